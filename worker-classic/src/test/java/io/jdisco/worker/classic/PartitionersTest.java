@@ -1,0 +1,78 @@
+package io.jdisco.worker.classic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jdisco.worker.Bytes;
+import io.jdisco.worker.Params;
+import io.jdisco.worker.Tuple;
+import io.jdisco.worker.fn.PartitionFunction;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Vectors from SPEC §5.6, verified there with CPython 2.7 and 3.11. */
+class PartitionersTest {
+    private static final Params P = new Params();
+
+    @ParameterizedTest(name = "md5 {0}")
+    @CsvSource({"a,7,0", "abc,0,0", "hello,4,4", "'',6,1", "gutta,6,5"})
+    void md5MatchesPython3(String key, int mod10, int mod7) {
+        PartitionFunction f = Partitioners.md5();
+        assertEquals(mod10, f.partition(Bytes.utf8(key), 10, P));
+        assertEquals(mod7, f.partition(Bytes.utf8(key), 7, P));
+        assertEquals(mod10, f.partition(key, 10, P), "a String key is hashed as its UTF-8 bytes");
+    }
+
+    @ParameterizedTest(name = "py2 {0}")
+    @CsvSource({"a,12416037344,4,4", "abc,1453079729188098211,1,4", "hello,840651671246116861,1,5",
+            "'',0,0,0", "gutta,-6480556542209338340,0,4"})
+    void python2HashMatchesCPython27(String key, long hash, int mod10, int mod7) {
+        assertEquals(hash, Partitioners.Python2Hash.hash(Bytes.utf8(key)));
+        assertEquals(mod10, Partitioners.python2Hash().partition(Bytes.utf8(key), 10, P));
+        assertEquals(mod7, Partitioners.python2Hash().partition(Bytes.utf8(key), 7, P));
+    }
+
+    @Test
+    void python2HashOfTupleMatchesCPython27() {
+        assertEquals(-3828833845468547008L, Partitioners.Python2Hash.hash(Tuple.of(Bytes.utf8("a"), 1L)));
+    }
+
+    @Test
+    void python2HashOfIntIsTheInt() {
+        assertEquals(12345L, Partitioners.Python2Hash.hash(12345));
+        assertEquals(5, Partitioners.python2Hash().partition(12345L, 10, P));
+        assertEquals(-2L, Partitioners.Python2Hash.hash(-1L));
+    }
+
+    @Test
+    void asciiStringHashesLikeBytes() {
+        assertEquals(Partitioners.Python2Hash.hash(Bytes.utf8("gutta")), Partitioners.Python2Hash.hash("gutta"));
+    }
+
+    @Test
+    void md5RefusesOtherKeyTypesNamingTheKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Partitioners.md5().partition(42L, 4, P));
+        assertTrue(e.getMessage().contains("java.lang.Long 42"), e.getMessage());
+    }
+
+    @Test
+    void python2HashRefusesNone() {
+        assertThrows(IllegalArgumentException.class, () -> Partitioners.python2Hash().partition(null, 4, P));
+    }
+
+    @Test
+    void partitionCountMustBePositive() {
+        assertThrows(IllegalArgumentException.class, () -> Partitioners.md5().partition("a", 0, P));
+    }
+
+    @Test
+    void resultIsAlwaysInRange() {
+        for (int i = 0; i < 1000; i++) {
+            int p = Partitioners.python2Hash().partition(Bytes.utf8("k" + i), 3, P);
+            assertTrue(p >= 0 && p < 3);
+        }
+    }
+}

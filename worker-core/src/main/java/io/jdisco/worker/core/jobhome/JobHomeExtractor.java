@@ -4,6 +4,7 @@ import io.jdisco.worker.core.jobhome.internal.EntryNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -83,7 +84,7 @@ public final class JobHomeExtractor {
             List<String> names = new ArrayList<>(entries.size());
             for (ZipArchiveEntry entry : entries) {
                 write(archive, entry, root);
-                names.add(entry.getName());
+                names.add(rawName(entry));
             }
             markExecutable(root.resolve(worker));
             Files.write(root.resolve(EntryNames.MARKER), new byte[0]);
@@ -96,7 +97,7 @@ public final class JobHomeExtractor {
         Set<String> files = new HashSet<>();
         boolean hasWorker = false;
         for (ZipArchiveEntry entry : entries) {
-            String name = entry.getName();
+            String name = rawName(entry);
             EntryNames.problem(name).ifPresent(problem -> {
                 throw new JobHomeException(name, problem);
             });
@@ -109,7 +110,7 @@ public final class JobHomeExtractor {
                 throw new JobHomeException(name, "symbolic links are not allowed in a job home");
             }
             int method = entry.getMethod();
-            if (!entry.isDirectory() && method != ZipMethod.STORED.getCode()
+            if (!EntryNames.isDirectory(name) && method != ZipMethod.STORED.getCode()
                     && method != ZipMethod.DEFLATED.getCode()) {
                 throw new JobHomeException(name, "compression method " + method
                         + " is neither STORED (0) nor DEFLATED (8), the only ones the master reads");
@@ -138,9 +139,18 @@ public final class JobHomeExtractor {
         }
     }
 
+    /**
+     * The name exactly as stored. Commons Compress turns backslashes into slashes for entries
+     * made on DOS/Windows; the master does not, so the checks must see the stored bytes.
+     */
+    private static String rawName(ZipArchiveEntry entry) {
+        byte[] raw = entry.getRawName();
+        return raw == null ? entry.getName() : new String(raw, StandardCharsets.UTF_8);
+    }
+
     private static void write(ZipFile archive, ZipArchiveEntry entry, Path root)
             throws IOException {
-        String name = entry.getName();
+        String name = rawName(entry);
         Path target = root.resolve(name).normalize();
         if (!target.startsWith(root) || target.equals(root)) {
             throw new JobHomeException(name, "resolves outside the job home " + root);

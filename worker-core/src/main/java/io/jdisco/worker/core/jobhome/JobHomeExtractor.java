@@ -155,12 +155,7 @@ public final class JobHomeExtractor {
         if (!target.startsWith(root) || target.equals(root)) {
             throw new JobHomeException(name, "resolves outside the job home " + root);
         }
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        if (!parent.toRealPath().startsWith(root)) {
-            throw new JobHomeException(name, "a symbolic link in the job home leads its parent"
-                    + " directory outside " + root);
-        }
+        createParents(root, target.getParent(), name);
         if (Files.isSymbolicLink(target)) {
             throw new JobHomeException(name, "the job home already holds a symbolic link there");
         }
@@ -170,7 +165,9 @@ public final class JobHomeExtractor {
                 throw new FileAlreadyExistsException(target.toString(), null,
                         "a file is in the way of job home directory '" + name + "'");
             }
-            Files.createDirectories(target);
+            if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(target);
+            }
             return;
         }
         CRC32 crc = new CRC32();
@@ -191,6 +188,27 @@ public final class JobHomeExtractor {
             throw new JobHomeException(name, String.format(
                     "CRC-32 mismatch: the archive says %08x, the data gives %08x",
                     entry.getCrc(), crc.getValue()));
+        }
+    }
+
+    /**
+     * Creates the directories from {@code root} down to {@code parent} one by one, refusing to
+     * pass through a symbolic link, so that no entry can create or write anything outside.
+     */
+    private static void createParents(Path root, Path parent, String name) throws IOException {
+        Path current = root;
+        for (Path part : root.relativize(parent)) {
+            current = current.resolve(part);
+            if (Files.isSymbolicLink(current)) {
+                throw new JobHomeException(name, "the job home already holds a symbolic link at '"
+                        + root.relativize(current) + "'; links are not followed");
+            }
+            if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(current);
+            } else if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+                throw new FileAlreadyExistsException(current.toString(), null,
+                        "a file is in the way of job home entry '" + name + "'");
+            }
         }
     }
 

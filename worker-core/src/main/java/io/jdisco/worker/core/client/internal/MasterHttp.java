@@ -1,0 +1,146 @@
+package io.jdisco.worker.core.client.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jdisco.worker.CommException;
+import io.jdisco.worker.DataException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * HTTP to the master (SPEC §11): one request, one reply, with every failure turned into a
+ * {@link CommException} that names the URL and, when the server answered, the status and the
+ * body text (the master's own error message, e.g. a 400's JSON string, decoded).
+ */
+public final class MasterHttp {
+    /** How much of an error body goes into an exception message. */
+    private static final int MAX_ERROR_TEXT = 2000;
+
+    private final URI base;
+    private final HttpClient client;
+    private final Duration requestTimeout;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** A connection to the master at {@code base} ({@code http://host:port}, no path). */
+    public MasterHttp(URI base, HttpClient client, Duration requestTimeout) {
+        this.base = base;
+        this.client = client;
+        this.requestTimeout = requestTimeout;
+    }
+
+    /** A reply: status, body, and the URL it came from (for error messages). */
+    public record Reply(int status, byte[] body, String url) {
+    }
+
+    /** The master's base URL. */
+    public URI base() {
+        return base;
+    }
+
+    /** The full URL of {@code pathAndQuery} (which starts with {@code /}). */
+    public String url(String pathAndQuery) {
+        return base + pathAndQuery;
+    }
+
+    /**
+     * GETs {@code urlOrPath} (absolute, or a path on the master) with {@code headers}; a status
+     * in {@code accepted} or 2xx is returned, any other is a {@link CommException}.
+     */
+    public Reply get(String urlOrPath, Map<String, String> headers, Set<Integer> accepted)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = request(urlOrPath, Duration.ZERO).GET();
+        headers.forEach(b::header);
+        return send(b.build(), accepted);
+    }
+
+    /**
+     * POSTs {@code body} to {@code path}; {@code wait} is how long the master may legitimately
+     * take on top of the usual request timeout (the {@code get_results} long poll).
+     */
+    public Reply post(String path, byte[] body, Duration wait)
+            throws IOException, InterruptedException {
+        HttpRequest request = request(path, wait)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return send(request, Set.of());
+    }
+
+    /** Encodes {@code value} as JSON bytes (a request body). */
+    public byte[] toJson(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot encode " + value + " as JSON", e);
+        }
+    }
+
+    /** Parses a reply body as JSON; malformed JSON is a {@link DataException} naming the URL. */
+    public JsonNode parse(Reply reply) throws DataException {
+        try {
+            JsonNode node = json.readTree(reply.body());
+            if (node == null || node.isMissingNode()) {
+                throw new DataException("the master sent an empty reply where JSON was expected",
+                        reply.url());
+            }
+            return node;
+        } catch (IOException e) {
+            if (e instanceof DataException) {
+                throw (DataException) e;
+            }
+            throw new DataException("the master's reply is not JSON: " + excerpt(reply.body()),
+                    reply.url(), e);
+        }
+    }
+
+    private HttpRequest.Builder request(String urlOrPath, Duration wait) {
+        String url = urlOrPath.startsWith("/") ? url(urlOrPath) : urlOrPath;
+        return HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout.plus(wait));
+    }
+
+    private Reply send(HttpRequest request, Set<Integer> accepted)
+            throws IOException, InterruptedException {
+        String url = request.uri().toString();
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new CommException("cannot reach the master: " + e, url, -1, e);
+        }
+        int status = response.statusCode();
+        if ((status / 100 != 2) && !accepted.contains(status)) {
+            throw new CommException(errorText(response.body()), url, status);
+        }
+        return new Reply(status, response.body(), url);
+    }
+
+    /** The body as text; a JSON string (how the master encodes 400 errors) is decoded. */
+    private String errorText(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8).trim();
+        if (text.startsWith("\"")) {
+            try {
+                JsonNode node = json.readTree(text);
+                if (node.isTextual()) {
+                    text = node.textValue();
+                }
+            } catch (IOException e) {
+                // Not JSON after all: keep the raw text.
+            }
+        }
+        if (text.isEmpty()) {
+            return "HTTP error with an empty body";
+        }
+        return text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) + "..." : text;
+    }
+
+    private static String excerpt(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+}

@@ -95,11 +95,13 @@ class DropInSchemeTest {
                 ProviderJars.echoProvider("com.example.a", "AProvider", "dup")), List.of("com.example.a.AProvider"));
         Path b = ProviderJars.jar(dir, "b", Map.of("com.example.b.BProvider",
                 ProviderJars.echoProvider("com.example.b", "BProvider", "dup")), List.of("com.example.b.BProvider"));
-        try (URLClassLoader loader = ProviderJars.loader(a, b)) {
+        try (URLClassLoader loader = ProviderJars.loader(b, a)) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> Schemes.load(loader));
-            assertTrue(e.getMessage().contains("'dup'"), e.getMessage());
-            assertTrue(e.getMessage().contains("com.example.a.AProvider"), e.getMessage());
-            assertTrue(e.getMessage().contains("com.example.b.BProvider"), e.getMessage());
+            String m = e.getMessage();
+            assertTrue(m.contains("'dup'"), m);
+            assertTrue(m.contains("com.example.a.AProvider (") && m.contains("/a.jar)"), m);
+            assertTrue(m.contains("com.example.b.BProvider (") && m.contains("/b.jar)"), m);
+            assertTrue(m.indexOf("AProvider") < m.indexOf("BProvider"), "sorted by class name, not class path: " + m);
         }
     }
 

@@ -20,7 +20,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /** Builds provider jars at test time: compiles sources against worker-api, adds a services file. */
-final class ProviderJars {
+public final class ProviderJars {
     private ProviderJars() {
     }
 
@@ -28,7 +28,7 @@ final class ProviderJars {
      * Compiles {@code sources} (fully qualified class name → source) into a jar in {@code dir}
      * whose services file lists {@code serviceLines} verbatim.
      */
-    static Path jar(Path dir, String name, Map<String, String> sources, List<String> serviceLines)
+    public static Path jar(Path dir, String name, Map<String, String> sources, List<String> serviceLines)
             throws IOException {
         Path src = Files.createDirectories(dir.resolve(name + "-src"));
         Path classes = Files.createDirectories(dir.resolve(name + "-classes"));
@@ -40,11 +40,13 @@ final class ProviderJars {
             Files.writeString(file, e.getValue());
             args.add(file.toString());
         }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int rc = javac.run(null, null, diagnostics, args.toArray(new String[0]));
-        if (rc != 0) {
-            throw new IllegalStateException("javac failed (" + rc + ") " + diagnostics.toString(StandardCharsets.UTF_8));
+        if (!sources.isEmpty()) {
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+            int rc = javac.run(null, null, diagnostics, args.toArray(new String[0]));
+            if (rc != 0) {
+                throw new IllegalStateException("javac failed (" + rc + ") " + diagnostics.toString(StandardCharsets.UTF_8));
+            }
         }
         Path jar = dir.resolve(name + ".jar");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out);
@@ -62,7 +64,7 @@ final class ProviderJars {
     }
 
     /** A fresh class loader over {@code jars} whose parent sees worker-api. */
-    static URLClassLoader loader(Path... jars) throws IOException {
+    public static URLClassLoader loader(Path... jars) throws IOException {
         URL[] urls = new URL[jars.length];
         for (int i = 0; i < jars.length; i++) {
             urls[i] = jars[i].toUri().toURL();
@@ -71,7 +73,7 @@ final class ProviderJars {
     }
 
     /** Source of a direct provider class serving {@code scheme} that returns its URL's tail. */
-    static String echoProvider(String pkg, String simpleName, String scheme) {
+    public static String echoProvider(String pkg, String simpleName, String scheme) {
         return "package " + pkg + ";\n"
                 + "import io.jdisco.worker.io.InputLink;\n"
                 + "import io.jdisco.worker.spi.*;\n"

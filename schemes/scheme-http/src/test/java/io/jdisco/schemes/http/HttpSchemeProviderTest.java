@@ -229,6 +229,18 @@ class HttpSchemeProviderTest {
     }
 
     @Test
+    void redirectLoopIsADataExceptionAfterTheLimit() throws IOException {
+        try (TestServer s = new TestServer((n, ex, srv) -> {
+            ex.getResponseHeaders().set("Location", "/loop");
+            ex.sendResponseHeaders(307, -1);
+        })) {
+            DataException e = assertThrows(DataException.class, () -> read(s.url("/loop")));
+            assertTrue(e.getMessage().contains("redirects"), e.getMessage());
+            assertEquals(11, s.requests());
+        }
+    }
+
+    @Test
     void malformedUrlsAreIllegalArgumentsNamingTheUrl() {
         for (String url : List.of("http://", "http://ho st/x", "http://host:99999999/x", "http:///path")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(url), url);

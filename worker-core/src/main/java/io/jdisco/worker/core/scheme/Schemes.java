@@ -20,6 +20,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The scheme registry: which {@link SchemeProvider} opens the URLs of each scheme. Every URL a
@@ -36,6 +38,8 @@ import java.util.TreeSet;
 public final class Schemes implements SchemeResolver {
     /** Prefix of the settings and system properties that pick a provider for a scheme. */
     public static final String OVERRIDE_PREFIX = "jdisco.scheme.";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Schemes.class);
 
     private final Map<String, SchemeProvider> byScheme;
 
@@ -125,7 +129,14 @@ public final class Schemes implements SchemeResolver {
         overrides.putAll(explicit);
         Map<String, List<SchemeProvider>> claims = new TreeMap<>();
         for (SchemeProvider p : providers) {
-            Set<String> schemes = Objects.requireNonNull(p.schemes(), () -> p.getClass().getName() + ".schemes()");
+            Set<String> schemes;
+            try {
+                schemes = Objects.requireNonNull(p.schemes(), "schemes()");
+            } catch (RuntimeException e) {
+                LOG.error("skipping scheme provider {} from {}: its schemes() failed: {}", p.getClass().getName(),
+                        ProviderLoader.jarOf(p.getClass()), e.toString(), e);
+                continue;
+            }
             for (String s : schemes) {
                 checkSchemeName(s, p);
                 claims.computeIfAbsent(s, k -> new ArrayList<>()).add(p);

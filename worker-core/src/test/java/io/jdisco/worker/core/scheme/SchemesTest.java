@@ -76,6 +76,26 @@ class SchemesTest {
         }
     }
 
+    /** A provider broken at run time: its schemes() throws. */
+    static final class Confused implements SchemeProvider {
+        @Override
+        public Set<String> schemes() {
+            throw new IllegalStateException("confused");
+        }
+
+        @Override
+        public InputLink open(String url, SchemeContext context) {
+            throw new AssertionError("never opened");
+        }
+    }
+
+    @Test
+    void providerWhoseSchemesFailIsSkippedAndTheOthersServe() throws IOException {
+        Schemes schemes = Schemes.of(new Confused(), new EchoA());
+        assertEquals(Set.of("echo"), schemes.schemes());
+        assertEquals("EchoA:echo://z", read(schemes, "echo://z"));
+    }
+
     @Test
     void unknownSchemeNamesTheUrlAndTheKnownSchemes() {
         Schemes schemes = Schemes.of(new FakeFile(), new EchoA());

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -30,6 +31,7 @@ public final class BodyStream extends InputStream implements Flow.Subscriber<Lis
     private Iterator<ByteBuffer> pending;
     private ByteBuffer current;
     private boolean ended;
+    private IOException failure;
     private volatile boolean closed;
 
     /** A body stream whose reads wait at most {@code readTimeout}. */
@@ -71,7 +73,7 @@ public final class BodyStream extends InputStream implements Flow.Subscriber<Lis
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        Objects.checkFromIndexSize(off, len, b.length);
         if (closed) {
             throw new IOException("body stream closed");
         }
@@ -98,6 +100,9 @@ public final class BodyStream extends InputStream implements Flow.Subscriber<Lis
                 current = pending.next();
                 continue;
             }
+            if (failure != null) {
+                throw failure;
+            }
             if (ended) {
                 return false;
             }
@@ -118,9 +123,9 @@ public final class BodyStream extends InputStream implements Flow.Subscriber<Lis
                 return false;
             }
             if (next instanceof Throwable) {
-                ended = true;
                 Throwable t = (Throwable) next;
-                throw new IOException("HTTP body broke off: " + t, t);
+                failure = new IOException("HTTP body broke off: " + t, t);
+                throw failure;
             }
             @SuppressWarnings("unchecked")
             List<ByteBuffer> buffers = (List<ByteBuffer>) next;

@@ -59,7 +59,16 @@ public final class HttpFetcher {
         int attempt = 0;
         int redirects = 0;
         while (true) {
-            HttpRequest.Builder rb = HttpRequest.newBuilder(uri).GET().timeout(settings.readTimeout());
+            HttpRequest.Builder rb;
+            try {
+                rb = HttpRequest.newBuilder(uri).GET().timeout(settings.readTimeout());
+            } catch (IllegalArgumentException e) {
+                if (redirects > 0) {
+                    throw new DataException("cannot follow the redirect to " + uri + ": " + e.getMessage(),
+                            target.display(), e);
+                }
+                throw new IllegalArgumentException("cannot request " + target.display() + ": " + e.getMessage(), e);
+            }
             if (target.authorization() != null && sameOrigin(uri, target.uri())) {
                 rb.header("Authorization", target.authorization());
             }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.worker.DataException;
-import io.jdisco.worker.core.scheme.BasicSchemeContext;
 import io.jdisco.worker.core.scheme.Schemes;
 import io.jdisco.worker.io.InputLink;
 import java.io.IOException;
@@ -16,39 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class HttpSchemeProviderTest {
-    private static final byte[] DATA = data(50_000);
-
-    private final Schemes schemes = Schemes.of(new HttpSchemeProvider());
-
-    static byte[] data(int n) {
-        byte[] b = new byte[n];
-        new Random(42).nextBytes(b);
-        return b;
-    }
-
-    /** Fast settings: 1 ms back-off unit, 3 retries, no system properties or environment. */
-    BasicSchemeContext context(Map<String, String> extra) {
-        return BasicSchemeContext.builder(schemes).systemProperties(false).environment(Map.of())
-                .setting(HttpSettings.BACKOFF_BASE, "1").setting(HttpSettings.MAX_RETRIES, "3")
-                .setting(HttpSettings.CONNECT_TIMEOUT, "2000").setting(HttpSettings.READ_TIMEOUT, "5000")
-                .settings(extra).build();
-    }
-
-    byte[] read(String url) throws IOException {
-        return read(url, Map.of());
-    }
-
-    byte[] read(String url, Map<String, String> settings) throws IOException {
-        try (InputStream in = schemes.open(url, context(settings)).stream()) {
-            return in.readAllBytes();
-        }
-    }
-
+class HttpSchemeProviderTest extends HttpTestBase {
     @Test
     void serviceLoaderFindsHttpAndHttps() {
         Schemes loaded = Schemes.load(HttpSchemeProvider.class.getClassLoader());
@@ -78,80 +48,6 @@ class HttpSchemeProviderTest {
             InputLink link = schemes.open(s.url("/x"), context(Map.of()));
             assertEquals(InputLink.UNKNOWN_SIZE, link.size());
             assertArrayEquals(DATA, link.stream().readAllBytes());
-        }
-    }
-
-    @Test
-    void connectionCutMidBodyIsResumedWithARangeRequest() throws IOException {
-        try (TestServer s = new TestServer((n, ex, srv) -> TestServer.serve(ex, DATA, true, n == 0 ? 20_000 : -1))) {
-            assertArrayEquals(DATA, read(s.url("/blob")));
-            assertEquals(2, s.requests());
-            assertEquals("null", s.ranges.get(0));
-            assertTrue(s.ranges.get(1).matches("bytes=\\d+-"), s.ranges.get(1));
-            long from = Long.parseLong(s.ranges.get(1).replaceAll("\\D", ""));
-            assertTrue(from > 0 && from <= 20_000, "resumed from " + from);
-        }
-    }
-
-    @Test
-    void serverIgnoringRangeIsReadFromTheStartAndTheReadBytesSkipped() throws IOException {
-        try (TestServer s = new TestServer((n, ex, srv) -> TestServer.serve(ex, DATA, false, n == 0 ? 30_000 : -1))) {
-            assertArrayEquals(DATA, read(s.url("/blob")));
-            assertEquals(2, s.requests());
-        }
-    }
-
-    @Test
-    void stalledBodyTimesOutAndIsResumed() throws IOException {
-        try (TestServer s = new TestServer((n, ex, srv) -> {
-            if (n == 0) {
-                ex.sendResponseHeaders(200, DATA.length);
-                ex.getResponseBody().write(DATA, 0, 1000);
-                ex.getResponseBody().flush();
-                sleepQuietly(3_000);
-                return;
-            }
-            TestServer.serve(ex, DATA, true, -1);
-        })) {
-            assertArrayEquals(DATA, read(s.url("/slow"), Map.of(HttpSettings.READ_TIMEOUT, "300")));
-            assertEquals("bytes=1000-", s.ranges.get(1));
-        }
-    }
-
-    @Test
-    void resumeAnsweredFromTheWrongOffsetIsADataException() throws IOException {
-        try (TestServer s = new TestServer((n, ex, srv) -> {
-            if (n == 0) {
-                TestServer.serve(ex, DATA, true, 10_000);
-                return;
-            }
-            ex.getResponseHeaders().set("Content-Range", "bytes 0-" + (DATA.length - 1) + "/" + DATA.length);
-            ex.sendResponseHeaders(206, DATA.length);
-            ex.getResponseBody().write(DATA);
-        })) {
-            DataException e = assertThrows(DataException.class, () -> read(s.url("/blob")));
-            assertEquals(s.url("/blob"), e.url());
-            assertTrue(e.getMessage().contains("Content-Range bytes 0-"), e.getMessage());
-        }
-    }
-
-    @Test
-    void resourceChangingLengthBetweenResumesIsADataException() throws IOException {
-        byte[] longer = data(60_000);
-        try (TestServer s = new TestServer((n, ex, srv) ->
-                TestServer.serve(ex, n == 0 ? DATA : longer, true, n == 0 ? 10_000 : -1))) {
-            DataException e = assertThrows(DataException.class, () -> read(s.url("/blob")));
-            assertTrue(e.getMessage().contains("changed"), e.getMessage());
-        }
-    }
-
-    @Test
-    void serverThatAlwaysClosesMidBodyIsADataExceptionNamingUrlAndOffset() throws IOException {
-        try (TestServer s = new TestServer((n, ex, srv) -> TestServer.serve(ex, DATA, false, 5_000))) {
-            DataException e = assertThrows(DataException.class, () -> read(s.url("/cut")));
-            assertEquals(s.url("/cut"), e.url());
-            assertTrue(e.getMessage().contains("of " + DATA.length), e.getMessage());
-            assertEquals(1 + 3, s.requests());
         }
     }
 
@@ -273,13 +169,5 @@ class HttpSchemeProviderTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> read("http://127.0.0.1:1/x", Map.of(HttpSettings.MAX_RETRIES, "many")));
         assertTrue(e.getMessage().contains(HttpSettings.MAX_RETRIES), e.getMessage());
-    }
-
-    static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

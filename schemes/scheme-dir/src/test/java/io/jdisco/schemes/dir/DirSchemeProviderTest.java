@@ -65,6 +65,26 @@ class DirSchemeProviderTest {
     }
 
     @Test
+    void schemesFromSeparateJarsLoadTogetherWithoutConflict() {
+        assertEquals(java.util.Set.of("dir", "disco", "file", "http", "https", "raw"), schemes.schemes());
+    }
+
+    @Test
+    void listedDiscoOutputsOpenThroughTheRegistry() throws IOException {
+        installIndex("localhost/j/.disco/map-0.results",
+                "0 disco://localhost/disco/localhost/j/out-0 5\n1 raw://inline 6\n".getBytes(StandardCharsets.UTF_8));
+        installIndex("localhost/j/out-0", "zero!".getBytes(StandardCharsets.UTF_8));
+        BasicSchemeContext ctx = context(task("all"));
+        List<String> contents = new java.util.ArrayList<>();
+        for (ResolvedInput in : schemes.expand("dir://localhost/disco/localhost/j/.disco/map-0.results", ctx)) {
+            try (InputStream s = schemes.open(in.replicas().get(0), ctx).stream()) {
+                contents.add(new String(s.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals(List.of("zero!", "inline"), contents);
+    }
+
+    @Test
     void taskGroupLabelSelectsItsEntriesOfTheMastersIndex() throws IOException {
         installIndex(INDEX, Files.readAllBytes(VECTOR));
         assertEquals(List.of(new ResolvedInput(1, 81, List.of(OUT + "1"))), schemes.expand(DIR_URL, context(task(1))));

@@ -160,7 +160,12 @@ public final class ResumableBody extends InputStream {
             return a.body();
         }
         checkSameLength(a.contentLength(), a);
-        skipStart(a.body());
+        try {
+            skipStart(a.body());
+        } catch (IOException e) {
+            a.body().close();
+            throw e;
+        }
         return a.body();
     }
 
@@ -182,7 +187,6 @@ public final class ResumableBody extends InputStream {
         while (left > 0) {
             int n = in.read(sink, 0, (int) Math.min(sink.length, left));
             if (n < 0) {
-                in.close();
                 throw new IOException("body ended after " + (pos - left) + " bytes while skipping to " + pos);
             }
             left -= n;

@@ -1,0 +1,60 @@
+package io.jdisco.worker.core.scheme;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.jdisco.worker.Task;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BasicSchemeContextTest {
+    private final Schemes schemes = Schemes.of();
+
+    @Test
+    void explicitSettingWinsOverSystemPropertyAndEnvironment() {
+        System.setProperty("jdisco.test.setting", "property");
+        try {
+            BasicSchemeContext c = BasicSchemeContext.builder(schemes).setting("jdisco.test.setting", "explicit")
+                    .environment(Map.of("jdisco.test.setting", "env")).build();
+            assertEquals(Optional.of("explicit"), c.setting("jdisco.test.setting"));
+        } finally {
+            System.clearProperty("jdisco.test.setting");
+        }
+    }
+
+    @Test
+    void systemPropertyWinsOverEnvironment() {
+        System.setProperty("jdisco.test.setting", "property");
+        try {
+            BasicSchemeContext c = BasicSchemeContext.builder(schemes)
+                    .environment(Map.of("jdisco.test.setting", "env")).build();
+            assertEquals(Optional.of("property"), c.setting("jdisco.test.setting"));
+        } finally {
+            System.clearProperty("jdisco.test.setting");
+        }
+    }
+
+    @Test
+    void environmentIsTheLastResort() {
+        BasicSchemeContext c = BasicSchemeContext.builder(schemes).environment(Map.of("DISCO_PORT", "9000")).build();
+        assertEquals(Optional.of("9000"), c.setting("DISCO_PORT"));
+        assertEquals(Optional.empty(), c.setting("DISCO_NOT_SET_ANYWHERE"));
+    }
+
+    @Test
+    void masterComesFromTheTaskWhenPresent() {
+        Task task = Task.builder().master("http://m:8989").ddfsData("/d").discoData("/x").stage("map")
+                .grouping("split").group(0, "h").jobfile("/x/j/jobfile").jobname("J@1").host("h").build();
+        BasicSchemeContext c = BasicSchemeContext.builder(schemes).setting("DISCO_MASTER", "http://other:1")
+                .build().withTask(task);
+        assertEquals("http://m:8989", c.master());
+    }
+
+    @Test
+    void masterWithoutTaskOrSettingIsAnError() {
+        BasicSchemeContext c = BasicSchemeContext.builder(schemes).systemProperties(false)
+                .environment(Map.of()).build();
+        assertThrows(IllegalStateException.class, c::master);
+    }
+}

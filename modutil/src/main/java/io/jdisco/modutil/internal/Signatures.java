@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  *   signature   := [typeParams] ( '(' javaType* ')' javaType ('^' refType)* | refType* )
  *   typeParams  := '<' ( Identifier ':' [refType] (':' refType)* )+ '>'
  *   javaType    := 'B'|'C'|'D'|'F'|'I'|'J'|'S'|'Z'|'V' | refType
- *   refType     := 'L' pkg/Simple typeArgs? ('.' Simple typeArgs?)* ';'   (a class: a.b.Simple$Inner)
+ *   refType     := 'L' pkg/Simple typeArgs? ('.' Simple typeArgs?)* ';'   (a.b.Simple, a.b.Simple$Inner)
  *                | 'T' Identifier ';'                                      (a type variable)
  *                | '[' javaType                                            (an array)
  *   typeArgs    := '<' ( '*' | ['+'|'-'] refType )+ '>'
@@ -118,6 +118,7 @@ final class Signatures {
                 typeArguments();
             } else if (c == '.') {
                 pos++;
+                sink.accept(name.toString().replace('/', '.'));
                 name.append('$').append(identifier());
             } else if (c == ';') {
                 pos++;

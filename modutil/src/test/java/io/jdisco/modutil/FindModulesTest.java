@@ -142,6 +142,28 @@ class FindModulesTest {
     }
 
     @Test
+    void capturedLambdaIsAnalysedLikeTheFunctionItself() {
+        Object composed = fx.call("fx.fn.Jobs", "twiceOf", fn("chain"));
+
+        List<String> direct = modutil.parseFunction(composed);
+
+        // Only the captured lambda's body (Jobs.chain's) names Helper.
+        assertTrue(direct.contains("fx.fn.Helper"), direct::toString);
+        assertTrue(sentNames(modutil.findModules(List.of(composed), true, false, List.of()))
+                .contains("fx.fn.Helper"));
+    }
+
+    @Test
+    void dataObjectsAmongParametersShipTheirClasses() {
+        Object box = fx.newInstance("fx.fn.Box", "data");
+
+        List<RequiredModule> modules = modutil.findModules(Map.of("params", List.of("a", box)),
+                true, true, List.of());
+
+        assertTrue(sentNames(modules).contains("fx.fn.Box"), modules::toString);
+    }
+
+    @Test
     void runtimeClassesAreNamedButNotShipped() {
         Object usesRuntime = fx.newInstance("fx.fn.UsesRuntime");
 

@@ -32,12 +32,12 @@ public final class Fixtures {
     public static final Path SOURCES = Path.of("src/test/fixtures").toAbsolutePath();
     private static Fixtures instance;
 
-    final Path root;
-    final Path paddingJar;
-    final Path greeterJar;
-    final Path fnClasses;
-    final Path runnerClasses;
-    final URLClassLoader loader;
+    public final Path root;
+    public final Path paddingJar;
+    public final Path greeterJar;
+    public final Path fnClasses;
+    public final Path runnerClasses;
+    public final URLClassLoader loader;
 
     private Fixtures(Path root) throws IOException {
         this.root = root;

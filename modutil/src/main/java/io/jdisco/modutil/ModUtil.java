@@ -108,6 +108,24 @@ public final class ModUtil {
     }
 
     /**
+     * A job's {@code required_modules}: {@code spec} normalised ({@link RequiredModules#from}
+     * forms), or, when the job gave none ({@code null}), the seed's default: every module the
+     * job's functions need, found recursively, local ones sent. {@code functions} are the job's
+     * function objects by parameter name; any serializable parameter value may be passed, as its
+     * classes travel in the job data just the same.
+     *
+     * @throws ModUtilException if the default is taken and a needed class cannot be found
+     */
+    public RequiredModules requiredModules(Object spec, Map<String, ?> functions) {
+        if (spec != null) {
+            return spec instanceof RequiredModules given ? given
+                    : RequiredModules.from(spec instanceof Iterable<?> items ? items
+                            : List.of(spec));
+        }
+        return RequiredModules.from(findModules(functions, true, true, List.of()));
+    }
+
+    /**
      * Locates classes by name as {@code loader} sees them, and with {@code recurse} what they
      * need.
      *

@@ -122,16 +122,18 @@ public final class RequiredModule implements Serializable {
         return location != null;
     }
 
+    /**
+     * A binary class or package name as JVMS §4.2.1 allows it (other JVM languages use names
+     * that are not Java identifiers): non-empty parts separated by dots, without {@code / ; [ < >}
+     * or whitespace.
+     */
     private static String checkName(String name) {
         Objects.requireNonNull(name, "name");
-        if (name.isEmpty() || name.startsWith(".") || name.endsWith(".") || name.contains("..")) {
+        boolean bad = name.isEmpty() || name.startsWith(".") || name.endsWith(".")
+                || name.contains("..")
+                || name.chars().anyMatch(c -> "/;[<>".indexOf(c) >= 0 || Character.isWhitespace(c));
+        if (bad) {
             throw new IllegalArgumentException("not a class or package name: '" + name + "'");
-        }
-        for (String part : name.split("\\.")) {
-            if (!Character.isJavaIdentifierStart(part.codePointAt(0))
-                    || !part.codePoints().allMatch(Character::isJavaIdentifierPart)) {
-                throw new IllegalArgumentException("not a class or package name: '" + name + "'");
-            }
         }
         return name;
     }

@@ -164,6 +164,25 @@ class FindModulesTest {
     }
 
     @Test
+    void jobWithoutRequiredModulesGetsTheRecursiveDefault() {
+        Map<String, Object> functions = Map.of("map", fn("chain"));
+
+        RequiredModules modules = modutil.requiredModules(null, functions);
+
+        assertEquals(RequiredModules.from(modutil.findModules(functions, true, true, List.of())),
+                modules);
+        assertTrue(modules.names().contains("fx.fn.Third"));
+    }
+
+    @Test
+    void jobsOwnRequiredModulesAreUsedAsGiven() {
+        RequiredModules modules = modutil.requiredModules(List.of("java.util.List", "a.B"),
+                Map.of("map", fn("chain")));
+
+        assertEquals(List.of("java.util.List", "a.B"), modules.names());
+    }
+
+    @Test
     void runtimeClassesAreNamedButNotShipped() {
         Object usesRuntime = fx.newInstance("fx.fn.UsesRuntime");
 

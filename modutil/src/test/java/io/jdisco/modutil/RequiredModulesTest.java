@@ -104,9 +104,15 @@ class RequiredModulesTest {
 
     @Test
     void badNamesAreRejected() {
-        for (String bad : List.of("", "a..b", "a/b", ".a", "a.", "1a.b", "a b")) {
+        for (String bad : List.of("", "a..b", "a/b", ".a", "a.", "a b", "a;b", "a[]")) {
             assertThrows(IllegalArgumentException.class, () -> RequiredModule.named(bad), bad);
         }
+    }
+
+    @Test
+    void namesOfOtherJvmLanguagesAreAccepted() {
+        assertEquals("pkg.Foo$bar$1", RequiredModule.named("pkg.Foo$bar$1").name());
+        assertEquals("kt.`weird-name`", RequiredModule.named("kt.`weird-name`").name());
     }
 
     @Test

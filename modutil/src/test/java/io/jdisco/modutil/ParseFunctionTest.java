@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.Serializable;
+import java.lang.invoke.MethodHandleInfo;
+import java.lang.invoke.SerializedLambda;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +38,41 @@ class ParseFunctionTest {
         List<String> names = parse("methodReference");
 
         assertTrue(names.containsAll(List.of("fx.fn.Helper", "fx.fn.Third")), names::toString);
+    }
+
+    @Test
+    void methodReferenceThroughSubclassFindsTheInheritedMethod() {
+        List<String> names = parse("inherited");
+
+        // javac names the declaring class (Base) in the method handle, so Base's method body
+        // is read; Derived is not needed to run the function.
+        assertTrue(names.containsAll(List.of("fx.fn.Base", "fx.fn.Third")), names::toString);
+    }
+
+    /** Replaces itself by a lambda form naming a method its class only inherits. */
+    static final class HandMadeLambda implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final Class<?> capturing;
+
+        HandMadeLambda(Class<?> capturing) {
+            this.capturing = capturing;
+        }
+
+        private Object writeReplace() {
+            String descriptor = "(Ljava/lang/String;)Ljava/lang/String;";
+            return new SerializedLambda(capturing, "fx/fn/Fn", "apply", descriptor,
+                    MethodHandleInfo.REF_invokeStatic, "fx/fn/Derived", "hi", descriptor,
+                    descriptor, new Object[0]);
+        }
+    }
+
+    @Test
+    void lambdaNamingAnInheritedMethodFallsBackToItsWholeClass() throws Exception {
+        Object lambda = new HandMadeLambda(fx.loader.loadClass("fx.fn.Jobs"));
+
+        List<String> names = modutil.parseFunction(lambda);
+
+        assertTrue(names.containsAll(List.of("fx.fn.Derived", "fx.fn.Base")), names::toString);
     }
 
     @Test

@@ -71,9 +71,9 @@ public final class DependencyWalker implements Closeable {
                 References body = implFile.methodClosure(lambda.getImplMethodName(),
                         lambda.getImplMethodSignature());
                 if (body == null) {
-                    throw new ModUtilException("Class file of " + impl + " has no method "
-                            + lambda.getImplMethodName() + lambda.getImplMethodSignature()
-                            + " (the body of " + label + "); is the class file stale?", null);
+                    // The handle names a class that inherits the method (some compilers use
+                    // the qualifying type): take everything the class mentions instead.
+                    body = implFile.references();
                 }
                 addAll(refs, body, loader, impl);
             }

@@ -11,10 +11,10 @@ import java.util.Objects;
  * dropping any text.
  *
  * <p>{@link #post} never blocks on the master: texts queue up and a daemon thread sends them, at
- * most {@code msgsPerWindow} MSGs per rolling window. Texts that queued while the throttle held the
- * pump back are coalesced into the next MSG, one per line, followed by a line
- * {@code (N messages merged)}; a MSG carries at most {@code maxMsgChars} characters and the rest goes
- * in the next. {@link #flush} waits until everything posted so far reached the master (done before
+ * most {@code msgsPerWindow} MSGs per rolling window. While the throttle allows, each text is one
+ * MSG; texts that queued while the throttle held the pump back are coalesced into the next MSG, one
+ * per line, followed by a line {@code (N messages merged)}; a MSG carries at most
+ * {@code maxMsgChars} characters and the rest goes in the next. {@link #flush} waits until everything posted so far reached the master (done before
  * {@code OUTPUT}, {@code DONE}, {@code ERROR} and {@code FATAL}).
  */
 public final class StatusMessenger {
@@ -77,12 +77,14 @@ public final class StatusMessenger {
                     }
                 }
                 long wait;
+                boolean heldBack = false;
                 while ((wait = throttle.waitNanos(System.nanoTime())) > 0) {
+                    heldBack = true;
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
                 String text;
                 synchronized (lock) {
-                    text = takeBatch();
+                    text = heldBack ? takeBatch() : takeOne();
                     sending = true;
                 }
                 throttle.record(System.nanoTime());
@@ -102,6 +104,16 @@ public final class StatusMessenger {
                 return;
             }
         }
+    }
+
+    /** Takes the first pending text (its first {@code maxChars} characters if longer). */
+    private String takeOne() {
+        String next = pending.removeFirst();
+        if (next.length() > maxChars) {
+            pending.addFirst(next.substring(maxChars));
+            return next.substring(0, maxChars);
+        }
+        return next;
     }
 
     /** Takes the pending texts that fit in one MSG (at least one, split if it alone is too long). */

@@ -38,6 +38,7 @@ public abstract class Worker implements Serializable {
     private final LinkedHashMap<String, Object> params;
     private transient TaskContext context;
     private transient TaskOutputs outputs;
+    private transient Map<String, ?> job;
 
     /** A worker with the {@link #defaults()}. */
     protected Worker() {
@@ -97,6 +98,14 @@ public abstract class Worker implements Serializable {
             return job.get(key);
         }
         return params.containsKey(key) ? params.get(key) : dflt;
+    }
+
+    /**
+     * {@link #getItem(String, Map, Map, Object)} with the job settings of the running task (none
+     * before {@link #start}).
+     */
+    public Object getItem(String key, Map<String, ?> jobargs, Object dflt) {
+        return getItem(key, job, jobargs, dflt);
     }
 
     /** The worker executable, relative to the job home: the jobdict's {@code worker}. */
@@ -189,6 +198,7 @@ public abstract class Worker implements Serializable {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(ctx, "ctx");
         this.context = ctx;
+        this.job = job;
         for (String key : new ArrayList<>(params.keySet())) {
             params.put(key, getItem(key, job, jobargs, params.get(key)));
         }

@@ -30,7 +30,9 @@ import java.util.function.Predicate;
  * When none is left: with {@link InputErrPolicy#REPORT} the cumulative failed set goes to the master
  * in {@code INPUT_ERR}, {@code RETRY} continues with the replicas it names, {@code WAIT n} waits and
  * asks again, {@code FAIL} raises a {@link DataException}; with {@link InputErrPolicy#SILENT} the
- * {@code DataException} comes at once. An input whose replica list is empty has no records.
+ * {@code DataException} comes at once. An input whose replica list is empty has no records; an input
+ * the master reports {@code "busy"} is asked for again after a second, {@code "failed"} raises a
+ * {@code DataException}.
  *
  * @param <R> the record type
  */
@@ -175,6 +177,11 @@ public final class FailoverReader<R> implements RecordReader<R> {
 
     private List<Replica> refresh() throws IOException {
         InputReply reply = master.include(List.of(input.id()));
+        while (reply.inputs().size() == 1 && reply.inputs().get(0).id() == input.id()
+                && reply.inputs().get(0).status().equals("busy")) {
+            sleep(1); // documented "busy": ask again later (never sent by 0.5.x masters)
+            reply = master.include(List.of(input.id()));
+        }
         List<Integer> got = new ArrayList<>();
         for (InputEntry e : reply.inputs()) {
             got.add(e.id());

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * time out. After {@code DONE}, {@code ERROR} or {@code FATAL} the channel writes nothing ever again.
  * {@code MSG}s go through {@link #messenger()}, which throttles and coalesces them.
  */
-public final class MasterChannel {
+public final class MasterChannel implements java.io.Closeable {
     private static final Object EOF = new Object();
 
     private final InputStream in;
@@ -91,8 +91,19 @@ public final class MasterChannel {
         synchronized (requestLock) {
             checkOpen(last);
             endedWith = last.name();
+            messenger.stop();
             write(MessageCodec.encode(last));
         }
+    }
+
+    /**
+     * Closes the master's stream, so that the reading thread ends; for in-process sessions (a worker
+     * process simply exits).
+     */
+    @Override
+    public void close() throws IOException {
+        messenger.stop();
+        in.close();
     }
 
     /** The message that ended the session, or {@code null} while it is open. */

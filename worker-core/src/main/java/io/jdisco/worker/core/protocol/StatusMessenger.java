@@ -24,6 +24,7 @@ public final class StatusMessenger {
     private final Object lock = new Object();
     private final ArrayDeque<String> pending = new ArrayDeque<>();
     private boolean sending;
+    private boolean stopped;
     private IOException failure;
     private Thread pump;
 
@@ -68,11 +69,22 @@ public final class StatusMessenger {
         }
     }
 
+    /** Lets the sending thread end once nothing is pending: the session is over. */
+    void stop() {
+        synchronized (lock) {
+            stopped = true;
+            lock.notifyAll();
+        }
+    }
+
     private void pumpLoop() {
         while (true) {
             try {
                 synchronized (lock) {
                     while (pending.isEmpty()) {
+                        if (stopped) {
+                            return;
+                        }
                         lock.wait();
                     }
                 }

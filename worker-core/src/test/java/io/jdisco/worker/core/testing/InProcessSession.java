@@ -40,6 +40,7 @@ public final class InProcessSession {
     public WorkerSession.Outcome await(Duration timeout) throws Exception {
         WorkerSession.Outcome o = outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         master.awaitEnd(timeout);
+        channel.close();
         return o;
     }
 

@@ -182,6 +182,26 @@ class WorkerSessionTest {
     }
 
     @Test
+    void includeReplyWithUnknownIdEndsWithErrorNamingTheIds() throws Exception {
+        Path jobfile = JobFiles.write(home, new ScriptWorker(), Map.of());
+        TaskReply t = task(jobfile);
+        InProcessSession s = InProcessSession.start((m, out) -> {
+            if (m instanceof TaskRequest) {
+                out.send(t);
+            } else if (m instanceof InputRequest && ((InputRequest) m).mode() == InputRequest.Mode.INCLUDE) {
+                out.send(new InputReply(true, List.of(new InputEntry(9, "ok", 0, List.of()))));
+            } else if (m instanceof InputRequest) {
+                out.send(new InputReply(true, List.of(new InputEntry(0, "ok", 0, List.of(new Replica(0, "raw://a"))))));
+            } else {
+                out.send(OkReply.ok());
+            }
+        }, ChannelOptions.defaults(), InputErrPolicy.REPORT);
+        assertEquals(WorkerSession.Outcome.ERROR, s.await(WAIT));
+        String text = ((ErrorMessage) last(s)).text();
+        assertTrue(text.contains("INPUT reply lists input ids [9] but the worker asked for [0]"), text);
+    }
+
+    @Test
     void missingJobfileEndsWithError() throws Exception {
         TaskReply t = task(home.resolve("no-such-jobfile"));
         InProcessSession s = InProcessSession.start((m, out) -> out.send(m instanceof TaskRequest ? t : OkReply.ok()),

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdisco.worker.core.testing.BytePipe;
 import io.jdisco.worker.core.testing.FakeMaster;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,10 +13,12 @@ import org.junit.jupiter.api.Test;
 /** Reply timeouts, the INPUT exemption, and the end of a session. */
 class MasterChannelTest {
     private static MasterChannel channel(FakeMaster.Responder responder, Duration timeout) throws Exception {
-        PipedInputStream workerIn = new PipedInputStream();
-        PipedOutputStream masterOut = new PipedOutputStream(workerIn);
-        PipedInputStream masterIn = new PipedInputStream();
-        PipedOutputStream workerOut = new PipedOutputStream(masterIn);
+        BytePipe toWorker = new BytePipe();
+        BytePipe toMaster = new BytePipe();
+        java.io.InputStream workerIn = toWorker.source();
+        java.io.OutputStream masterOut = toWorker.sink();
+        java.io.InputStream masterIn = toMaster.source();
+        java.io.OutputStream workerOut = toMaster.sink();
         new FakeMaster(masterIn, masterOut, responder).start();
         return new MasterChannel(workerIn, workerOut, ChannelOptions.defaults().withReplyTimeout(timeout));
     }
@@ -51,10 +52,9 @@ class MasterChannelTest {
 
     @Test
     void masterClosingItsStreamIsAProtocolError() throws Exception {
-        PipedInputStream workerIn = new PipedInputStream();
-        PipedOutputStream masterOut = new PipedOutputStream(workerIn);
-        masterOut.close();
-        MasterChannel c = new MasterChannel(workerIn, new java.io.ByteArrayOutputStream(), ChannelOptions.defaults());
+        BytePipe toWorker = new BytePipe();
+        toWorker.sink().close();
+        MasterChannel c = new MasterChannel(toWorker.source(), new java.io.ByteArrayOutputStream(), ChannelOptions.defaults());
         ProtocolException e = assertThrows(ProtocolException.class, c::task);
         assertTrue(e.getMessage().contains("closed its stream"), e.getMessage());
     }

@@ -2,9 +2,8 @@ package io.jdisco.worker.core.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jdisco.worker.core.testing.BytePipe;
 import io.jdisco.worker.core.testing.FakeMaster;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +14,12 @@ class StatusMessengerTest {
     private FakeMaster master;
 
     private MasterChannel channel(ChannelOptions options) throws Exception {
-        PipedInputStream workerIn = new PipedInputStream();
-        PipedOutputStream masterOut = new PipedOutputStream(workerIn);
-        PipedInputStream masterIn = new PipedInputStream();
-        PipedOutputStream workerOut = new PipedOutputStream(masterIn);
+        BytePipe toWorker = new BytePipe();
+        BytePipe toMaster = new BytePipe();
+        java.io.InputStream workerIn = toWorker.source();
+        java.io.OutputStream masterOut = toWorker.sink();
+        java.io.InputStream masterIn = toMaster.source();
+        java.io.OutputStream workerOut = toMaster.sink();
         master = new FakeMaster(masterIn, masterOut, (m, out) -> out.send(OkReply.ok())).start();
         return new MasterChannel(workerIn, workerOut, options);
     }

@@ -2,9 +2,8 @@ package io.jdisco.worker.core.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jdisco.worker.core.testing.BytePipe;
 import io.jdisco.worker.core.testing.FakeMaster;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,10 +15,12 @@ import org.junit.jupiter.api.Test;
 class StatusOutputStreamTest {
     @Test
     void eachPrintedLineBecomesOneTrimmedMsgAndBlankLinesAreDropped() throws Exception {
-        PipedInputStream workerIn = new PipedInputStream();
-        PipedOutputStream masterOut = new PipedOutputStream(workerIn);
-        PipedInputStream masterIn = new PipedInputStream();
-        PipedOutputStream workerOut = new PipedOutputStream(masterIn);
+        BytePipe toWorker = new BytePipe();
+        BytePipe toMaster = new BytePipe();
+        java.io.InputStream workerIn = toWorker.source();
+        java.io.OutputStream masterOut = toWorker.sink();
+        java.io.InputStream masterIn = toMaster.source();
+        java.io.OutputStream workerOut = toMaster.sink();
         FakeMaster master = new FakeMaster(masterIn, masterOut, (m, out) -> out.send(OkReply.ok())).start();
         MasterChannel channel = new MasterChannel(workerIn, workerOut, ChannelOptions.defaults());
         PrintStream out = StatusOutputStream.printStream(channel.messenger());

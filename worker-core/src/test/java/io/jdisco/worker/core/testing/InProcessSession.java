@@ -5,8 +5,6 @@ import io.jdisco.worker.core.input.InputErrPolicy;
 import io.jdisco.worker.core.protocol.ChannelOptions;
 import io.jdisco.worker.core.protocol.MasterChannel;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +17,12 @@ public final class InProcessSession {
 
     private InProcessSession(FakeMaster.Responder responder, ChannelOptions options, InputErrPolicy policy)
             throws IOException {
-        PipedInputStream workerIn = new PipedInputStream(1 << 16);
-        PipedOutputStream masterOut = new PipedOutputStream(workerIn);
-        PipedInputStream masterIn = new PipedInputStream(1 << 16);
-        PipedOutputStream workerOut = new PipedOutputStream(masterIn);
+        BytePipe toWorker = new BytePipe();
+        BytePipe toMaster = new BytePipe();
+        java.io.InputStream workerIn = toWorker.source();
+        java.io.OutputStream masterOut = toWorker.sink();
+        java.io.InputStream masterIn = toMaster.source();
+        java.io.OutputStream workerOut = toMaster.sink();
         this.master = new FakeMaster(masterIn, masterOut, responder).start();
         this.channel = new MasterChannel(workerIn, workerOut, options);
         Thread t = new Thread(() -> outcome.complete(new WorkerSession(channel, policy).run()), "in-process-worker");

@@ -71,4 +71,16 @@ class TranscriptCodecTest {
             assertArrayEquals(bin, again.toByteArray(), t);
         }
     }
+
+    @Test
+    void masterMessagesReEncodeToTheRecordedBytes() throws Exception {
+        for (String t : Vectors.transcripts()) {
+            byte[] bin = Vectors.bytes(t + ".master_to_worker.bin");
+            ByteArrayOutputStream again = new ByteArrayOutputStream();
+            for (Frame f : frames(bin)) {
+                again.write(MessageCodec.encode(MessageCodec.decodeMaster(f)).encode());
+            }
+            assertArrayEquals(bin, again.toByteArray(), t);
+        }
+    }
 }

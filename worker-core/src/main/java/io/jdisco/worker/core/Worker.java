@@ -1,0 +1,279 @@
+package io.jdisco.worker.core;
+
+import io.jdisco.worker.DiscoException;
+import io.jdisco.worker.Task;
+import io.jdisco.worker.core.input.RecordInput;
+import io.jdisco.worker.core.input.RecordOpener;
+import io.jdisco.worker.core.output.Output;
+import io.jdisco.worker.core.output.OutputOpener;
+import io.jdisco.worker.core.output.TaskOutputs;
+import java.io.IOException;
+import java.io.Serializable;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+
+/**
+ * The base of every jdisco worker (the seed's {@code disco.worker.Worker}): a map of parameters
+ * that describes the job on the client, and the code that runs a task on the node.
+ *
+ * <p>Client side: {@link #jobdict} and {@link #jobenvs} build those job pack sections; the job home
+ * is built from {@link #requiredFiles()} and {@link #requiredModules()} by the client. The worker
+ * travels to the nodes in the job data (Java serialization), with the job's settings and the job
+ * arguments. Node side: {@link #start} resolves the parameters, creates the task directory, calls
+ * {@link #run}, and announces the outputs; {@link #input} and {@link #output} give {@code run} its
+ * records and writers.
+ */
+public abstract class Worker implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final LinkedHashMap<String, Object> params;
+    private transient TaskContext context;
+    private transient TaskOutputs outputs;
+    private transient Map<String, ?> job;
+
+    /** A worker with the {@link #defaults()}. */
+    protected Worker() {
+        this(Map.of());
+    }
+
+    /**
+     * A worker with the {@link #defaults()} overridden by {@code values}. {@code defaults()} runs
+     * inside this constructor: subclasses must not use their own fields in it.
+     */
+    protected Worker(Map<String, ?> values) {
+        Objects.requireNonNull(values, "values");
+        this.params = new LinkedHashMap<>(defaults());
+        this.params.putAll(values);
+    }
+
+    /**
+     * The default parameters: {@code save_results} false, {@code save_info} "ddfs", {@code profile}
+     * false, {@code required_files} and {@code required_modules} empty. Subclasses add theirs.
+     */
+    protected Map<String, Object> defaults() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("save_results", false);
+        d.put("save_info", "ddfs");
+        d.put("profile", false);
+        d.put("required_files", new ArrayList<String>());
+        d.put("required_modules", new ArrayList<String>());
+        return d;
+    }
+
+    /** The parameter {@code key}, or {@code null}. */
+    public final Object get(String key) {
+        return params.get(Objects.requireNonNull(key, "key"));
+    }
+
+    /** Sets parameter {@code key} (the value must be serializable to be shipped) and returns this worker. */
+    public final Worker put(String key, Object value) {
+        params.put(Objects.requireNonNull(key, "key"), value);
+        return this;
+    }
+
+    /** The parameters, in insertion order (read-only view). */
+    public final Map<String, Object> parameters() {
+        return Collections.unmodifiableMap(params);
+    }
+
+    /**
+     * Resolves {@code key} like Python's {@code Worker.getitem} (SPEC §5.2): the job arguments, then
+     * the job's settings, then this worker's parameters, then {@code dflt}.
+     */
+    public Object getItem(String key, Map<String, ?> job, Map<String, ?> jobargs, Object dflt) {
+        Objects.requireNonNull(key, "key");
+        if (jobargs != null && jobargs.containsKey(key)) {
+            return jobargs.get(key);
+        }
+        if (job != null && job.containsKey(key)) {
+            return job.get(key);
+        }
+        return params.containsKey(key) ? params.get(key) : dflt;
+    }
+
+    /**
+     * {@link #getItem(String, Map, Map, Object)} with the job settings of the running task (none
+     * before {@link #start}).
+     */
+    public Object getItem(String key, Map<String, ?> jobargs, Object dflt) {
+        return getItem(key, job, jobargs, dflt);
+    }
+
+    /** The worker executable, relative to the job home: the jobdict's {@code worker}. */
+    public String bin() {
+        return "bin/worker";
+    }
+
+    /**
+     * The basic jobdict: {@code worker}, {@code prefix} (parameter {@code prefix}, else {@code name}),
+     * {@code save_results}, {@code save_info}, {@code scheduler}, {@code owner} (default
+     * {@code user@host}). Subclasses add their keys (e.g. {@code input}, {@code pipeline}).
+     *
+     * @throws IllegalArgumentException when no prefix is given
+     */
+    public Map<String, Object> jobdict(Map<String, ?> job, Map<String, ?> jobargs) {
+        Object prefix = getItem("prefix", job, jobargs, getItem("name", job, jobargs, null));
+        if (!(prefix instanceof String)) {
+            throw new IllegalArgumentException("the job needs a 'prefix' (or 'name') string, got " + prefix);
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("worker", bin());
+        d.put("prefix", prefix);
+        d.put("save_results", getItem("save_results", job, jobargs, false));
+        d.put("save_info", getItem("save_info", job, jobargs, "ddfs"));
+        d.put("scheduler", getItem("scheduler", job, jobargs, new LinkedHashMap<String, Object>()));
+        d.put("owner", getItem("owner", job, jobargs, defaultOwner()));
+        return d;
+    }
+
+    /**
+     * The job's environment: {@code LD_LIBRARY_PATH=lib} plus the string map parameter
+     * {@code jobenvs}, if any.
+     */
+    public Map<String, String> jobenvs(Map<String, ?> job, Map<String, ?> jobargs) {
+        Map<String, String> envs = new LinkedHashMap<>();
+        envs.put("LD_LIBRARY_PATH", "lib");
+        Object extra = getItem("jobenvs", job, jobargs, Map.of());
+        if (!(extra instanceof Map)) {
+            throw new IllegalArgumentException("parameter 'jobenvs' must be a map of strings, got " + extra);
+        }
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) extra).entrySet()) {
+            if (!(e.getKey() instanceof String) || !(e.getValue() instanceof String)) {
+                throw new IllegalArgumentException("jobenvs entry " + e + " must map a string to a string");
+            }
+            envs.put((String) e.getKey(), (String) e.getValue());
+        }
+        return envs;
+    }
+
+    /** The paths of extra files for the job home (parameter {@code required_files}). */
+    public List<String> requiredFiles() {
+        return stringList("required_files");
+    }
+
+    /** The names of modules (classes, packages or jars) to ship (parameter {@code required_modules}). */
+    public List<String> requiredModules() {
+        return stringList("required_modules");
+    }
+
+    private List<String> stringList(String key) {
+        Object v = params.get(key);
+        List<String> out = new ArrayList<>();
+        if (v instanceof Iterable) {
+            for (Object o : (Iterable<?>) v) {
+                out.add(String.valueOf(o));
+            }
+        } else if (v != null) {
+            throw new IllegalArgumentException("parameter '" + key + "' must be a list, got " + v);
+        }
+        return out;
+    }
+
+    private static String defaultOwner() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "localhost";
+        }
+        return System.getProperty("user.name", "unknown") + "@" + host;
+    }
+
+    /**
+     * Runs {@code task} on the node: resolves every parameter (SPEC §5.2), creates the task
+     * directory, calls {@link #run}, then closes and announces the outputs. On failure the task's
+     * partial outputs are deleted and the exception propagates.
+     */
+    public final void start(Task task, Map<String, ?> job, Map<String, Object> jobargs, TaskContext ctx)
+            throws Exception {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(ctx, "ctx");
+        this.context = ctx;
+        this.job = job;
+        for (String key : new ArrayList<>(params.keySet())) {
+            params.put(key, getItem(key, job, jobargs, params.get(key)));
+        }
+        this.outputs = new TaskOutputs(task, outputOpener(task));
+        Files.createDirectories(task.jobHome().resolve(task.taskpath()));
+        try {
+            run(task, jobargs);
+            outputs.send(ctx.reporter());
+        } catch (Throwable t) {
+            try {
+                outputs.discard();
+            } catch (IOException e) {
+                t.addSuppressed(e);
+            }
+            throw t;
+        }
+    }
+
+    /** Does the work of {@code task}; runs on the node, inside {@link #start}. */
+    protected abstract void run(Task task, Map<String, Object> jobargs) throws Exception;
+
+    /** The records of all the task's inputs, input after input, or merged by {@link #recordOrder()}. */
+    public RecordInput<Object> input(Task task, boolean merged) {
+        return input(task, merged, inputOpener(task), recordOrder());
+    }
+
+    /** The records of all the task's inputs opened by {@code opener}; merged by {@code order} if {@code merged}. */
+    public <R> RecordInput<R> input(Task task, boolean merged, RecordOpener<R> opener, Comparator<? super R> order) {
+        Objects.requireNonNull(task, "task");
+        TaskContext ctx = context();
+        return merged ? ctx.inputs().merged(opener, order) : ctx.inputs().serial(opener);
+    }
+
+    /** The output for {@code label} ({@code null}: the unlabelled output), opened on first use. */
+    public Output output(Task task, Integer label) throws IOException {
+        Objects.requireNonNull(task, "task");
+        context();
+        return outputs.output(label);
+    }
+
+    /** Sends a status line to the master (throttled, never dropped). */
+    public void status(String text) {
+        context().status(text);
+    }
+
+    /** The order of {@code input(task, true)}: the records' natural order. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    protected Comparator<Object> recordOrder() {
+        return (a, b) -> ((Comparable) a).compareTo(b);
+    }
+
+    /** Opens input URLs into records; by default the {@link TaskIoProvider} on the class path. */
+    protected RecordOpener<Object> inputOpener(Task task) {
+        return provider().inputOpener(task, this);
+    }
+
+    /** Opens outputs; by default the {@link TaskIoProvider} on the class path. */
+    protected OutputOpener outputOpener(Task task) {
+        return provider().outputOpener(task, this);
+    }
+
+    private TaskIoProvider provider() {
+        Iterator<TaskIoProvider> found = ServiceLoader.load(TaskIoProvider.class,
+                Thread.currentThread().getContextClassLoader()).iterator();
+        if (!found.hasNext()) {
+            throw new DiscoException("no " + TaskIoProvider.class.getName() + " on the class path and "
+                    + getClass().getName() + " does not override inputOpener/outputOpener; ship task-io in the job home");
+        }
+        return found.next();
+    }
+
+    private TaskContext context() {
+        if (context == null) {
+            throw new IllegalStateException("input() and output() work only on the node, inside start()");
+        }
+        return context;
+    }
+}

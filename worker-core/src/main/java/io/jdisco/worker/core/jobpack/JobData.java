@@ -1,0 +1,176 @@
+package io.jdisco.worker.core.jobpack;
+
+import io.jdisco.worker.core.Worker;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InvalidClassException;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * jdisco's job data section (SPEC §3.8, §3.10): what a Java worker needs to run a task of the job.
+ *
+ * <pre>
+ *   0  4 bytes  magic "JDJB"
+ *   4  u32 BE   format version (1)
+ *   8  ...      Java serialization stream: the {@link Worker}, then the job settings
+ *               (LinkedHashMap&lt;String, Object&gt;), then the job arguments (LinkedHashMap&lt;String, Object&gt;)
+ * </pre>
+ *
+ * Classes are resolved through the thread context class loader (the job home's classes). Immutable
+ * after decoding; the maps are read-only.
+ */
+public final class JobData {
+    /** The magic bytes. */
+    public static final byte[] MAGIC = "JDJB".getBytes(StandardCharsets.US_ASCII);
+    /** The format version written. */
+    public static final int FORMAT_VERSION = 1;
+
+    private final Worker worker;
+    private final Map<String, Object> job;
+    private final Map<String, Object> jobargs;
+
+    private JobData(Worker worker, Map<String, Object> job, Map<String, Object> jobargs) {
+        this.worker = worker;
+        this.job = Collections.unmodifiableMap(job);
+        this.jobargs = Collections.unmodifiableMap(jobargs);
+    }
+
+    /** The worker. */
+    public Worker worker() {
+        return worker;
+    }
+
+    /** The job's settings (read-only). */
+    public Map<String, Object> job() {
+        return job;
+    }
+
+    /** The job arguments (read-only). */
+    public Map<String, Object> jobargs() {
+        return jobargs;
+    }
+
+    /**
+     * Serializes {@code worker}, the job settings and the job arguments.
+     *
+     * @throws JobDataException naming the part and the class that cannot be serialized
+     */
+    public static byte[] encode(Worker worker, Map<String, ?> job, Map<String, ?> jobargs) {
+        Objects.requireNonNull(worker, "worker");
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(jobargs, "jobargs");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            DataOutputStream header = new DataOutputStream(bytes);
+            header.write(MAGIC);
+            header.writeInt(FORMAT_VERSION);
+            header.flush();
+            ObjectOutputStream out = new ObjectOutputStream(bytes);
+            write(out, worker, "the worker " + worker.getClass().getName());
+            write(out, new LinkedHashMap<>(job), "the job settings " + job.keySet());
+            write(out, new LinkedHashMap<>(jobargs), "the job arguments " + jobargs.keySet());
+            out.flush();
+        } catch (IOException e) {
+            throw new JobDataException("job data cannot be written: " + e.getMessage(), e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void write(ObjectOutputStream out, Object value, String what) throws IOException {
+        try {
+            out.writeObject(value);
+        } catch (NotSerializableException e) {
+            throw new JobDataException(what + " cannot be serialized: class " + e.getMessage()
+                    + " is not Serializable (it is reachable from " + what + ")", e);
+        }
+    }
+
+    /**
+     * Reads job data bytes.
+     *
+     * @throws JobDataException for a wrong header, or naming the class that could not be loaded or
+     *     deserialized
+     */
+    @SuppressWarnings("unchecked")
+    public static JobData decode(byte[] data) {
+        Objects.requireNonNull(data, "data");
+        if (data.length < 8 || !Arrays.equals(Arrays.copyOf(data, 4), MAGIC)) {
+            throw new JobDataException("job data does not start with the magic \"JDJB\" (first bytes "
+                    + hex(Arrays.copyOf(data, Math.min(8, data.length))) + "); was the job submitted by jdisco?", null);
+        }
+        InputStream in = new ByteArrayInputStream(data);
+        try {
+            DataInputStream header = new DataInputStream(in);
+            header.skipNBytes(4);
+            int version = header.readInt();
+            if (version != FORMAT_VERSION) {
+                throw new JobDataException("job data format version " + version + " is not supported (this worker reads "
+                        + FORMAT_VERSION + ")", null);
+            }
+            ObjectInputStream objects = new ContextObjectInputStream(in);
+            Object worker = objects.readObject();
+            if (!(worker instanceof Worker)) {
+                throw new JobDataException("job data holds a " + (worker == null ? "null" : worker.getClass().getName())
+                        + " where a " + Worker.class.getName() + " was expected", null);
+            }
+            Map<String, Object> job = (Map<String, Object>) objects.readObject();
+            Map<String, Object> jobargs = (Map<String, Object>) objects.readObject();
+            return new JobData((Worker) worker, job, jobargs);
+        } catch (ClassNotFoundException e) {
+            throw new JobDataException("job data names class " + e.getMessage() + ", which the class loader "
+                    + Thread.currentThread().getContextClassLoader() + " cannot load; is it in the job home?", e);
+        } catch (InvalidClassException e) {
+            throw new JobDataException("job data class " + e.classname + " cannot be deserialized: " + e.getMessage()
+                    + " (was the job built against another version of it?)", e);
+        } catch (IOException | ClassCastException e) {
+            throw new JobDataException("job data cannot be deserialized: " + e, e);
+        }
+    }
+
+    /** Reads the job data section of the job file at {@code jobfile}. */
+    public static JobData read(Path jobfile) throws IOException {
+        return decode(JobPack.readJobdata(jobfile));
+    }
+
+    private static String hex(byte[] b) {
+        StringBuilder sb = new StringBuilder();
+        for (byte x : b) {
+            sb.append(String.format("%02x", x));
+        }
+        return sb.toString();
+    }
+
+    /** Resolves classes through the thread context class loader, then the default way. */
+    private static final class ContextObjectInputStream extends ObjectInputStream {
+        ContextObjectInputStream(InputStream in) throws IOException {
+            super(in);
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            if (loader != null) {
+                try {
+                    return Class.forName(desc.getName(), false, loader);
+                } catch (ClassNotFoundException e) {
+                    // fall through: primitives and platform classes
+                }
+            }
+            return super.resolveClass(desc);
+        }
+    }
+}

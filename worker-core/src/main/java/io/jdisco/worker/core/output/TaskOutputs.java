@@ -1,0 +1,102 @@
+package io.jdisco.worker.core.output;
+
+import io.jdisco.worker.Task;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The outputs of one task, one per label (Python's {@code worker.outputs}): the unlabelled output
+ * ({@code null}) and labelled ones, each opened on first use.
+ *
+ * <p>At the end, {@link #send} closes every output and announces it with one {@code OUTPUT} each in
+ * ascending label order (the unlabelled one first), then the status text
+ * {@code "Results sent to master"}. On failure {@link #discard} deletes the task directory with every
+ * partial file, without closing (so without publishing) any output: a failed task leaves no visible
+ * output.
+ */
+public final class TaskOutputs {
+    /** The status text sent after the outputs, as the reference worker sends it. */
+    public static final String RESULTS_SENT = "Results sent to master";
+
+    private final Task task;
+    private final OutputOpener opener;
+    private final TreeMap<Integer, Output> outputs = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /** The outputs of {@code task}, opened through {@code opener}. */
+    public TaskOutputs(Task task, OutputOpener opener) {
+        this.task = Objects.requireNonNull(task, "task");
+        this.opener = Objects.requireNonNull(opener, "opener");
+    }
+
+    /** The output for {@code label} ({@code null}: the unlabelled output), opened on first use. */
+    public Output output(Integer label) throws IOException {
+        Output o = outputs.get(label);
+        if (o == null) {
+            Task.OutputSpec spec = task.output(label);
+            OutputLocations.checkLocal(spec.path());
+            Path file = task.jobHome().resolve(spec.path());
+            Files.createDirectories(file.getParent());
+            o = new Output(spec, file, opener.open(spec, file));
+            outputs.put(label, o);
+        }
+        return o;
+    }
+
+    /** The outputs opened so far, by label (read-only). */
+    public Map<Integer, Output> outputs() {
+        return java.util.Collections.unmodifiableMap(outputs);
+    }
+
+    /** Closes every output, sends one {@code OUTPUT} per output, then {@code "Results sent to master"}. */
+    public void send(OutputReporter reporter) throws IOException {
+        Objects.requireNonNull(reporter, "reporter");
+        List<Output> all = new ArrayList<>(outputs.values());
+        for (Output o : all) {
+            o.close();
+        }
+        for (Output o : all) {
+            reporter.output(o.label(), o.path(), o.size());
+        }
+        reporter.status(RESULTS_SENT);
+    }
+
+    /** Deletes the task directory and everything in it; outputs are not closed. */
+    public void discard() throws IOException {
+        Path dir = task.jobHome().resolve(task.taskpath());
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                deleteIfPresent(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                deleteIfPresent(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void deleteIfPresent(Path p) throws IOException {
+        try {
+            Files.deleteIfExists(p);
+        } catch (NoSuchFileException ignored) {
+            // already gone: nothing to discard
+        }
+    }
+}

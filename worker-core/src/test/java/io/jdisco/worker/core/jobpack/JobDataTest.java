@@ -1,0 +1,77 @@
+package io.jdisco.worker.core.jobpack;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jdisco.worker.Task;
+import io.jdisco.worker.core.Worker;
+import io.jdisco.worker.core.testing.ScriptWorker;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** jdisco's job data: header, Java serialization, and errors that name the class at fault. */
+class JobDataTest {
+    @Test
+    void workerJobAndArgumentsRoundTrip() {
+        ScriptWorker w = new ScriptWorker();
+        w.put("partitions", 4);
+        byte[] data = JobData.encode(w, Map.of("name", "J"), Map.of("labels", List.of(0, 1)));
+        assertArrayEquals("JDJB".getBytes(StandardCharsets.US_ASCII), Arrays.copyOf(data, 4));
+        JobData back = JobData.decode(data);
+        assertInstanceOf(ScriptWorker.class, back.worker());
+        assertEquals(4, back.worker().get("partitions"));
+        assertEquals(Map.of("name", "J"), back.job());
+        assertEquals(Map.of("labels", List.of(0, 1)), back.jobargs());
+    }
+
+    @Test
+    void unserializableArgumentIsNamed() {
+        JobDataException e = assertThrows(JobDataException.class,
+                () -> JobData.encode(new ScriptWorker(), Map.of(), Map.of("lock", new Object())));
+        assertTrue(e.getMessage().contains("the job arguments [lock] cannot be serialized: class java.lang.Object"),
+                e.getMessage());
+    }
+
+    @Test
+    void wrongMagicIsRefused() {
+        JobDataException e = assertThrows(JobDataException.class,
+                () -> JobData.decode("\u0080\u0002pickle".getBytes(StandardCharsets.ISO_8859_1)));
+        assertTrue(e.getMessage().contains("does not start with the magic \"JDJB\""), e.getMessage());
+    }
+
+    @Test
+    void classMissingFromTheContextLoaderIsNamed() throws Exception {
+        byte[] data = JobData.encode(new ScriptWorker(), Map.of(), Map.of());
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        // A loader that sees the platform and worker-core classes but not the test classes.
+        ClassLoader coreOnly = new URLClassLoader(new URL[] {
+            Worker.class.getProtectionDomain().getCodeSource().getLocation(),
+            Task.class.getProtectionDomain().getCodeSource().getLocation()}, ClassLoader.getPlatformClassLoader());
+        Thread.currentThread().setContextClassLoader(coreOnly);
+        try {
+            JobDataException e = assertThrows(JobDataException.class, () -> decodeOutsideTestLoader(data, coreOnly));
+            assertTrue(e.getMessage().contains(ScriptWorker.class.getName()), e.getMessage());
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    /** Decodes through the copy of JobData loaded by {@code loader}, so that no fallback sees the test classes. */
+    private static void decodeOutsideTestLoader(byte[] data, ClassLoader loader) throws Throwable {
+        Class<?> jobData = Class.forName(JobData.class.getName(), true, loader);
+        try {
+            jobData.getMethod("decode", byte[].class).invoke(null, (Object) data);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            throw new JobDataException(cause.getMessage(), cause);
+        }
+    }
+}

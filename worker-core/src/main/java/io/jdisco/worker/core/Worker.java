@@ -3,6 +3,10 @@ package io.jdisco.worker.core;
 import io.jdisco.worker.DiscoException;
 import io.jdisco.worker.Task;
 import io.jdisco.worker.core.input.RecordInput;
+import io.jdisco.worker.core.jobhome.JobHomeWriter;
+import io.jdisco.worker.core.jobhome.WorkerJobHome;
+import io.jdisco.worker.core.jobpack.JobData;
+import io.jdisco.worker.core.jobpack.JobPack;
 import io.jdisco.worker.core.input.RecordOpener;
 import io.jdisco.worker.core.output.Output;
 import io.jdisco.worker.core.output.OutputOpener;
@@ -16,7 +20,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
@@ -25,8 +28,8 @@ import java.util.ServiceLoader;
  * The base of every jdisco worker (the seed's {@code disco.worker.Worker}): a map of parameters
  * that describes the job on the client, and the code that runs a task on the node.
  *
- * <p>Client side: {@link #jobdict} and {@link #jobenvs} build those job pack sections; the job home
- * is built from {@link #requiredFiles()} and {@link #requiredModules()} by the client. The worker
+ * <p>Client side: {@link #jobdict}, {@link #jobenvs} and {@link #jobhome} build those job pack
+ * sections and {@link #jobpack} the whole pack. The worker
  * travels to the nodes in the job data (Java serialization), with the job's settings and the job
  * arguments. Node side: {@link #start} resolves the parameters, creates the task directory, calls
  * {@link #run}, and announces the outputs; {@link #input} and {@link #output} give {@code run} its
@@ -57,15 +60,16 @@ public abstract class Worker implements Serializable {
 
     /**
      * The default parameters: {@code save_results} false, {@code save_info} "ddfs", {@code profile}
-     * false, {@code required_files} and {@code required_modules} empty. Subclasses add theirs.
+     * false, {@code required_files} empty and {@code required_modules} {@code null} (find the
+     * modules of the job functions and send the local ones). Subclasses add theirs.
      */
     protected Map<String, Object> defaults() {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("save_results", false);
         d.put("save_info", "ddfs");
         d.put("profile", false);
-        d.put("required_files", new ArrayList<String>());
-        d.put("required_modules", new ArrayList<String>());
+        d.put("required_files", new LinkedHashMap<String, Object>());
+        d.put("required_modules", null);
         return d;
     }
 
@@ -114,14 +118,14 @@ public abstract class Worker implements Serializable {
     }
 
     /**
-     * The basic jobdict: {@code worker}, {@code prefix} (parameter {@code prefix}, else {@code name}),
+     * The basic jobdict: {@code worker}, {@code prefix} (the job's {@code name}, else parameter {@code prefix}),
      * {@code save_results}, {@code save_info}, {@code scheduler}, {@code owner} (default
      * {@code user@host}). Subclasses add their keys (e.g. {@code input}, {@code pipeline}).
      *
      * @throws IllegalArgumentException when no prefix is given
      */
     public Map<String, Object> jobdict(Map<String, ?> job, Map<String, ?> jobargs) {
-        Object prefix = getItem("prefix", job, jobargs, getItem("name", job, jobargs, null));
+        Object prefix = getItem("name", job, jobargs, getItem("prefix", job, jobargs, null));
         if (!(prefix instanceof String)) {
             throw new IllegalArgumentException("the job needs a 'prefix' (or 'name') string, got " + prefix);
         }
@@ -155,27 +159,38 @@ public abstract class Worker implements Serializable {
         return envs;
     }
 
-    /** The paths of extra files for the job home (parameter {@code required_files}). */
-    public List<String> requiredFiles() {
-        return stringList("required_files");
+    /** The job pack version of this worker's jobs: 1 (classic); a pipeline worker returns 2. */
+    public int jobpackVersion() {
+        return JobPack.VERSION1;
     }
 
-    /** The names of modules (classes, packages or jars) to ship (parameter {@code required_modules}). */
-    public List<String> requiredModules() {
-        return stringList("required_modules");
+    /**
+     * The job home zip (the seed's {@code jobzip} hook): the launcher, the jdisco runtime, the
+     * modules the job needs ({@code required_modules}; by default found from the job functions)
+     * and {@code required_files}. Subclasses may add entries to the returned writer.
+     */
+    public JobHomeWriter jobzip(Map<String, ?> job, Map<String, ?> jobargs) throws IOException {
+        return WorkerJobHome.build(this, getItem("required_modules", job, jobargs, null),
+                getItem("required_files", job, jobargs, null));
     }
 
-    private List<String> stringList(String key) {
-        Object v = params.get(key);
-        List<String> out = new ArrayList<>();
-        if (v instanceof Iterable) {
-            for (Object o : (Iterable<?>) v) {
-                out.add(String.valueOf(o));
-            }
-        } else if (v != null) {
-            throw new IllegalArgumentException("parameter '" + key + "' must be a list, got " + v);
-        }
-        return out;
+    /** The job home section of the job pack: {@link #jobzip} serialized. */
+    public byte[] jobhome(Map<String, ?> job, Map<String, ?> jobargs) throws IOException {
+        return jobzip(job, jobargs).toByteArray();
+    }
+
+    /**
+     * The whole job pack: {@link #jobdict}, {@link #jobenvs}, {@link #jobhome} and the job data
+     * (this worker, {@code job} and {@code jobargs}, Java-serialized). Validated as the master
+     * would, so a bad job fails here, naming what is wrong.
+     */
+    public JobPack jobpack(Map<String, ?> job, Map<String, ?> jobargs) throws IOException {
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(jobargs, "jobargs");
+        JobPack pack = new JobPack(jobpackVersion(), jobdict(job, jobargs), jobenvs(job, jobargs),
+                jobhome(job, jobargs), JobData.encode(this, job, jobargs));
+        pack.validate();
+        return pack;
     }
 
     private static String defaultOwner() {

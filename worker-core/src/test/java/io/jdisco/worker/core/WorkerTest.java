@@ -50,14 +50,6 @@ class WorkerTest {
     }
 
     @Test
-    void requiredFilesAndModulesComeFromTheParameters() {
-        ScriptWorker w = new ScriptWorker();
-        assertEquals(List.of(), w.requiredFiles());
-        w.put("required_modules", List.of("com.example.Job"));
-        assertEquals(List.of("com.example.Job"), w.requiredModules());
-    }
-
-    @Test
     void inputOutsideATaskIsRefused() {
         Task t = Task.builder().master("m").ddfsData("/d").discoData("/d").stage("map").grouping("split")
                 .group(0, "h").jobfile("/tmp/x/jobfile").jobname("J").host("h").build();

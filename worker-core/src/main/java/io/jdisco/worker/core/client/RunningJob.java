@@ -1,0 +1,74 @@
+package io.jdisco.worker.core.client;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A job the master accepted, by its name: wait for it, look at it, stop it. Thread-safe; holds
+ * nothing but the name and the master.
+ */
+public final class RunningJob {
+    private final Disco disco;
+    private final String name;
+
+    /** The job {@code name} on {@code disco}'s master. */
+    public RunningJob(Disco disco, String name) {
+        this.disco = Objects.requireNonNull(disco, "disco");
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** The master-assigned name, e.g. {@code WordCount@5a2:1b3c4:9d2e1}. */
+    public String name() {
+        return name;
+    }
+
+    /** The master this job runs on. */
+    public Disco disco() {
+        return disco;
+    }
+
+    /**
+     * Waits until the job ends and returns its results (replica-URL lists).
+     *
+     * @throws io.jdisco.worker.JobException when the job dies, with the failing task's text
+     */
+    public List<List<String>> waitFor() throws IOException, InterruptedException {
+        return disco.waitFor(name);
+    }
+
+    /**
+     * Waits at most {@code timeout}, polling from every {@code pollInterval}.
+     *
+     * @throws io.jdisco.worker.JobException when the job dies or the time runs out
+     */
+    public List<List<String>> waitFor(Duration pollInterval, Duration timeout) throws IOException, InterruptedException {
+        return disco.waitFor(name, pollInterval, timeout);
+    }
+
+    /** The job's status and progress now. */
+    public JobInfo info() throws IOException, InterruptedException {
+        return disco.jobInfo(name);
+    }
+
+    /** The job's events from byte {@code offset} of its event log. */
+    public JobEvents events(long offset) throws IOException, InterruptedException {
+        return disco.events(name, offset);
+    }
+
+    /** Kills the job. */
+    public void kill() throws IOException, InterruptedException {
+        disco.kill(name);
+    }
+
+    /** Deletes the job and its data from the master. */
+    public void purge() throws IOException, InterruptedException {
+        disco.purge(name);
+    }
+
+    @Override
+    public String toString() {
+        return "RunningJob[" + name + " on " + disco + "]";
+    }
+}

@@ -54,6 +54,14 @@ public final class ByteBuf extends OutputStream {
         size += 4;
     }
 
+    /** Overwrites 4 bytes at {@code index} (below {@link #size()}) with a little-endian integer. */
+    void setIntLe(int index, int v) {
+        buf[index] = (byte) v;
+        buf[index + 1] = (byte) (v >>> 8);
+        buf[index + 2] = (byte) (v >>> 16);
+        buf[index + 3] = (byte) (v >>> 24);
+    }
+
     /** The backing array; valid up to {@link #size()} until the next write. */
     public byte[] array() {
         return buf;

@@ -213,7 +213,8 @@ public final class HunkRecordReader implements RecordReader<Object>, SkipCountin
                 }
                 int r = inflater.inflate(plain, len, plain.length - len);
                 len += r;
-                if (r == 0 && len < plain.length && (inflater.needsInput() || inflater.needsDictionary())) {
+                if (r == 0 && !inflater.finished() && len < plain.length
+                        && (inflater.needsInput() || inflater.needsDictionary())) {
                     throw new DataException("Error -5 while decompressing data: incomplete or truncated stream",
                             in.url());
                 }

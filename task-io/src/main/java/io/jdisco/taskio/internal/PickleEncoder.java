@@ -162,9 +162,8 @@ public final class PickleEncoder implements RecordCodec.Encoder {
             }
         }
         int n = p - lenAt - 4;
-        out.truncate(lenAt);
-        out.putIntLe(n);
-        out.truncate(lenAt + 4 + n);
+        out.advance(n);
+        out.setIntLe(lenAt, n);
         // Python 2 (UCS-4 build) counts code points: a single character is never memoized.
         boolean single = chars < 2 || chars == 2 && Character.isSurrogatePair(s.charAt(0), s.charAt(1));
         if (!single) {

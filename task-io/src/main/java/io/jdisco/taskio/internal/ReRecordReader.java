@@ -56,7 +56,7 @@ public final class ReRecordReader implements RecordReader<Tuple> {
     public boolean advance() throws IOException {
         current = null;
         while (true) {
-            if (start < buf.length() || !ended) {
+            if (start < buf.length()) {
                 matcher.reset(buf).region(start, buf.length());
                 if (matcher.lookingAt()) {
                     if (matcher.end() == start) {

@@ -76,8 +76,11 @@ public final class HunkRecordWriter implements RecordWriter {
             deflater.setInput(hunk.array(), 0, hunk.size());
             deflater.finish();
             compressed.reset();
+            // zlib's deflateBound: stored blocks never grow data by more than ~0.1 % + a header,
+            // so one call usually suffices.
+            compressed.ensure(hunk.size() + (hunk.size() >> 9) + 64);
             while (!deflater.finished()) {
-                compressed.ensure(Math.max(4096, hunk.size() / 8 + 64));
+                compressed.ensure(4096);
                 int k = deflater.deflate(compressed.array(), compressed.size(),
                         compressed.array().length - compressed.size());
                 compressed.advance(k);

@@ -200,12 +200,17 @@ public final class PickleDecoder implements RecordCodec.Decoder {
 
     private Tuple tupleFrom(int m) throws DataException {
         int n = sp - m;
+        if (n == 2) {
+            Tuple pair = Tuple.pair(value(stack[m]), value(stack[m + 1]));
+            sp = m;
+            return pair;
+        }
         Object[] items = new Object[n];
         for (int i = 0; i < n; i++) {
             items[i] = value(stack[m + i]);
         }
         sp = m;
-        return n == 2 ? Tuple.pair(items[0], items[1]) : Tuple.of(items);
+        return Tuple.of(items);
     }
 
     private Tuple tupleOfTop(int n) throws DataException {

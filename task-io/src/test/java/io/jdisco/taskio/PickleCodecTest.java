@@ -131,6 +131,12 @@ class PickleCodecTest {
     }
 
     @Test
+    void aPairThatReusesAMemoEntryLeavesTheFastPathAndStillDecodes() throws IOException {
+        // ( X"ab" q1 h1 t q2 .  -- the value is a BINGET of the key
+        assertEquals(Tuple.pair("ab", "ab"), decode(hex("28 58 02000000 6162 71 01 68 01 74 71 02 2e")));
+    }
+
+    @Test
     void decodesPython2TextOpcodes() throws IOException {
         byte[] p = "(S'a\\n\\x00\\'q'\nI01\nI00\nV\\u00e9x\\\\u\nF-2.5\nL12L\nI-7\nS\"it's\"\nt.".getBytes(StandardCharsets.ISO_8859_1);
         Tuple expected = Tuple.of(b("a\n\0'q"), true, false, "\u00e9x\\\\u", -2.5, 12L, -7L, b("it's"));

@@ -33,6 +33,7 @@ public final class PickleDecoder implements RecordCodec.Decoder {
 
     private static final Object NULL_IN_MEMO = new Object();
 
+    private final PairFastPath fastPath = new PairFastPath();
     private Object[] stack = new Object[32];
     private int sp;
     private int[] marks = new int[16];
@@ -52,6 +53,11 @@ public final class PickleDecoder implements RecordCodec.Decoder {
 
     @Override
     public Object decode(byte[] bytes, int offset, int lim) throws DataException {
+        Object fast = fastPath.decode(bytes, offset, lim);
+        if (fast != PairFastPath.MISMATCH) {
+            pos = fastPath.end();
+            return fast;
+        }
         this.data = bytes;
         this.pos = offset;
         this.limit = lim;

@@ -77,13 +77,12 @@ public final class TaskIo {
      * by accident in tasks (SPEC §7.7), here it is explicit and off by default.
      */
     public static ReaderStage<Object> discoInputStream(boolean ignoreCorrupt) {
-        return discoInputStream(ignoreCorrupt, DEFAULT_MAX_HUNK_BYTES, PickleCodec.INSTANCE);
+        return discoInputStream(DiscoInputOptions.defaults().withIgnoreCorrupt(ignoreCorrupt));
     }
 
-    /** {@code disco_input_stream} with a hunk size bound and a record codec. */
-    public static ReaderStage<Object> discoInputStream(boolean ignoreCorrupt, int maxHunkBytes, RecordCodec codec) {
-        Objects.requireNonNull(codec, "codec");
-        return new DiscoReaderStage(ignoreCorrupt, positive(maxHunkBytes, "maxHunkBytes"), codec);
+    /** {@code disco_input_stream} with other settings (hunk bound, codec, read-ahead). */
+    public static ReaderStage<Object> discoInputStream(DiscoInputOptions options) {
+        return new DiscoReaderStage(Objects.requireNonNull(options, "options"));
     }
 
     /** {@code old_netstr_reader}: the old text format, as {@code (Bytes, Bytes)} pairs. */

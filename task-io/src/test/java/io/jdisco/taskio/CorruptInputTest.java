@@ -98,10 +98,29 @@ class CorruptInputTest {
 
     @Test
     void ignoreCorruptSkipsAndCountsABadHunk() throws IOException {
+        skipsAndCountsABadHunk(TaskIo.discoInputStream(true));
+    }
+
+    @Test
+    void readAheadSkipsAndCountsABadHunkToo() throws IOException {
+        skipsAndCountsABadHunk(TaskIo.discoInputStream(DiscoInputOptions.defaults().withIgnoreCorrupt(true)
+                .withReadAhead(true)));
+    }
+
+    @Test
+    void readAheadReportsACrcMismatchLikeTheInlineReader() throws IOException {
+        byte[] data = Hunks.concat(goodHunk(), goodHunk());
+        data[data.length / 2 + 2] ^= 1;
+        ReaderStage<Object> stage = TaskIo.discoInputStream(DiscoInputOptions.defaults().withReadAhead(true));
+        DataException e = failure(stage, data, data.length);
+        assertEquals("Corrupted data between bytes " + (data.length / 2 + 14) + "-" + data.length
+                + ": Checksum does not match", e.detail());
+    }
+
+    private void skipsAndCountsABadHunk(ReaderStage<Object> stage) throws IOException {
         byte[] bad = Hunks.hunk(pickled(Tuple.pair(2L, 2L)), true);
         bad[3] ^= 0x40;
         byte[] data = Hunks.concat(goodHunk(), bad, Hunks.hunk(pickled(Tuple.pair(3L, 3L)), true));
-        ReaderStage<Object> stage = TaskIo.discoInputStream(true);
         List<Object> out = new ArrayList<>();
         long skipped;
         try (RecordReader<Object> r = stage.open(new InputLink(new ByteArrayInputStream(data), data.length, URL), ctx)) {
@@ -127,8 +146,38 @@ class CorruptInputTest {
     @Test
     void aHunkLargerThanTheBoundFailsBeforeReadingIt() throws IOException {
         byte[] data = goodHunk();
-        DataException e = failure(TaskIo.discoInputStream(false, 8, PickleCodec.INSTANCE), data, data.length);
+        DataException e = failure(TaskIo.discoInputStream(DiscoInputOptions.defaults().withMaxHunkBytes(8)), data, data.length);
         assertTrue(e.detail().contains("more than the limit of 8"), e.detail());
+    }
+
+    @Test
+    void aFailedReaderFailsAgainOnTheNextAdvance() throws IOException {
+        byte[] data = goodHunk();
+        data[2] ^= 1;
+        try (RecordReader<Object> r = TaskIo.chainReader().open(new InputLink(new ByteArrayInputStream(data),
+                data.length, URL), ctx)) {
+            DataException first = assertThrows(DataException.class, r::advance);
+            assertEquals(first, assertThrows(DataException.class, r::advance));
+        }
+    }
+
+    @Test
+    void closingAReadAheadReaderStopsItsThread() throws IOException, InterruptedException {
+        byte[] one = Vectors.bytes("internal_py2_multihunk.bin");
+        byte[] data = Hunks.concat(one, one, one, one);
+        ReaderStage<Object> stage = TaskIo.discoInputStream(DiscoInputOptions.defaults().withReadAhead(true));
+        try (RecordReader<Object> r = stage.open(new InputLink(new ByteArrayInputStream(data), data.length, URL), ctx)) {
+            assertTrue(r.advance());
+        }
+        for (int i = 0; i < 100 && readAheadThreads() > 0; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(0, readAheadThreads());
+    }
+
+    private static long readAheadThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("jdisco-read-ahead " + URL) && t.isAlive()).count();
     }
 
     @Test

@@ -51,6 +51,23 @@ class InternalFormatVectorsTest {
         assertEquals(Vectors.records("internal_py3.json"), readAll(Vectors.path(file).toString(), ctx));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"internal_py2_multihunk.bin", "internal_py3_multihunk_uncompressed.bin",
+        "internal_py2_v0_text.bin"})
+    void readAheadReadsTheSameRecords(String file) throws IOException {
+        InputChain<Object> ahead = InputChain.of(List.of(TaskIo.taskInputStream()),
+                TaskIo.discoInputStream(DiscoInputOptions.defaults().withReadAhead(true)));
+        String url = Vectors.path(file).toString();
+        List<Object> expected = readAll(url, ctx);
+        List<Object> out = new ArrayList<>();
+        try (RecordReader<Object> r = ahead.open(url, ctx)) {
+            while (r.advance()) {
+                out.add(r.current());
+            }
+        }
+        assertEquals(expected, out);
+    }
+
     @Test
     void readsTheOldTextFormatThroughChainReader() throws IOException {
         List<Object> expected = new ArrayList<>();

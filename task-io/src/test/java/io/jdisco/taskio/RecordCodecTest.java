@@ -83,7 +83,7 @@ class RecordCodecTest {
     private List<Object> read(byte[] data, RecordCodec codec) throws IOException {
         List<Object> out = new ArrayList<>();
         InputLink link = new InputLink(new ByteArrayInputStream(data), data.length, "mem");
-        try (RecordReader<Object> r = TaskIo.discoInputStream(false, 1 << 20, codec).open(link, ctx)) {
+        try (RecordReader<Object> r = TaskIo.discoInputStream(DiscoInputOptions.defaults().withCodec(codec)).open(link, ctx)) {
             while (r.advance()) {
                 out.add(r.current());
             }

@@ -28,6 +28,7 @@ public final class BenchMain {
         Map<String, Long> bytesPerOp = new LinkedHashMap<>();
         bytesPerOp.put("internalWritePairs", (long) data.pairPayload.length);
         bytesPerOp.put("internalReadPairs", (long) data.pairPayload.length);
+        bytesPerOp.put("internalReadPairsReadAhead", (long) data.pairPayload.length);
         bytesPerOp.put("rawDeflatePairs", (long) data.pairPayload.length);
         bytesPerOp.put("rawInflatePairs", (long) data.pairPayload.length);
         bytesPerOp.put("internalWriteLines", (long) data.linePayload.length);
@@ -45,9 +46,10 @@ public final class BenchMain {
             mbps.put(name, opsPerSec * bytesPerOp.getOrDefault(name, 0L) / 1e6);
         }
         System.out.println();
-        System.out.println("benchmark                 MB/s (median, uncompressed payload)");
-        mbps.forEach((k, v) -> System.out.printf("%-25s %8.1f%n", k, v));
+        System.out.println("benchmark                    MB/s (median, uncompressed payload)");
+        mbps.forEach((k, v) -> System.out.printf("%-28s %8.1f%n", k, v));
         ratio(mbps, "internalReadPairs", "rawInflatePairs");
+        ratio(mbps, "internalReadPairsReadAhead", "rawInflatePairs");
         ratio(mbps, "internalWritePairs", "rawDeflatePairs");
         System.out.printf("payload: pairs %d bytes (%d records), lines %d bytes, text %d bytes%n",
                 data.pairPayload.length, BenchData.PAIRS, data.linePayload.length, data.text.length);

@@ -116,9 +116,19 @@ public class TaskIoBenchmark {
         read(data.lineFile, bh);
     }
 
+    /** The same with {@code DiscoInputOptions.withReadAhead(true)}: inflating on a second thread. */
+    @Benchmark
+    public void internalReadPairsReadAhead(Blackhole bh) throws IOException {
+        read(data.pairFile, bh, true);
+    }
+
     private void read(byte[] file, Blackhole bh) throws IOException {
+        read(file, bh, false);
+    }
+
+    private void read(byte[] file, Blackhole bh, boolean readAhead) throws IOException {
         try (HunkRecordReader r = new HunkRecordReader(new InputCursor(new ByteArrayInputStream(file), "bench"),
-                file.length, false, 1 << 28, PickleCodec.INSTANCE, s -> { })) {
+                file.length, false, 1 << 28, PickleCodec.INSTANCE, s -> { }, readAhead)) {
             while (r.advance()) {
                 bh.consume(r.current());
             }

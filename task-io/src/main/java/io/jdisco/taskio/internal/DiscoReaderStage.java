@@ -1,6 +1,6 @@
 package io.jdisco.taskio.internal;
 
-import io.jdisco.taskio.RecordCodec;
+import io.jdisco.taskio.DiscoInputOptions;
 import io.jdisco.worker.io.ChainContext;
 import io.jdisco.worker.io.InputLink;
 import io.jdisco.worker.io.ReaderStage;
@@ -10,25 +10,21 @@ import io.jdisco.worker.io.RecordReader;
 public final class DiscoReaderStage implements ReaderStage<Object> {
     private static final long serialVersionUID = 1L;
 
-    private final boolean ignoreCorrupt;
-    private final int maxHunkBytes;
-    private final RecordCodec codec;
+    private final DiscoInputOptions options;
 
     /** A reader stage; see {@link HunkRecordReader}. */
-    public DiscoReaderStage(boolean ignoreCorrupt, int maxHunkBytes, RecordCodec codec) {
-        this.ignoreCorrupt = ignoreCorrupt;
-        this.maxHunkBytes = maxHunkBytes;
-        this.codec = codec;
+    public DiscoReaderStage(DiscoInputOptions options) {
+        this.options = options;
     }
 
     @Override
     public RecordReader<Object> open(InputLink in, ChainContext context) {
-        return new HunkRecordReader(new InputCursor(in.stream(), in.url()), in.size(), ignoreCorrupt,
-                maxHunkBytes, codec, context::message);
+        return new HunkRecordReader(new InputCursor(in.stream(), in.url()), in.size(), options.ignoreCorrupt(),
+                options.maxHunkBytes(), options.codec(), context::message, options.readAhead());
     }
 
     @Override
     public String toString() {
-        return "disco_input_stream(ignoreCorrupt=" + ignoreCorrupt + ", codec=" + codec + ")";
+        return "disco_input_stream(" + options + ")";
     }
 }

@@ -32,6 +32,8 @@ public final class ChainWriter implements RecordWriter {
             return;
         }
         closed = true;
+        // If the writer fails to finish, the streams stay unclosed on purpose: closing an atomic
+        // file would publish a half-written output under its final name.
         writer.close();
         for (int i = streams.size() - 1; i >= 0; i--) {
             streams.get(i).close();

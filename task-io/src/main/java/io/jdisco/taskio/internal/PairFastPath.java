@@ -1,0 +1,159 @@
+package io.jdisco.taskio.internal;
+
+import io.jdisco.worker.Bytes;
+import io.jdisco.worker.DataException;
+import io.jdisco.worker.Tuple;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes the one shape that makes up nearly all Disco records without the general stack
+ * machine: a protocol-1 pair of scalars, as cPickle (and our writer) emit it.
+ *
+ * <pre>
+ * ( elem elem t [q n] .        elem = U n bytes [q n] | T len32 bytes [q n] | X len32 utf-8 [q n]
+ *                                     | K b | M b b | J b*4 | N | G b*8
+ * </pre>
+ *
+ * Anything else, including anything malformed, returns {@link #MISMATCH} and the caller runs the
+ * general decoder from the same offset, which then reports the error. Memo entries are not kept:
+ * this shape holds no GET that could use them.
+ */
+final class PairFastPath {
+    /** Returned when the bytes are not of the fast shape. */
+    static final Object MISMATCH = new Object();
+
+    private byte[] d;
+    private int p;
+    private int lim;
+
+    /** The offset just past the record last decoded. */
+    int end() {
+        return p;
+    }
+
+    Object decode(byte[] data, int start, int limit) throws DataException {
+        d = data;
+        p = start;
+        lim = limit;
+        try {
+            if (limit - start < 5 || d[p] != '(') {
+                return MISMATCH;
+            }
+            p++;
+            Object k = elem();
+            if (k == MISMATCH) {
+                return MISMATCH;
+            }
+            Object v = elem();
+            if (v == MISMATCH || p >= lim || d[p] != 't') {
+                return MISMATCH;
+            }
+            p++;
+            skipMemo();
+            if (p >= lim || d[p] != '.') {
+                return MISMATCH;
+            }
+            p++;
+            return Tuple.pair(k, v);
+        } finally {
+            d = null;
+        }
+    }
+
+    private Object elem() throws DataException {
+        if (p >= lim) {
+            return MISMATCH;
+        }
+        int op = d[p++];
+        switch (op) {
+            case 'U': {
+                if (p >= lim) {
+                    return MISMATCH;
+                }
+                int n = d[p++] & 0xFF;
+                return bytes(n);
+            }
+            case 'T': {
+                int n = int32();
+                return n < 0 ? MISMATCH : bytes(n);
+            }
+            case 'X': {
+                int n = int32();
+                if (n < 0 || n > lim - p) {
+                    return MISMATCH;
+                }
+                int s = p;
+                p += n;
+                String text = ascii(s, n) ? new String(d, s, n, StandardCharsets.ISO_8859_1)
+                        : PickleText.strictUtf8(d, s, n);
+                skipMemo();
+                return text;
+            }
+            case 'K':
+                return p < lim ? (Object) (long) (d[p++] & 0xFF) : MISMATCH;
+            case 'M':
+                if (lim - p < 2) {
+                    return MISMATCH;
+                }
+                p += 2;
+                return (long) ((d[p - 2] & 0xFF) | (d[p - 1] & 0xFF) << 8);
+            case 'J': {
+                if (lim - p < 4) {
+                    return MISMATCH;
+                }
+                long v = int32();
+                return v;
+            }
+            case 'N':
+                return null;
+            case 'G': {
+                if (lim - p < 8) {
+                    return MISMATCH;
+                }
+                long bits = 0;
+                for (int i = 0; i < 8; i++) {
+                    bits = bits << 8 | (d[p++] & 0xFF);
+                }
+                return Double.longBitsToDouble(bits);
+            }
+            default:
+                return MISMATCH;
+        }
+    }
+
+    private Object bytes(int n) {
+        if (n > lim - p) {
+            return MISMATCH;
+        }
+        Bytes b = Bytes.of(d, p, n);
+        p += n;
+        skipMemo();
+        return b;
+    }
+
+    /** Reads a little-endian int32, or returns -1 (never a valid length here) when cut short. */
+    private int int32() {
+        if (lim - p < 4) {
+            p = lim;
+            return -1;
+        }
+        int v = (d[p] & 0xFF) | (d[p + 1] & 0xFF) << 8 | (d[p + 2] & 0xFF) << 16 | d[p + 3] << 24;
+        p += 4;
+        return v;
+    }
+
+    private void skipMemo() {
+        if (p + 1 < lim && d[p] == 'q') {
+            p += 2;
+        }
+    }
+
+    private boolean ascii(int s, int n) {
+        for (int i = s, e = s + n; i < e; i++) {
+            if (d[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,76 @@
+package io.jdisco.taskio.internal;
+
+import java.io.InterruptedIOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Reads and inflates the next hunk on a daemon thread while the caller decodes the current one,
+ * so reading costs about as much as inflating alone when a second core is free. Two payload
+ * buffers circulate: one being decoded, one being filled; memory stays bounded by two hunks.
+ */
+final class ReadAheadHunks implements HunkSource {
+    private static final long JOIN_MILLIS = 5000;
+
+    private final HunkFetcher fetcher;
+    private final String url;
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(2);
+    private final BlockingQueue<Hunk> ready = new ArrayBlockingQueue<>(2);
+    private final Thread thread;
+    private byte[] held;
+    private volatile boolean stopped;
+
+    ReadAheadHunks(HunkFetcher fetcher, String url) {
+        this.fetcher = fetcher;
+        this.url = url;
+        free.add(new byte[0]);
+        free.add(new byte[0]);
+        this.thread = new Thread(this::produce, "jdisco-read-ahead " + url);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void produce() {
+        try {
+            while (!stopped) {
+                Hunk h = fetcher.next(free.take());
+                ready.put(h);
+                if (h.kind != Hunk.Kind.DATA && h.kind != Hunk.Kind.CORRUPT) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            // close() asked us to stop
+        } finally {
+            fetcher.end();
+        }
+    }
+
+    @Override
+    public Hunk next() throws InterruptedIOException {
+        if (held != null) {
+            free.offer(held);
+            held = null;
+        }
+        Hunk h;
+        try {
+            h = ready.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the next hunk of " + url);
+        }
+        held = h.plain;
+        return h;
+    }
+
+    @Override
+    public void close() {
+        stopped = true;
+        thread.interrupt();
+        try {
+            thread.join(JOIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

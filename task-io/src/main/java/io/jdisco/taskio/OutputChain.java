@@ -1,6 +1,5 @@
 package io.jdisco.taskio;
 
-import io.jdisco.taskio.internal.ChainReader;
 import io.jdisco.taskio.internal.ChainWriter;
 import io.jdisco.worker.DataException;
 import io.jdisco.worker.DiscoException;
@@ -88,7 +87,7 @@ public final class OutputChain implements Serializable {
             }
             return new ChainWriter(records, opened);
         } catch (IOException | RuntimeException | Error e) {
-            ChainReader.closeQuietly(opened, e);
+            ChainWriter.abortAll(opened, e);
             throw e;
         }
     }

@@ -136,4 +136,19 @@ class LineReadersTest {
                 () -> read(List.of(TaskIo.decompress()), TaskIo.lineReader(), xzMagic, "f"));
         assertTrue(e.detail().contains("org.tukaani:xz"), e.detail());
     }
+
+    @Test
+    void zstdInputWithoutTheZstdLibraryFailsNamingTheLibrary() {
+        byte[] zstdMagic = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0};
+        DataException e = assertThrows(DataException.class,
+                () -> read(List.of(TaskIo.decompress()), TaskIo.lineReader(), zstdMagic, "f"));
+        assertTrue(e.detail().contains("zstd-jni"), e.detail());
+    }
+
+    @Test
+    void aBzip2SuffixIsUsedWhenTheMagicBytesSayNothing() {
+        DataException e = assertThrows(DataException.class,
+                () -> read(List.of(TaskIo.decompress()), TaskIo.lineReader(), bytes("plain\n"), "x.bz2"));
+        assertTrue(e.detail().startsWith("Not a valid bzip2 stream"), e.detail());
+    }
 }

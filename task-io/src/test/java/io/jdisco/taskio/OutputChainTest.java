@@ -12,6 +12,7 @@ import io.jdisco.worker.DiscoException;
 import io.jdisco.worker.Tuple;
 import io.jdisco.worker.io.OutputStage;
 import io.jdisco.worker.io.RecordWriter;
+import io.jdisco.worker.io.WriterStage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +91,39 @@ class OutputChainTest {
         DiscoException e = assertThrows(DiscoException.class, () -> chain.open("out", ctx));
         assertTrue(e.getMessage().startsWith("stage 0 ("), e.getMessage());
         assertTrue(e.getMessage().contains("returned null for out"), e.getMessage());
+    }
+
+    @Test
+    void aWriterStageThatFailsLeavesNoFileBehind() {
+        WriterStage broken = (in, c) -> {
+            throw new IllegalStateException("no writer today");
+        };
+        Path target = dir.resolve("never");
+        OutputChain chain = OutputChain.of(List.of(TaskIo.taskOutputStream()), broken);
+        assertThrows(DiscoException.class, () -> chain.open(target.toString(), ctx));
+        assertFalse(Files.exists(target));
+        assertFalse(Files.exists(dir.resolve("never.partial")));
+    }
+
+    @Test
+    void aWriterThatFailsToFinishLeavesNoFileBehind() throws IOException {
+        WriterStage failingClose = (in, c) -> new RecordWriter() {
+            @Override
+            public void add(Object key, Object value) throws IOException {
+                in.stream().write(1);
+            }
+
+            @Override
+            public void close() throws IOException {
+                throw new IOException("disk full");
+            }
+        };
+        Path target = dir.resolve("half");
+        RecordWriter w = OutputChain.of(List.of(TaskIo.taskOutputStream()), failingClose).open(target.toString(), ctx);
+        w.add("k", "v");
+        assertThrows(IOException.class, w::close);
+        assertFalse(Files.exists(target));
+        assertFalse(Files.exists(dir.resolve("half.partial")));
     }
 
     @Test

@@ -73,6 +73,27 @@ public final class AtomicFileOutputStream extends OutputStream {
         out.flush();
     }
 
+    /**
+     * Gives the output up: closes and deletes {@code <path>.partial} without renaming it, so that
+     * nothing appears under the final name. A later {@link #close()} does nothing.
+     */
+    public void abort() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            out.close();
+        } catch (IOException e) {
+            // the file is deleted next; a failing close cannot matter
+        }
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException e) {
+            // an undeletable .partial file is still invisible under the final name
+        }
+    }
+
     /** Flushes, closes and renames the file to its final name (once). */
     @Override
     public void close() throws IOException {

@@ -1,6 +1,7 @@
 package io.jdisco.taskio.internal;
 
 import io.jdisco.worker.io.RecordWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.List;
 /**
  * The writer an output chain hands out: {@code add} goes to the chain's writer; {@code close}
  * closes the writer, then every stream of the chain, last first (so an atomic file is renamed
- * only after the writer wrote its last bytes).
+ * only after the writer wrote its last bytes). If the writer fails to finish, atomic files are
+ * aborted instead: a failed output never appears under its final name.
  */
 public final class ChainWriter implements RecordWriter {
     private final RecordWriter writer;
@@ -32,11 +34,35 @@ public final class ChainWriter implements RecordWriter {
             return;
         }
         closed = true;
-        // If the writer fails to finish, the streams stay unclosed on purpose: closing an atomic
-        // file would publish a half-written output under its final name.
-        writer.close();
+        try {
+            writer.close();
+        } catch (IOException | RuntimeException | Error e) {
+            abortAll(streams, e);
+            throw e;
+        }
         for (int i = streams.size() - 1; i >= 0; i--) {
             streams.get(i).close();
+        }
+    }
+
+    /**
+     * Cleans up after a failure: atomic files are aborted first (deleted, never renamed), then
+     * the other streams are closed, so that no close cascading into an atomic file publishes it.
+     */
+    public static void abortAll(List<? extends Closeable> streams, Throwable failure) {
+        for (Closeable s : streams) {
+            if (s instanceof AtomicFileOutputStream) {
+                ((AtomicFileOutputStream) s).abort();
+            }
+        }
+        for (int i = streams.size() - 1; i >= 0; i--) {
+            if (!(streams.get(i) instanceof AtomicFileOutputStream)) {
+                try {
+                    streams.get(i).close();
+                } catch (IOException | RuntimeException e) {
+                    failure.addSuppressed(e);
+                }
+            }
         }
     }
 

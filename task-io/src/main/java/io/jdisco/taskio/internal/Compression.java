@@ -30,6 +30,8 @@ public enum Compression {
     ZSTD(".zst", new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd});
 
     private static final int MAGIC_MAX = 6;
+    /** xz dictionaries beyond 256 MiB are refused rather than allocated. */
+    private static final int XZ_MEMORY_LIMIT_KIB = 256 * 1024;
 
     private final String suffix;
     private final byte[] magic;
@@ -107,14 +109,16 @@ public enum Compression {
         try {
             switch (this) {
                 case GZIP:
-                    decompressed = new GzipCompressorInputStream(counted, true);
+                    decompressed = GzipCompressorInputStream.builder().setInputStream(counted)
+                            .setDecompressConcatenated(true).get();
                     break;
                 case BZIP2:
                     decompressed = new BZip2CompressorInputStream(counted, true);
                     break;
                 case XZ:
                     requireAvailable(XZUtils.isXZCompressionAvailable(), "org.tukaani:xz", url);
-                    decompressed = new XZCompressorInputStream(counted, true);
+                    decompressed = XZCompressorInputStream.builder().setInputStream(counted)
+                            .setDecompressConcatenated(true).setMemoryLimitKiB(XZ_MEMORY_LIMIT_KIB).get();
                     break;
                 default:
                     requireAvailable(ZstdUtils.isZstdCompressionAvailable(), "com.github.luben:zstd-jni", url);

@@ -99,6 +99,10 @@ public final class HunkRecordWriter implements RecordWriter {
         hunk.reset();
     }
 
+    /**
+     * Writes the last records and the terminator hunk, then closes the stream. If writing fails
+     * the stream is left open, so that an atomic file under it is not published half-written.
+     */
     @Override
     public void close() throws IOException {
         if (closed) {
@@ -115,8 +119,8 @@ public final class HunkRecordWriter implements RecordWriter {
             if (deflater != null) {
                 deflater.end();
             }
-            out.close();
         }
+        out.close();
     }
 
     private static void putIntLe(byte[] b, int p, int v) {

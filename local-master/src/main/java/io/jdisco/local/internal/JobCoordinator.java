@@ -199,9 +199,8 @@ public final class JobCoordinator implements Runnable {
             failures++;
             job.events().task(host, "ERROR", task.stage(), task.taskid(), failed.text());
             if (failures > node.config().maxFailures()) {
-                job.events().task(host, "ERROR", task.stage(), task.taskid(), "Task failed " + failures
-                        + " times (more than the maximum of " + node.config().maxFailures() + "); the job is killed");
-                throw failJob("task " + task.id() + " failed too many times");
+                throw failJob("task " + task.id() + " failed " + failures + " times, more than the maximum of "
+                        + node.config().maxFailures());
             }
             Duration backoff = node.config().retryBackoff().multipliedBy(failures);
             if (backoff.compareTo(node.config().maxRetryBackoff()) > 0) {

@@ -34,6 +34,8 @@ public final class MasterSession {
     private final AtomicReference<AttemptOutcome> stopped = new AtomicReference<>();
     private volatile Process process;
     private volatile long lastDataNanos;
+    /** When the session last started waiting for the worker's bytes; -1 while it is busy answering. */
+    private volatile long waitingSinceNanos = -1;
     private volatile boolean gotData;
     private volatile boolean partialFrame;
     private volatile long lastWordsSince = -1;
@@ -106,11 +108,13 @@ public final class MasterSession {
                 buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, FrameParser.MAX_MESSAGE_LENGTH + 64));
             }
             int n;
+            waitingSinceNanos = System.nanoTime();
             try {
                 n = in.read(buf, len, buf.length - len);
             } catch (IOException e) {
                 n = -1;
             }
+            waitingSinceNanos = -1;
             if (n < 0) {
                 return ended();
             }
@@ -210,9 +214,11 @@ public final class MasterSession {
             }
             return;
         }
+        long waiting = waitingSinceNanos;
         if (!gotData && now - lastDataNanos > node.config().pidTimeout().toNanos()) {
             fail("Worker did not send its PID in " + seconds(node.config().pidTimeout()) + " seconds");
-        } else if (partialFrame && now - lastDataNanos > node.config().messageTimeout().toNanos()) {
+        } else if (partialFrame && waiting >= 0 && now - Math.max(waiting, lastDataNanos)
+                > node.config().messageTimeout().toNanos()) {
             fail("Worker stuck in the middle of a message");
         } else if (node.config().taskTimeout().isPresent()
                 && now - startNanos > node.config().taskTimeout().get().toNanos()) {

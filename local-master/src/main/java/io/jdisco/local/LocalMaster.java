@@ -66,7 +66,8 @@ public final class LocalMaster implements AutoCloseable {
         this.httpThreads = Executors.newCachedThreadPool(daemon("jdisco-master-http"));
         this.jobThreads = Executors.newCachedThreadPool(daemon("jdisco-master-job"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("jdisco-master-timer"));
-        NodeContext node = new NodeContext(config, layout, url, server.getAddress().getPort(), timers);
+        NodeContext node = new NodeContext(config, layout, url, server.getAddress().getPort(),
+                server.getAddress().getPort(), timers);
         this.service = new MasterService(node, new JobRegistry(), new DdfsStore(layout), jobThreads);
         server.createContext("/", new MasterRoutes(service));
         server.setExecutor(httpThreads);

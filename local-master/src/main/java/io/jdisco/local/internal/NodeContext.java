@@ -11,10 +11,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param config the configuration
  * @param layout the node's directories
  * @param masterUrl {@code http://127.0.0.1:<port>}
- * @param port the HTTP port (also DISCO_PORT and DDFS_PUT_PORT in {@code TASK})
+ * @param port the HTTP port: DISCO_PORT in {@code TASK}
+ * @param putPort DDFS_PUT_PORT in {@code TASK} (the local master takes PUTs on its one port)
  * @param timers runs session watchdogs
  */
-public record NodeContext(LocalMasterConfig config, NodeLayout layout, String masterUrl, int port,
+public record NodeContext(LocalMasterConfig config, NodeLayout layout, String masterUrl, int port, int putPort,
         ScheduledExecutorService timers) {
     /** Checks the fields. */
     public NodeContext {

@@ -141,7 +141,7 @@ final class SessionHandler {
 
     private TaskReply taskReply() {
         NodeLayout layout = node.layout();
-        return new TaskReply(task.taskid(), node.masterUrl(), node.port(), node.port(), layout.ddfsData().toString(),
+        return new TaskReply(task.taskid(), node.masterUrl(), node.port(), node.putPort(), layout.ddfsData().toString(),
                 layout.discoData().toString(), task.stage(), task.grouping(), task.groupLabel(), task.groupHost(),
                 job.jobfile().toString(), job.name(), layout.host());
     }

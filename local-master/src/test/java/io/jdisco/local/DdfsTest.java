@@ -99,6 +99,17 @@ class DdfsTest {
     }
 
     @Test
+    void saveResultsToHdfsKillsTheJobWithTheReason() throws Exception {
+        Map<String, Object> d = TestPacks.classic("Hdfs", List.of("raw://a"), true, false, 1);
+        d.put("save_results", true);
+        d.put("save_info", "hdfs,namenode:9000,user,/dir");
+        String job = f.disco.submit(TestPacks.wordPack(JobPack.VERSION1, d, Map.of()));
+        io.jdisco.worker.JobException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.jdisco.worker.JobException.class, () -> f.await(job));
+        assertTrue(e.getMessage().contains("asks for HDFS"), e.getMessage());
+    }
+
+    @Test
     void saveResultsPushesOutputsToDdfsAndReturnsTheTag() throws Exception {
         Map<String, Object> d = TestPacks.classic("Saved", List.of("raw://a,b", "raw://b"), true, false, 1);
         d.put("save_results", true);

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one job: its stages in order (concurrent stages run non-concurrently), each stage's tasks
@@ -21,6 +23,8 @@ import java.util.concurrent.Semaphore;
  * {@code save_results} job pushes its local outputs to DDFS and gets the tag as its result.
  */
 public final class JobCoordinator implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(JobCoordinator.class);
+
     private final NodeContext node;
     private final JobRecord job;
     private final JobSetup setup;
@@ -67,6 +71,12 @@ public final class JobCoordinator implements Runnable {
     public void run() {
         thread = Thread.currentThread();
         try {
+            Object saveInfo = job.pack().jobdict().getOrDefault("save_info", "ddfs");
+            if (Boolean.TRUE.equals(job.pack().jobdict().get("save_results")) && String.valueOf(saveInfo).startsWith("hdfs")) {
+                job.events().append(node.layout().host(), "ERROR: save_info '" + saveInfo
+                        + "' asks for HDFS; the local master saves results to its DDFS only");
+                throw new JobFailure("HDFS saving is not supported");
+            }
             List<StageOutput> outputs = inputs();
             int nextId = 0;
             List<JobPlan.Stage> stages = job.plan().stages();
@@ -100,6 +110,7 @@ public final class JobCoordinator implements Runnable {
             }
             if (job.ready(results)) {
                 job.events().master("READY: Job finished in " + SessionHandler.elapsed(elapsed()));
+                LOG.info("job {} ready after {}", job.name(), SessionHandler.elapsed(elapsed()));
             }
         } catch (JobFailure e) {
             die(e.getMessage());
@@ -116,6 +127,7 @@ public final class JobCoordinator implements Runnable {
         stopAll(reason);
         if (job.dead()) {
             job.events().master("Job dead after " + SessionHandler.elapsed(elapsed()) + ": " + reason);
+            LOG.info("job {} dead: {}", job.name(), reason);
         }
     }
 

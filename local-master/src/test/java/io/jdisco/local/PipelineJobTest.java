@@ -12,13 +12,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Pipeline (version 2) jobs. */
+/** Pipeline (version 2) jobs, with workers started under {@code nice -n 19} as the master does. */
 class PipelineJobTest {
     private static Fixture f;
 
     @BeforeAll
     static void start() {
-        f = new Fixture();
+        f = new Fixture(Fixture.config().nice(true).build());
     }
 
     @AfterAll

@@ -129,6 +129,20 @@ class ControlTest {
     }
 
     @Test
+    void fatalTaskKillsTheOtherRunningTasks() throws Exception {
+        String script = TestPacks.shellWorker("case \"$REPLY_LINE\" in\n"
+                + "  *'\"taskid\":0'*) while [ ! -f sleeper.pid ]; do sleep 0.05; done; send FATAL '\"boom\"'; sleep 60;;\n"
+                + "  *) echo $$ > sleeper.pid.tmp; mv sleeper.pid.tmp sleeper.pid; sleep 60;;\n"
+                + "esac");
+        String job = f.disco.submit(TestPacks.scriptPack(TestPacks.classic("Boom", List.of("raw://a", "raw://b"), true,
+                false, 1), script));
+        long sleeper = waitForPid(home(job).resolve("sleeper.pid"));
+        JobException e = assertThrows(JobException.class, () -> f.await(job));
+        assertTrue(e.getMessage().contains("FATAL: [map:0] boom"), e.getMessage());
+        assertTrue(dies(sleeper), "the other task's worker " + sleeper + " is killed");
+    }
+
+    @Test
     void unknownJobHasStatusUnknown() throws Exception {
         assertEquals(JobStatus.UNKNOWN, f.disco.results("Nope@1:2:3", 0).status());
     }

@@ -184,8 +184,8 @@ public final class JobCoordinator implements Runnable {
             MasterSession session = new MasterSession(node, setup, task);
             try {
                 running.add(session);
-                checkKilled();
                 job.running(task.stage(), 1);
+                checkKilled();
                 job.events().task(host, "SYS", task.stage(), task.taskid(), "Task started (attempt " + (failures + 1)
                         + ")");
                 outcome = session.run();

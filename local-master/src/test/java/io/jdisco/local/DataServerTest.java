@@ -95,6 +95,13 @@ class DataServerTest {
     }
 
     @Test
+    void proxyPathsAreUnwrapped() throws Exception {
+        HttpResponse<byte[]> r = get("/proxy/localhost/GET/disco/localhost/ab/Job@1:2:3/out/part-0", "bytes=18-");
+        assertEquals(206, r.statusCode());
+        assertArrayEquals("ij".getBytes(StandardCharsets.US_ASCII), r.body());
+    }
+
+    @Test
     void missingFileIs404() throws Exception {
         assertEquals(404, get("/disco/localhost/nothing", null).statusCode());
     }

@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API of the local master (SPEC §11.1): job submission and control under
+ * The HTTP API of the local master (SPEC §11.1; {@code /proxy/<node>/<METHOD>/<path>} is unwrapped to
+ * {@code /<path>}): job submission and control under
  * {@code /disco/job/} and {@code /disco/ctrl/}, the node's data under {@code /disco/<path>} and
  * {@code /ddfs/<path>} (GET, HEAD, Range), and DDFS (SPEC §11.4, {@link DdfsRoutes}). Bad
  * requests get 400 with a JSON error string, unknown paths 404, failures 500.
@@ -82,6 +83,14 @@ public final class MasterRoutes implements HttpHandler {
     private void route(HttpExchange ex) throws IOException, InterruptedException, BadRequest {
         String path = ex.getRequestURI().getRawPath();
         String method = ex.getRequestMethod();
+        if (path.startsWith("/proxy/")) {
+            // /proxy/<node>/<METHOD>/<path> is /<path> (SPEC §11): one node, so every node is this one.
+            String[] parts = path.split("/", 5);
+            if (parts.length < 5) {
+                throw new BadRequest("a proxy path is /proxy/<node>/<METHOD>/<path>, got " + path);
+            }
+            path = "/" + parts[4];
+        }
         if (path.startsWith("/ddfs/")) {
             ddfs.handle(ex, method, path);
         } else if (path.startsWith("/disco/job/") && method.equals("POST")) {

@@ -1,0 +1,173 @@
+package io.jdisco.local;
+
+import com.sun.net.httpserver.HttpServer;
+import io.jdisco.local.internal.DdfsStore;
+import io.jdisco.local.internal.JobRegistry;
+import io.jdisco.local.internal.MasterRoutes;
+import io.jdisco.local.internal.MasterService;
+import io.jdisco.local.internal.NodeContext;
+import io.jdisco.local.internal.NodeLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real Disco master for one machine (DESIGN §1): it serves the master's HTTP API subset that
+ * clients use (SPEC §11.1) and a node's data server ({@code /disco/...}, {@code /ddfs/...}) on
+ * 127.0.0.1, runs each task's worker executable as a child process speaking the Disco worker
+ * protocol (SPEC §2), schedules classic and pipeline jobs over a number of worker slots, retries
+ * failed tasks, keeps each job's event log, and holds a small DDFS tag store.
+ *
+ * <pre>{@code
+ * try (LocalMaster master = LocalMaster.start()) {
+ *     Disco disco = new Disco(master.url());
+ *     String job = disco.submit(pack);
+ *     List<List<String>> results = disco.waitFor(job);
+ * }
+ * }</pre>
+ *
+ * <p>Deviations from a Disco 0.5.4 cluster are listed in {@link LocalMasterConfig} (retry timing)
+ * and in the module README: one host, concurrent stages run one after the other, tags in memory.
+ */
+public final class LocalMaster implements AutoCloseable {
+    private final LocalMasterConfig config;
+    private final NodeLayout layout;
+    private final boolean temporaryRoot;
+    private final HttpServer server;
+    private final ExecutorService httpThreads;
+    private final ExecutorService jobThreads;
+    private final ScheduledExecutorService timers;
+    private final MasterService service;
+    private final String url;
+    private boolean closed;
+
+    private LocalMaster(LocalMasterConfig config) throws IOException {
+        this.config = config;
+        Path root = config.dataRoot().orElse(null);
+        this.temporaryRoot = root == null;
+        if (root == null) {
+            root = Files.createTempDirectory("jdisco-master-");
+        }
+        this.layout = new NodeLayout(root, config.host());
+        Files.createDirectories(layout.discoData());
+        Files.createDirectories(layout.ddfsData());
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
+        this.url = "http://127.0.0.1:" + server.getAddress().getPort();
+        this.httpThreads = Executors.newCachedThreadPool(daemon("jdisco-master-http"));
+        this.jobThreads = Executors.newCachedThreadPool(daemon("jdisco-master-job"));
+        this.timers = Executors.newSingleThreadScheduledExecutor(daemon("jdisco-master-timer"));
+        NodeContext node = new NodeContext(config, layout, url, server.getAddress().getPort(),
+                server.getAddress().getPort(), timers);
+        this.service = new MasterService(node, new JobRegistry(), new DdfsStore(layout), jobThreads);
+        server.createContext("/", new MasterRoutes(service));
+        server.setExecutor(httpThreads);
+        server.start();
+    }
+
+    /** Starts a master with the {@linkplain LocalMasterConfig#defaults() defaults}. */
+    public static LocalMaster start() {
+        return start(LocalMasterConfig.defaults());
+    }
+
+    /**
+     * Starts a master with {@code config}.
+     *
+     * @throws UncheckedIOException when the port cannot be bound or the data root not created
+     */
+    public static LocalMaster start(LocalMasterConfig config) {
+        Objects.requireNonNull(config, "config");
+        try {
+            return new LocalMaster(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the local master (" + config + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** The master's URL, {@code http://127.0.0.1:<port>}: pass it to {@code Disco} or set it as DISCO_MASTER. */
+    public String url() {
+        return url;
+    }
+
+    /** The HTTP port (also the node's DISCO_PORT and DDFS_PUT_PORT). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The data root: {@code data/} is DISCO_DATA, {@code ddfs/} is DDFS_DATA. */
+    public Path dataRoot() {
+        return layout.root();
+    }
+
+    /** {@code DISCO_DATA}: job homes, task outputs and index files. */
+    public Path discoData() {
+        return layout.discoData();
+    }
+
+    /** {@code DDFS_DATA}: blobs. */
+    public Path ddfsData() {
+        return layout.ddfsData();
+    }
+
+    /** The node's host name in URLs. */
+    public String host() {
+        return layout.host();
+    }
+
+    /** The configuration. */
+    public LocalMasterConfig config() {
+        return config;
+    }
+
+    /**
+     * Kills every running worker, stops the server, and deletes the data root if it was a
+     * temporary one made by {@link #start}. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        service.killAll();
+        server.stop(0);
+        jobThreads.shutdownNow();
+        try {
+            jobThreads.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        httpThreads.shutdownNow();
+        timers.shutdownNow();
+        if (temporaryRoot) {
+            try {
+                MasterService.deleteTree(layout.root());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete the temporary data root " + layout.root(), e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LocalMaster[" + url + ", data " + layout.root() + "]";
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,244 @@
+package io.jdisco.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a {@link LocalMaster} runs: where it listens and keeps its data, how many worker slots it
+ * has, how failures are retried, and its protocol timers (SPEC §2.5). Immutable; made by
+ * {@link #builder()}.
+ *
+ * <p>The defaults follow the real master where that works on one machine: pid, mid-message and
+ * last-words timers of 30 s, 30 s and 10 s. Two defaults deliberately differ: a task is re-run
+ * after a short back-off of {@code min(n × 100 ms, 2 s)} (the real master waits
+ * {@code min(n s, 60 s) + random(0–30 s)}, made to let a cluster recover, pointless on a laptop),
+ * and a job dies after more than 10 failures of one task (the real {@code max_failure_rate} is
+ * 100, which on one host only multiplies the waiting).
+ */
+public final class LocalMasterConfig {
+    private final int port;
+    private final Path dataRoot;
+    private final String host;
+    private final int slots;
+    private final int maxFailures;
+    private final Duration retryBackoff;
+    private final Duration maxRetryBackoff;
+    private final Duration pidTimeout;
+    private final Duration messageTimeout;
+    private final Duration lastWordsTimeout;
+    private final Duration taskTimeout;
+    private final boolean nice;
+
+    private LocalMasterConfig(Builder b) {
+        this.port = b.port;
+        this.dataRoot = b.dataRoot;
+        this.host = b.host;
+        this.slots = b.slots;
+        this.maxFailures = b.maxFailures;
+        this.retryBackoff = b.retryBackoff;
+        this.maxRetryBackoff = b.maxRetryBackoff;
+        this.pidTimeout = b.pidTimeout;
+        this.messageTimeout = b.messageTimeout;
+        this.lastWordsTimeout = b.lastWordsTimeout;
+        this.taskTimeout = b.taskTimeout;
+        this.nice = b.nice;
+    }
+
+    /** A builder with the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The default configuration: a free port, a fresh temporary data root, one slot per core. */
+    public static LocalMasterConfig defaults() {
+        return builder().build();
+    }
+
+    /** The HTTP port on 127.0.0.1; 0 means a free port chosen at start. */
+    public int port() {
+        return port;
+    }
+
+    /** The data root; empty means a fresh temporary directory, deleted by {@link LocalMaster#close()}. */
+    public Optional<Path> dataRoot() {
+        return Optional.ofNullable(dataRoot);
+    }
+
+    /** The node's host name, as it appears in {@code disco://} and {@code dir://} URLs. */
+    public String host() {
+        return host;
+    }
+
+    /** How many tasks run at once. */
+    public int slots() {
+        return slots;
+    }
+
+    /** How many failures of one task are tolerated; one more kills the job. */
+    public int maxFailures() {
+        return maxFailures;
+    }
+
+    /** The back-off before re-run {@code n} of a failed task is {@code min(n × retryBackoff, maxRetryBackoff)}. */
+    public Duration retryBackoff() {
+        return retryBackoff;
+    }
+
+    /** The longest back-off before a re-run. */
+    public Duration maxRetryBackoff() {
+        return maxRetryBackoff;
+    }
+
+    /** How long a new worker may stay silent before the task fails ("did not send its PID"). */
+    public Duration pidTimeout() {
+        return pidTimeout;
+    }
+
+    /** How long a partial frame may sit without new bytes ("stuck in the middle of a message"). */
+    public Duration messageTimeout() {
+        return messageTimeout;
+    }
+
+    /** How long "last words" are collected after a framing error. */
+    public Duration lastWordsTimeout() {
+        return lastWordsTimeout;
+    }
+
+    /** The longest a task attempt may run, or empty for no limit (the real master has none). */
+    public Optional<Duration> taskTimeout() {
+        return Optional.ofNullable(taskTimeout);
+    }
+
+    /** True when workers are started under {@code nice -n 19} (if {@code nice} exists), as the master does. */
+    public boolean nice() {
+        return nice;
+    }
+
+    @Override
+    public String toString() {
+        return "LocalMasterConfig[port " + port + ", data " + (dataRoot == null ? "(temporary)" : dataRoot)
+                + ", host " + host + ", " + slots + " slots, max failures " + maxFailures + "]";
+    }
+
+    /** Builds a {@link LocalMasterConfig}. */
+    public static final class Builder {
+        private int port;
+        private Path dataRoot;
+        private String host = "localhost";
+        private int slots = Runtime.getRuntime().availableProcessors();
+        private int maxFailures = 10;
+        private Duration retryBackoff = Duration.ofMillis(100);
+        private Duration maxRetryBackoff = Duration.ofSeconds(2);
+        private Duration pidTimeout = Duration.ofSeconds(30);
+        private Duration messageTimeout = Duration.ofSeconds(30);
+        private Duration lastWordsTimeout = Duration.ofSeconds(10);
+        private Duration taskTimeout;
+        private boolean nice = true;
+
+        private Builder() {
+        }
+
+        /** The port (0: choose a free one). */
+        public Builder port(int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("port " + value + " is not in 0..65535");
+            }
+            this.port = value;
+            return this;
+        }
+
+        /** The data root, created if missing and kept by {@link LocalMaster#close()}. */
+        public Builder dataRoot(Path value) {
+            this.dataRoot = Objects.requireNonNull(value, "value").toAbsolutePath();
+            return this;
+        }
+
+        /** The host name used in URLs (default {@code localhost}). */
+        public Builder host(String value) {
+            Objects.requireNonNull(value, "value");
+            if (!value.matches("[A-Za-z0-9_.\\-]+")) {
+                throw new IllegalArgumentException("host name '" + value + "' must be made of [A-Za-z0-9_.-]");
+            }
+            this.host = value;
+            return this;
+        }
+
+        /** The number of worker slots (default: the number of cores). */
+        public Builder slots(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("slots must be at least 1, got " + value);
+            }
+            this.slots = value;
+            return this;
+        }
+
+        /** Failures tolerated per task before the job dies (default 10). */
+        public Builder maxFailures(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("maxFailures must be >= 0, got " + value);
+            }
+            this.maxFailures = value;
+            return this;
+        }
+
+        /** The back-off step and its cap (defaults 100 ms and 2 s). */
+        public Builder retryBackoff(Duration step, Duration max) {
+            this.retryBackoff = nonNegative(step, "step");
+            this.maxRetryBackoff = nonNegative(max, "max");
+            return this;
+        }
+
+        /** The first-data timer (default 30 s). */
+        public Builder pidTimeout(Duration value) {
+            this.pidTimeout = positive(value, "pidTimeout");
+            return this;
+        }
+
+        /** The mid-message timer (default 30 s). */
+        public Builder messageTimeout(Duration value) {
+            this.messageTimeout = positive(value, "messageTimeout");
+            return this;
+        }
+
+        /** The last-words collection time (default 10 s). */
+        public Builder lastWordsTimeout(Duration value) {
+            this.lastWordsTimeout = positive(value, "lastWordsTimeout");
+            return this;
+        }
+
+        /** A per-attempt time limit; {@code null} for none (the default). */
+        public Builder taskTimeout(Duration value) {
+            this.taskTimeout = value == null ? null : positive(value, "taskTimeout");
+            return this;
+        }
+
+        /** Whether to start workers under {@code nice -n 19} (default true). */
+        public Builder nice(boolean value) {
+            this.nice = value;
+            return this;
+        }
+
+        /** The configuration. */
+        public LocalMasterConfig build() {
+            return new LocalMasterConfig(this);
+        }
+
+        private static Duration positive(Duration d, String what) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, got " + d);
+            }
+            return d;
+        }
+
+        private static Duration nonNegative(Duration d, String what) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(what + " must not be negative, got " + d);
+            }
+            return d;
+        }
+    }
+}

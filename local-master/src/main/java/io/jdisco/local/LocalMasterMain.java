@@ -1,0 +1,89 @@
+package io.jdisco.local;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code jdisco master [--port P] [--data DIR] [--slots N] [--host NAME]}: runs a
+ * {@link LocalMaster} in the foreground until SIGTERM or Ctrl-C, printing its URL.
+ */
+public final class LocalMasterMain {
+    private LocalMasterMain() {
+    }
+
+    /** Runs the master; exits with 2 on bad arguments. */
+    public static void main(String[] args) throws InterruptedException {
+        LocalMasterConfig config;
+        try {
+            config = parse(args);
+        } catch (IllegalArgumentException e) {
+            usage(System.err, e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalMaster master = LocalMaster.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            master.close();
+            stopped.countDown();
+        }, "jdisco-master-shutdown"));
+        System.out.println("jdisco local master at " + master.url() + " (data " + master.dataRoot() + ", "
+                + config.slots() + " slots); set DISCO_MASTER=" + master.url());
+        System.out.flush();
+        stopped.await();
+    }
+
+    /**
+     * The configuration named by {@code args}.
+     *
+     * @throws IllegalArgumentException naming a bad or unknown argument
+     */
+    public static LocalMasterConfig parse(String[] args) {
+        LocalMasterConfig.Builder b = LocalMasterConfig.builder();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--help") || a.equals("-h")) {
+                throw new IllegalArgumentException("usage requested");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value after " + a);
+            }
+            String v = args[++i];
+            switch (a) {
+                case "--port":
+                    b.port(integer(a, v));
+                    break;
+                case "--data":
+                    b.dataRoot(Path.of(v));
+                    break;
+                case "--slots":
+                    b.slots(integer(a, v));
+                    break;
+                case "--host":
+                    b.host(v);
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown argument '" + a + "'");
+            }
+        }
+        return b.build();
+    }
+
+    private static int integer(String option, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs an integer, got '" + value + "'");
+        }
+    }
+
+    private static void usage(PrintStream out, String problem) {
+        out.println(problem);
+        out.println("usage: jdisco master [--port P] [--data DIR] [--slots N] [--host NAME]");
+        out.println("  --port   HTTP port on 127.0.0.1 (default: a free port)");
+        out.println("  --data   data root (default: a temporary directory, deleted on exit)");
+        out.println("  --slots  worker slots (default: the number of cores)");
+        out.println("  --host   node host name in disco:// URLs (default: localhost)");
+    }
+}

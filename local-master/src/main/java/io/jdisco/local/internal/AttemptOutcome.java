@@ -1,0 +1,39 @@
+package io.jdisco.local.internal;
+
+import java.util.List;
+import java.util.Objects;
+
+/** How one attempt of a task ended. */
+public sealed interface AttemptOutcome {
+    /**
+     * {@code DONE}: the task's outputs (SPEC §2.4.7) and its local output lines.
+     *
+     * @param outputs the dir output (if any local output) then the remote outputs, newest first
+     * @param localOutputs the index lines of the local outputs, in order
+     */
+    record Done(List<StageOutput> outputs, List<IndexFile.Line> localOutputs) implements AttemptOutcome {
+        /** Copies the lists. */
+        public Done {
+            outputs = List.copyOf(outputs);
+            localOutputs = List.copyOf(localOutputs);
+        }
+    }
+
+    /**
+     * A failure: {@code ERROR}, a crash, a protocol error or a timeout (retryable), or
+     * {@code FATAL} and its equivalents (the job dies).
+     *
+     * @param fatal true when the job must die
+     * @param text what happened
+     */
+    record Failed(boolean fatal, String text) implements AttemptOutcome {
+        /** Checks the text. */
+        public Failed {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** The attempt was stopped because its job was killed or the master closed. */
+    record Stopped(String reason) implements AttemptOutcome {
+    }
+}

@@ -1,0 +1,179 @@
+package io.jdisco.local.internal;
+
+import io.jdisco.worker.DiscoNames;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A one-node DDFS (SPEC §11.4): tags hold lists of replica-URL lists and user attributes; blobs are
+ * files {@code <DDFS_DATA>/vol0/blob/<hh>/<name>$<ts>}, named by
+ * {@code disco://<host>/ddfs/vol0/blob/<hh>/<name>$<ts>} and served by the node's data server.
+ * Tags live in memory (they go with the master); blobs stay on disk. No tokens, no replication,
+ * no garbage collection. Thread-safe.
+ */
+public final class DdfsStore {
+    private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss");
+
+    private final NodeLayout layout;
+    private final Map<String, Tag> tags = new TreeMap<>();
+    private final AtomicLong lastStamp = new AtomicLong();
+
+    /** A store in {@code layout}'s DDFS_DATA. */
+    public DdfsStore(NodeLayout layout) {
+        this.layout = layout;
+    }
+
+    /** A tag's state. */
+    private static final class Tag {
+        final String id;
+        int version;
+        String modified;
+        final List<List<String>> urls = new ArrayList<>();
+        final Map<String, Object> userData = new LinkedHashMap<>();
+
+        Tag(String id) {
+            this.id = id;
+        }
+    }
+
+    /** True for a valid tag or blob name: {@code [A-Za-z0-9_\-@:]+}. */
+    public static boolean validName(String name) {
+        return DiscoNames.isSafe(name);
+    }
+
+    /** The tag document {@code {"id", "version", "last-modified", "urls", "user-data"}}, or empty. */
+    public synchronized Optional<Map<String, Object>> tag(String name) {
+        Tag t = tags.get(name);
+        if (t == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("id", t.id);
+        doc.put("version", t.version);
+        doc.put("last-modified", t.modified);
+        List<List<String>> urls = new ArrayList<>();
+        t.urls.forEach(l -> urls.add(List.copyOf(l)));
+        doc.put("urls", urls);
+        doc.put("user-data", new LinkedHashMap<>(t.userData));
+        return Optional.of(doc);
+    }
+
+    /** Replaces the tag's URL lists (creating the tag). */
+    public synchronized void put(String name, List<List<String>> urls) {
+        Tag t = touch(name);
+        t.urls.clear();
+        urls.forEach(l -> t.urls.add(List.copyOf(l)));
+    }
+
+    /** Appends URL lists (creating the tag); with {@code update}, lists already present are skipped. */
+    public synchronized void append(String name, List<List<String>> urls, boolean update) {
+        Tag t = touch(name);
+        for (List<String> l : urls) {
+            if (!update || !t.urls.contains(l)) {
+                t.urls.add(List.copyOf(l));
+            }
+        }
+    }
+
+    /** Deletes a tag; false when there was none. */
+    public synchronized boolean delete(String name) {
+        return tags.remove(name) != null;
+    }
+
+    /** A user attribute, or empty. */
+    public synchronized Optional<Object> attribute(String name, String attr) {
+        Tag t = tags.get(name);
+        return t == null ? Optional.empty() : Optional.ofNullable(t.userData.get(attr));
+    }
+
+    /** Sets a user attribute (creating the tag). */
+    public synchronized void setAttribute(String name, String attr, Object value) {
+        touch(name).userData.put(attr, value);
+    }
+
+    /** Deletes a user attribute; false when the tag or attribute is missing. */
+    public synchronized boolean deleteAttribute(String name, String attr) {
+        Tag t = tags.get(name);
+        return t != null && t.userData.remove(attr) != null;
+    }
+
+    /** The tag names starting with {@code prefix}, sorted. */
+    public synchronized List<String> list(String prefix) {
+        List<String> out = new ArrayList<>();
+        for (String name : tags.keySet()) {
+            if (name.startsWith(prefix)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /** Deletes the tags whose name starts with {@code prefix} (a purged job's tags). */
+    public synchronized void deleteAll(String prefix) {
+        tags.keySet().removeIf(n -> n.startsWith(prefix));
+    }
+
+    /** {@code vol0/blob/<hh>/<name>$<ts>}: where a new blob called {@code name} goes, relative to DDFS_DATA. */
+    public String newBlobPath(String name) {
+        if (!validName(name)) {
+            throw new IllegalArgumentException("invalid blob name '" + name + "': use [A-Za-z0-9_-@:] only");
+        }
+        return "vol0/blob/" + DiscoNames.hexhash(name) + "/" + name + "$" + stamp();
+    }
+
+    /** The {@code disco://} URL of a blob at {@code relative} (to DDFS_DATA). */
+    public String blobUrl(String relative) {
+        return "disco://" + layout.host() + "/ddfs/" + relative;
+    }
+
+    /** Stores a blob at {@code relative} from {@code body} (atomically) and returns its URL. */
+    public String storeBlob(String relative, InputStream body) throws IOException {
+        Path file = layout.servedFile("/ddfs/" + relative)
+                .orElseThrow(() -> new IllegalArgumentException("blob path '" + relative + "' leaves DDFS_DATA"));
+        Files.createDirectories(file.getParent());
+        Path partial = file.resolveSibling(file.getFileName() + ".partial-" + Thread.currentThread().getId());
+        Files.copy(body, partial, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return blobUrl(relative);
+    }
+
+    /** Stores a local file as a new blob called {@code name} and returns its URL. */
+    public String storeFile(String name, Path source) throws IOException {
+        try (InputStream in = Files.newInputStream(source)) {
+            return storeBlob(newBlobPath(DiscoNames.safe(name)), in);
+        }
+    }
+
+    private Tag touch(String name) {
+        if (!validName(name)) {
+            throw new IllegalArgumentException("invalid tag name '" + name + "': use [A-Za-z0-9_-@:] only");
+        }
+        Tag t = tags.computeIfAbsent(name, n -> new Tag(n + "$" + stamp()));
+        t.version++;
+        t.modified = LocalDateTime.now().format(MODIFIED);
+        return t;
+    }
+
+    /** A unique Erlang-style time stamp {@code <mega>-<secs>-<micro>} in lower-case hex. */
+    private String stamp() {
+        Instant now = Instant.now();
+        long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+        long unique = lastStamp.updateAndGet(prev -> Math.max(prev + 1, micros));
+        long secs = unique / 1_000_000L;
+        return Long.toHexString(secs / 1_000_000L) + "-" + Long.toHexString(secs % 1_000_000L) + "-"
+                + Long.toHexString(unique % 1_000_000L);
+    }
+}

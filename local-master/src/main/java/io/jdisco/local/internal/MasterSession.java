@@ -1,0 +1,249 @@
+package io.jdisco.local.internal;
+
+import io.jdisco.worker.core.protocol.Frame;
+import io.jdisco.worker.core.protocol.FrameException;
+import io.jdisco.worker.core.protocol.FrameParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One attempt of one task: starts the worker process and speaks the master's side of the
+ * protocol over its stdin and merged stdout/stderr (SPEC §2), until {@code DONE}, {@code ERROR},
+ * {@code FATAL}, a crash, a framing error, a timer, or {@link #stop}. The worker and its
+ * descendants are killed at the end, whatever happened (SPEC §1.3).
+ *
+ * <p>Framing follows the master's parser ({@link FrameParser}); after a framing error the session
+ * collects "last words" for up to {@code lastWordsTimeout} or 100 KiB (SPEC §2.1.3). Timers (SPEC
+ * §2.5) are checked by a watchdog on the node's timer thread; one that fires kills the process,
+ * which ends the read loop.
+ */
+public final class MasterSession {
+    /** The most "last words" kept after a framing error. */
+    static final int LAST_WORDS_MAX = 100 * 1024;
+
+    private final NodeContext node;
+    private final JobSetup job;
+    private final TaskRun task;
+    private final AtomicReference<AttemptOutcome> stopped = new AtomicReference<>();
+    private volatile Process process;
+    private volatile long lastDataNanos;
+    /** When the session last started waiting for the worker's bytes; -1 while it is busy answering. */
+    private volatile long waitingSinceNanos = -1;
+    private volatile boolean gotData;
+    private volatile boolean partialFrame;
+    private volatile long lastWordsSince = -1;
+    private final long startNanos = System.nanoTime();
+
+    /** A session for one attempt of {@code task}. */
+    public MasterSession(NodeContext node, JobSetup job, TaskRun task) {
+        this.node = node;
+        this.job = job;
+        this.task = task;
+    }
+
+    /** Stops the attempt (job killed, master closing): the worker is killed and the run ends {@code Stopped}. */
+    public void stop(String reason) {
+        stopped.compareAndSet(null, new AttemptOutcome.Stopped(reason));
+        killWorker();
+    }
+
+    /** The pid of the worker process, or -1 before it started. */
+    public long pid() {
+        Process p = process;
+        return p == null ? -1 : p.pid();
+    }
+
+    /** Runs the attempt to its end. */
+    public AttemptOutcome run() {
+        SessionHandler handler = new SessionHandler(node, job, task);
+        if (stopped.get() != null) {
+            return stopped.get();
+        }
+        try {
+            process = WorkerProcess.start(job, node.config().nice());
+        } catch (IOException e) {
+            return new AttemptOutcome.Failed(false, "Worker could not be started: " + e.getMessage());
+        }
+        if (stopped.get() != null) {
+            killWorker();
+            return stopped.get();
+        }
+        lastDataNanos = System.nanoTime();
+        ScheduledFuture<?> watchdog = node.timers().scheduleAtFixedRate(this::checkTimers, 50, 50,
+                TimeUnit.MILLISECONDS);
+        AttemptOutcome outcome;
+        try {
+            outcome = converse(handler);
+        } catch (RuntimeException e) {
+            outcome = new AttemptOutcome.Failed(false, "Master error in the worker session: " + e);
+        } finally {
+            watchdog.cancel(false);
+            killWorker(handler.announcedPid());
+        }
+        AttemptOutcome stop = stopped.get();
+        if (stop instanceof AttemptOutcome.Stopped && !(outcome instanceof AttemptOutcome.Done)) {
+            outcome = stop;
+        }
+        if (!(outcome instanceof AttemptOutcome.Done)) {
+            handler.discard();
+        }
+        return outcome;
+    }
+
+    private AttemptOutcome converse(SessionHandler handler) {
+        InputStream in = process.getInputStream();
+        OutputStream out = process.getOutputStream();
+        byte[] buf = new byte[8192];
+        int len = 0;
+        long offset = 0;
+        while (true) {
+            if (len == buf.length) {
+                buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, FrameParser.MAX_MESSAGE_LENGTH + 64));
+            }
+            int n;
+            waitingSinceNanos = System.nanoTime();
+            try {
+                n = in.read(buf, len, buf.length - len);
+            } catch (IOException e) {
+                n = -1;
+            }
+            waitingSinceNanos = -1;
+            if (n < 0) {
+                return ended();
+            }
+            lastDataNanos = System.nanoTime();
+            gotData = true;
+            len += n;
+            while (true) {
+                FrameParser.Result r;
+                try {
+                    r = FrameParser.parse(buf, len, offset);
+                } catch (FrameException e) {
+                    return lastWords(e, Arrays.copyOf(buf, len), in);
+                }
+                if (r.frame() == null) {
+                    partialFrame = len > 0;
+                    break;
+                }
+                Frame frame = r.frame();
+                System.arraycopy(buf, r.consumed(), buf, 0, len - r.consumed());
+                len -= r.consumed();
+                offset += r.consumed();
+                partialFrame = len > 0;
+                AttemptOutcome end = handler.handle(frame, lastDataNanos, out);
+                if (end != null) {
+                    return end;
+                }
+                if (stopped.get() != null) {
+                    return stopped.get();
+                }
+            }
+        }
+    }
+
+    /** The worker's output ended without DONE/ERROR/FATAL. */
+    private AttemptOutcome ended() {
+        AttemptOutcome stop = stopped.get();
+        if (stop != null) {
+            return stop;
+        }
+        int code = exitCode();
+        return new AttemptOutcome.Failed(false, "Worker crashed! (exit code: " + code + ")");
+    }
+
+    private int exitCode() {
+        try {
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                killWorker();
+                process.waitFor(2, TimeUnit.SECONDS);
+            }
+            return process.isAlive() ? -1 : process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** SPEC §2.1.3: log the parse error, then collect what the worker still says. */
+    private AttemptOutcome lastWords(FrameException e, byte[] unparsed, InputStream in) {
+        job.events().task(node.layout().host(), "WARNING", task.stage(), task.taskid(),
+                "Could not parse worker event: " + e.kind().name().toLowerCase(java.util.Locale.ROOT));
+        lastWordsSince = System.nanoTime();
+        byte[] words = Arrays.copyOf(unparsed, Math.max(unparsed.length, 4096));
+        int len = Math.min(unparsed.length, LAST_WORDS_MAX + 1);
+        while (len <= LAST_WORDS_MAX) {
+            if (len == words.length) {
+                words = Arrays.copyOf(words, Math.min(words.length * 2, LAST_WORDS_MAX + 1));
+            }
+            int n;
+            try {
+                n = in.read(words, len, words.length - len);
+            } catch (IOException ex) {
+                n = -1;
+            }
+            if (n < 0) {
+                break;
+            }
+            len += n;
+        }
+        killWorker();
+        AttemptOutcome stop = stopped.get();
+        if (stop instanceof AttemptOutcome.Stopped) {
+            return stop;
+        }
+        if (len == 0) {
+            return new AttemptOutcome.Failed(false, "Worker died without output");
+        }
+        String text = new String(words, 0, Math.min(len, LAST_WORDS_MAX), StandardCharsets.UTF_8);
+        return new AttemptOutcome.Failed(false, "Worker died. Last words:\n" + text + (len > LAST_WORDS_MAX ? "..." : ""));
+    }
+
+    /** Runs on the timer thread: fires the SPEC §2.5 timers and the task timeout. */
+    private void checkTimers() {
+        long now = System.nanoTime();
+        if (lastWordsSince >= 0) {
+            if (now - lastWordsSince > node.config().lastWordsTimeout().toNanos()) {
+                killWorker();
+            }
+            return;
+        }
+        long waiting = waitingSinceNanos;
+        if (!gotData && now - lastDataNanos > node.config().pidTimeout().toNanos()) {
+            fail("Worker did not send its PID in " + seconds(node.config().pidTimeout()) + " seconds");
+        } else if (partialFrame && waiting >= 0 && now - Math.max(waiting, lastDataNanos)
+                > node.config().messageTimeout().toNanos()) {
+            fail("Worker stuck in the middle of a message");
+        } else if (node.config().taskTimeout().isPresent()
+                && now - startNanos > node.config().taskTimeout().get().toNanos()) {
+            fail("Task exceeded its timeout of " + seconds(node.config().taskTimeout().get()) + " seconds");
+        }
+    }
+
+    private void fail(String text) {
+        if (stopped.compareAndSet(null, new AttemptOutcome.Failed(false, text))) {
+            killWorker();
+        }
+    }
+
+    private void killWorker() {
+        killWorker(-1);
+    }
+
+    private void killWorker(long announcedPid) {
+        Process p = process;
+        if (p != null) {
+            WorkerProcess.kill(p, announcedPid);
+        }
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : String.format("%.3f", d.toMillis() / 1000.0);
+    }
+}

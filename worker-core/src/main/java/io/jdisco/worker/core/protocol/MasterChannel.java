@@ -169,7 +169,10 @@ public final class MasterChannel implements java.io.Closeable {
                     MessageCodec.decodeMaster((Frame) early));
         }
         incoming.add(early);
-        return new ProtocolException("the master's stream is closed or broken; cannot send " + request);
+        if (early instanceof IOException) {
+            return new ProtocolException("the master's stream is broken; cannot send " + request, (IOException) early);
+        }
+        return new ProtocolException("the master closed its stream before the worker could send " + request);
     }
 
     private void checkOpen(WorkerMessage m) {

@@ -1,0 +1,89 @@
+package io.jdisco.taskio;
+
+import io.jdisco.worker.DataException;
+import io.jdisco.worker.Params;
+import io.jdisco.worker.Task;
+import io.jdisco.worker.io.ChainContext;
+import io.jdisco.worker.io.InputLink;
+import io.jdisco.worker.spi.ResolvedInput;
+import io.jdisco.worker.spi.SchemeContext;
+import io.jdisco.worker.spi.SchemeResolver;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A chain context for tests: a resolver that serves local paths, {@code file://} and
+ * {@code raw://} URLs, and a list that collects messages.
+ */
+final class TestContext implements ChainContext, SchemeResolver {
+    final List<String> messages = new ArrayList<>();
+    final List<String> opened = new ArrayList<>();
+
+    @Override
+    public Params params() {
+        return new Params();
+    }
+
+    @Override
+    public void message(String text) {
+        messages.add(text);
+    }
+
+    @Override
+    public Optional<Task> task() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> setting(String name) {
+        return Optional.empty();
+    }
+
+    @Override
+    public SchemeResolver resolver() {
+        return this;
+    }
+
+    @Override
+    public InputLink open(String url, SchemeContext context) throws IOException {
+        opened.add(url);
+        String scheme = SchemeResolver.schemeOf(url);
+        if (scheme.equals("raw")) {
+            byte[] data = url.substring("raw://".length()).getBytes(StandardCharsets.ISO_8859_1);
+            return new InputLink(new ByteArrayInputStream(data), data.length, url);
+        }
+        if (!scheme.equals("file")) {
+            throw new IllegalArgumentException("no scheme handler for " + url + "; known: " + schemes());
+        }
+        Path p = Path.of(url.startsWith("file://") ? url.substring("file://".length()) : url);
+        try {
+            return new InputLink(Files.newInputStream(p), Files.size(p), url);
+        } catch (NoSuchFileException e) {
+            throw new DataException("No such file", url, e);
+        }
+    }
+
+    @Override
+    public List<ResolvedInput> expand(String url, SchemeContext context) {
+        return List.of(ResolvedInput.of(url));
+    }
+
+    @Override
+    public boolean isIndirect(String url) {
+        return false;
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return new TreeSet<>(Set.of("file", "raw"));
+    }
+}

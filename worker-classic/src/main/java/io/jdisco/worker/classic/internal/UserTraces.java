@@ -11,13 +11,16 @@ import java.util.Set;
  * Trims the framework out of a job function's stack trace, so that a {@code FATAL} shows the
  * user's exception and the user's frames first and not forty lines of worker internals.
  *
- * <p>Rule, per throwable (and its causes and suppressed ones): reading frames from the top, once
+ * <p>Framework frames are those of the packages {@code io.jdisco.worker}, {@code io.jdisco.taskio},
+ * {@code io.jdisco.schemes} and {@code io.jdisco.modutil}. Rule, per throwable (and its causes and suppressed ones): reading frames from the top, once
  * a frame outside jdisco has been seen, the first jdisco frame below it and everything under it
  * are dropped and replaced by a single frame naming the task stage. A trace whose top frame is
  * jdisco's (the framework itself failed) is left whole.
  */
 public final class UserTraces {
-    private static final String FRAMEWORK = "io.jdisco.";
+    /** The packages of the worker itself: the job's own code is anything else. */
+    private static final List<String> FRAMEWORK = List.of("io.jdisco.worker.", "io.jdisco.taskio.",
+            "io.jdisco.schemes.", "io.jdisco.modutil.");
 
     private UserTraces() {
     }
@@ -60,7 +63,12 @@ public final class UserTraces {
     }
 
     private static boolean isFramework(StackTraceElement e) {
-        return e.getClassName().startsWith(FRAMEWORK);
+        for (String p : FRAMEWORK) {
+            if (e.getClassName().startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isJdk(StackTraceElement e) {

@@ -2,17 +2,11 @@ package io.jdisco.testing;
 
 import io.jdisco.taskio.InputChain;
 import io.jdisco.taskio.TaskIo;
-import io.jdisco.worker.Params;
 import io.jdisco.worker.Tuple;
 import io.jdisco.worker.classic.internal.Pairs;
 import io.jdisco.worker.classic.internal.SortKeyEncoder;
-import io.jdisco.worker.core.scheme.BasicSchemeContext;
-import io.jdisco.worker.core.scheme.Schemes;
-import io.jdisco.worker.io.ChainContext;
 import io.jdisco.worker.io.InputLink;
 import io.jdisco.worker.io.RecordReader;
-import io.jdisco.worker.spi.SchemeResolver;
-import io.jdisco.worker.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,7 +15,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -96,7 +89,7 @@ public final class JobRun {
         List<Tuple> out = new ArrayList<>();
         InputChain<Object> chain = InputChain.of(List.of(), TaskIo.chainReader());
         try (RecordReader<Object> r = chain.open(new InputLink(Files.newInputStream(o.file()), Files.size(o.file()),
-                o.file().toString()), new ReadContext())) {
+                o.file().toString()), new OfflineChainContext())) {
             while (r.advance()) {
                 out.add(Pairs.of(r.current()));
             }
@@ -104,36 +97,6 @@ public final class JobRun {
             throw new UncheckedIOException("cannot read output " + o.file(), e);
         }
         return out;
-    }
-
-    /** Reads outputs outside any task. */
-    private static final class ReadContext implements ChainContext {
-        private final BasicSchemeContext schemes = BasicSchemeContext.of(Schemes.of());
-        private final Params params = new Params();
-
-        @Override
-        public Params params() {
-            return params;
-        }
-
-        @Override
-        public void message(String text) {
-        }
-
-        @Override
-        public Optional<Task> task() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> setting(String name) {
-            return schemes.setting(name);
-        }
-
-        @Override
-        public SchemeResolver resolver() {
-            return schemes.resolver();
-        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.jdisco.worker.Tuple;
 import io.jdisco.worker.classic.internal.ClassicInputs;
 import io.jdisco.worker.classic.internal.ClassicSettings;
 import io.jdisco.worker.classic.internal.ConcatWriter;
+import io.jdisco.worker.classic.internal.ExpandingOpener;
 import io.jdisco.worker.classic.internal.JfrProfile;
 import io.jdisco.worker.classic.internal.MapCall;
 import io.jdisco.worker.classic.internal.MapTask;
@@ -226,6 +227,22 @@ public class ClassicWorker extends Worker {
         }
     }
 
+    /**
+     * Inputs of the stage: map and reduce through their input chains, {@code dir://} inputs expanded
+     * (the reduce's to its group label); other stages as the base worker opens them.
+     */
+    @Override
+    protected RecordOpener<Object> inputOpener(Task task) {
+        ClassicSettings s = new ClassicSettings(parameters());
+        String stage = task.stage();
+        if (!stage.equals("map") && !stage.equals("reduce")) {
+            return super.inputOpener(task);
+        }
+        Integer label = stage.equals("reduce") && !s.flag("merge_partitions") && task.groupLabel() instanceof Integer
+                ? (Integer) task.groupLabel() : null;
+        return new ExpandingOpener<>(ChainTaskIo.inputOpener(s.inputChain(stage), chain(task)), chain(task), label);
+    }
+
     private ChainContext chain(Task task) {
         if (chain == null) {
             chain = ChainTaskIo.context(task, this);
@@ -290,6 +307,11 @@ public class ClassicWorker extends Worker {
             @Override
             public Task task() {
                 return task;
+            }
+
+            @Override
+            public RecordOpener<Object> stageOpener() {
+                return w.inputOpener(task);
             }
 
             @Override

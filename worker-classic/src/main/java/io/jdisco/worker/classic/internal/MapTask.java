@@ -2,9 +2,7 @@ package io.jdisco.worker.classic.internal;
 
 import io.jdisco.worker.Params;
 import io.jdisco.worker.Tuple;
-import io.jdisco.worker.core.input.RecordOpener;
 import io.jdisco.worker.core.output.Output;
-import io.jdisco.worker.core.taskio.ChainTaskIo;
 import io.jdisco.worker.fn.CombinerFunction;
 import io.jdisco.worker.fn.InitFunction;
 import io.jdisco.worker.fn.PartitionFunction;
@@ -52,9 +50,7 @@ public final class MapTask {
     }
 
     private void loop(MapCall map, ClassicSettings s) throws IOException {
-        RecordOpener<Object> opener = new ExpandingOpener<>(
-                ChainTaskIo.inputOpener(s.inputChain("map"), rt.chain()), rt.chain(), null);
-        StatusIterator<Object> entries = new StatusIterator<>(rt.input(opener), s.statusInterval(), "mapped", rt::status);
+        StatusIterator<Object> entries = new StatusIterator<>(rt.input(rt.stageOpener()), s.statusInterval(), "mapped", rt::status);
         InitFunction<Object> init = s.init("map_init");
         if (init != null) {
             init.init(entries, params);

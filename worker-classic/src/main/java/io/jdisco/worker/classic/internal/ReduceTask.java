@@ -1,11 +1,8 @@
 package io.jdisco.worker.classic.internal;
 
 import io.jdisco.worker.Params;
-import io.jdisco.worker.Task;
 import io.jdisco.worker.Tuple;
-import io.jdisco.worker.core.input.RecordOpener;
 import io.jdisco.worker.core.output.Output;
-import io.jdisco.worker.core.taskio.ChainTaskIo;
 import io.jdisco.worker.fn.InitFunction;
 import java.io.IOException;
 import java.util.Iterator;
@@ -25,12 +22,7 @@ public final class ReduceTask {
     public static void run(TaskRuntime rt, ReduceCall reduce) throws IOException {
         ClassicSettings s = rt.settings();
         Params params = s.params();
-        Task task = rt.task();
-        Integer label = s.flag("merge_partitions") || !(task.groupLabel() instanceof Integer)
-                ? null : (Integer) task.groupLabel();
-        RecordOpener<Object> opener = new ExpandingOpener<>(
-                ChainTaskIo.inputOpener(s.inputChain("reduce"), rt.chain()), rt.chain(), label);
-        Iterator<Tuple> pairs = Pairs.of(rt.input(opener));
+        Iterator<Tuple> pairs = Pairs.of(rt.input(rt.stageOpener()));
         ExternalSorter sorter = null;
         try {
             if (s.flag("sort")) {

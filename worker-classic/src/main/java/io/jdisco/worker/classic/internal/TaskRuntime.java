@@ -12,6 +12,9 @@ public interface TaskRuntime {
     /** The task. */
     Task task();
 
+    /** The stage's own opener: its input chain, index inputs expanded (see {@code ClassicWorker.inputOpener}). */
+    RecordOpener<Object> stageOpener();
+
     /** The resolved parameters. */
     ClassicSettings settings();
 

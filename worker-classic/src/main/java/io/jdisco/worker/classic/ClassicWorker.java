@@ -8,6 +8,7 @@ import io.jdisco.worker.classic.internal.ClassicInputs;
 import io.jdisco.worker.classic.internal.ClassicSettings;
 import io.jdisco.worker.classic.internal.ConcatWriter;
 import io.jdisco.worker.classic.internal.ExpandingOpener;
+import io.jdisco.worker.classic.internal.FunctionCalls;
 import io.jdisco.worker.classic.internal.JfrProfile;
 import io.jdisco.worker.classic.internal.MapCall;
 import io.jdisco.worker.classic.internal.MapTask;
@@ -26,10 +27,6 @@ import io.jdisco.worker.core.scheme.BasicSchemeContext;
 import io.jdisco.worker.core.scheme.Schemes;
 import io.jdisco.worker.core.taskio.ChainTaskIo;
 import io.jdisco.worker.fn.Emitter;
-import io.jdisco.worker.fn.EmittingMapFunction;
-import io.jdisco.worker.fn.MapFunction;
-import io.jdisco.worker.fn.ReduceFunction;
-import io.jdisco.worker.fn.ReturningReduceFunction;
 import io.jdisco.worker.io.ChainContext;
 import io.jdisco.worker.io.OutputLink;
 import io.jdisco.worker.spi.SchemeContext;
@@ -250,55 +247,21 @@ public class ClassicWorker extends Worker {
         return chain;
     }
 
-    @SuppressWarnings("unchecked")
     private MapCall mapCall(ClassicSettings s) {
-        Object f = s.raw("map");
         Params params = s.params();
-        if (f instanceof EmittingMapFunction) {
-            EmittingMapFunction<Object> m = (EmittingMapFunction<Object>) f;
-            return (entry, out) -> m.map(entry, out, params);
-        }
-        if (f instanceof MapFunction) {
-            MapFunction<Object> m = (MapFunction<Object>) f;
-            return (entry, out) -> emitAll(m.map(entry, params), out, "the map");
-        }
-        if (f != null) {
-            throw new IllegalArgumentException("parameter 'map' must be a MapFunction or an EmittingMapFunction, got "
-                    + f.getClass().getName());
-        }
-        if (!hasMap(null)) {
+        if (s.raw("map") == null && !hasMap(null)) {
             throw new IllegalStateException("this job has no map: set 'map' or override ClassicWorker.map");
         }
-        return (entry, out) -> emitAll(map(entry, params), out, "the map");
+        return FunctionCalls.map(s.raw("map"), params,
+                (entry, out) -> FunctionCalls.emitAll(map(entry, params), out, "the map"));
     }
 
     private ReduceCall reduceCall(ClassicSettings s) {
-        Object f = s.raw("reduce");
         Params params = s.params();
-        if (f instanceof ReduceFunction) {
-            return (entries, out) -> ((ReduceFunction) f).reduce(entries, out, params);
-        }
-        if (f instanceof ReturningReduceFunction) {
-            return (entries, out) -> emitAll(((ReturningReduceFunction) f).reduce(entries, params), out, "the reduce");
-        }
-        if (f != null) {
-            throw new IllegalArgumentException("parameter 'reduce' must be a ReduceFunction or a "
-                    + "ReturningReduceFunction, got " + f.getClass().getName());
-        }
-        if (!hasReduce(null)) {
+        if (s.raw("reduce") == null && !hasReduce(null)) {
             throw new IllegalStateException("this job has no reduce: set 'reduce' or override ClassicWorker.reduce");
         }
-        return (entries, out) -> reduce(entries, out, params);
-    }
-
-    private static void emitAll(Iterable<Tuple> pairs, Emitter out, String who) throws IOException {
-        if (pairs == null) {
-            throw new IllegalStateException(who + " returned null; return an empty list for no pairs");
-        }
-        for (Tuple t : pairs) {
-            Pairs.check(t, who);
-            out.emit(t.key(), t.value());
-        }
+        return FunctionCalls.reduce(s.raw("reduce"), params, (entries, out) -> reduce(entries, out, params));
     }
 
     private TaskRuntime runtime(Task task, ClassicSettings s) {

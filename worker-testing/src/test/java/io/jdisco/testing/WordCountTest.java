@@ -83,4 +83,18 @@ class WordCountTest {
         Map<Integer, List<Tuple>> byLabel = r.outputs("map_shuffle");
         assertTrue(byLabel.keySet().stream().allMatch(l -> l >= 0 && l < 2));
     }
+
+    @Test
+    void reduceShuffleRunsAfterSeveralReducesAndKeepsTheResults() throws Exception {
+        JobRun r = run(WordCountJobs.sortedWordCount("wc").partitions(4).reduceShuffle(true).build());
+        assertEquals(List.of("map", "map_shuffle", "reduce", "reduce_shuffle"), r.stages());
+        assertEquals(WordCountJobs.COUNTS, r.sortedResults());
+    }
+
+    @Test
+    void mapShuffleSaysHowManyInputsAndLabels() throws Exception {
+        JobRun r = run(WordCountJobs.sortedWordCount("wc").partitions(1).build());
+        assertTrue(r.tasks("map_shuffle").get(0).messages().contains("Shuffled 2 inputs into 1 label(s)"),
+                r.messages().toString());
+    }
 }

@@ -1,0 +1,77 @@
+package io.jdisco.worker.classic.internal;
+
+import io.jdisco.worker.io.ChainContext;
+import io.jdisco.worker.io.RecordReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+
+/**
+ * The shuffle stages {@code map_shuffle} and {@code reduce_shuffle} (SPEC §5.8): the outputs listed
+ * by the task's inputs (index files, or plain data inputs with label 0), grouped by label, each
+ * label's files concatenated byte for byte into one output {@code <stage>-<group>-<label>}. As in
+ * Disco the first replica of each listed output is read, without fail-over.
+ */
+public final class ShuffleTask {
+    private ShuffleTask() {
+    }
+
+    /** Runs the shuffle. */
+    public static void run(TaskRuntime rt) throws IOException {
+        ChainContext chain = rt.chain();
+        int[] inputs = {0};
+        Iterator<IndexLines.Entry> entries = rt.input(url -> {
+            inputs[0]++;
+            if (url.startsWith("dir://")) {
+                return new ListRecords<>(IndexLines.read(chain.resolver().open(url, chain).stream(), url));
+            }
+            return new ListRecords<>(List.of(new IndexLines.Entry(0, url, -1)));
+        });
+        Map<Integer, List<String>> byLabel = new TreeMap<>();
+        while (entries.hasNext()) {
+            IndexLines.Entry e = entries.next();
+            byLabel.computeIfAbsent(e.label(), l -> new ArrayList<>()).add(e.url());
+        }
+        for (Map.Entry<Integer, List<String>> label : byLabel.entrySet()) {
+            ConcatWriter out = (ConcatWriter) rt.output(label.getKey()).writer();
+            for (String url : label.getValue()) {
+                out.append(chain.resolver().open(url, chain).stream());
+            }
+        }
+        rt.status("Shuffled " + inputs[0] + " inputs into " + byLabel.size() + " label(s)");
+    }
+
+    /** A reader over records already in memory. */
+    private static final class ListRecords<R> implements RecordReader<R> {
+        private final Iterator<R> it;
+        private R current;
+        private boolean has;
+
+        ListRecords(List<R> records) {
+            this.it = records.iterator();
+        }
+
+        @Override
+        public boolean advance() {
+            has = it.hasNext();
+            current = has ? it.next() : null;
+            return has;
+        }
+
+        @Override
+        public R current() {
+            if (!has) {
+                throw new NoSuchElementException("no current record");
+            }
+            return current;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

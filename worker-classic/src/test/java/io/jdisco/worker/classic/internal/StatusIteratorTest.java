@@ -1,0 +1,35 @@
+package io.jdisco.worker.classic.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatusIteratorTest {
+    @Test
+    void saysEveryIntervalAndOnceDone() {
+        List<String> said = new ArrayList<>();
+        StatusIterator<Integer> it = new StatusIterator<>(List.of(1, 2, 3).iterator(), 2, "reduced", said::add);
+        it.forEachRemaining(x -> { });
+        it.hasNext();
+        assertEquals(List.of("2 entries reduced", "Done: 3 entries reduced"), said);
+    }
+
+    @Test
+    void zeroIntervalSaysOnlyDone() {
+        List<String> said = new ArrayList<>();
+        StatusIterator<Integer> it = new StatusIterator<>(List.of(1, 2).iterator(), 0, "mapped", said::add);
+        it.forEachRemaining(x -> { });
+        assertEquals(List.of("Done: 2 entries mapped"), said);
+    }
+
+    @Test
+    void singlePassRefusesASecondIterator() {
+        SinglePass<Integer> p = new SinglePass<>(List.of(1).iterator(), "the reduce input");
+        p.iterator();
+        IllegalStateException e = assertThrows(IllegalStateException.class, p::iterator);
+        assertEquals(true, e.getMessage().startsWith("the reduce input is single-pass"));
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The test kit: {@link io.jdisco.testing.ClassicJobTester} runs a classic job in memory,
+ * {@link io.jdisco.testing.TaskHarness} runs one task through the real protocol against a
+ * {@link io.jdisco.testing.FakeMaster}.
+ */
+package io.jdisco.testing;

@@ -1,0 +1,100 @@
+package io.jdisco.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jdisco.worker.Tuple;
+import io.jdisco.worker.classic.ClassicFunctions;
+import io.jdisco.worker.classic.ClassicJob;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Word count through the whole classic flow, in every configuration the issue names. */
+class WordCountTest {
+    @TempDir
+    Path dir;
+
+    private JobRun run(ClassicJob job) throws Exception {
+        return ClassicJobTester.of(job).inputLines(WordCountJobs.INPUT1).inputLines(WordCountJobs.INPUT2)
+                .workDir(dir).run();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4, 16})
+    void countsWithoutCombinerForEachPartitionCount(int partitions) throws Exception {
+        JobRun r = run(WordCountJobs.sortedWordCount("wc").partitions(partitions).build());
+        assertEquals(WordCountJobs.COUNTS, r.sortedResults());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4, 16})
+    void countsWithSumCombinerForEachPartitionCount(int partitions) throws Exception {
+        JobRun r = run(WordCountJobs.sortedWordCount("wc").partitions(partitions)
+                .combiner(ClassicFunctions.sumCombiner()).build());
+        assertEquals(WordCountJobs.COUNTS, r.sortedResults());
+    }
+
+    @Test
+    void combinerWritesOnePairPerWordPerMapTask() throws Exception {
+        JobRun r = run(WordCountJobs.sortedWordCount("wc").partitions(1).combiner(ClassicFunctions.sumCombiner())
+                .build());
+        List<Tuple> firstMap = JobRun.read(r.tasks("map").get(0).outputs().get(0));
+        assertEquals(List.of(Tuple.pair("alpha", 1L), Tuple.pair("beta", 2L), Tuple.pair("gamma", 2L),
+                Tuple.pair("delta", 1L)), firstMap);
+    }
+
+    @Test
+    void sixteenPartitionsRunOneReducePerNonEmptyLabel() throws Exception {
+        JobRun r = run(WordCountJobs.sortedWordCount("wc").partitions(16).build());
+        int labels = r.outputs("map_shuffle").size();
+        assertEquals(labels, r.tasks("reduce").size());
+        assertTrue(labels > 1 && labels <= 5, "labels " + labels);
+    }
+
+    @Test
+    void mergePartitionsReducesEveryLabelInOneTask() throws Exception {
+        JobRun r = run(WordCountJobs.sortedWordCount("wc").partitions(4).mergePartitions(true).build());
+        assertEquals(1, r.tasks("reduce").size());
+        assertEquals(WordCountJobs.COUNTS, r.sortedResults());
+    }
+
+    @Test
+    void returningReduceWithoutSortCountsTheSame() throws Exception {
+        JobRun r = run(WordCountJobs.summingWordCount("wc").partitions(4).build());
+        assertEquals(WordCountJobs.COUNTS, r.sortedResults());
+    }
+
+    @Test
+    void sortedReduceSeesKeysInOrderAndEachKeyOnce() throws Exception {
+        JobRun r = run(WordCountJobs.sortedWordCount("wc").partitions(1).build());
+        assertEquals(WordCountJobs.COUNTS, r.results(), "one reduce, sorted input: results in key order");
+    }
+
+    @Test
+    void mapOnlyJobResultsAreTheMapOutputsByLabel() throws Exception {
+        JobRun r = run(ClassicJob.builder("m").map(WordCountJobs::words).partitions(2).build());
+        assertEquals(List.of("map", "map_shuffle"), r.stages());
+        assertEquals(11, r.results().size(), "one pair per word of the 11 words");
+        Map<Integer, List<Tuple>> byLabel = r.outputs("map_shuffle");
+        assertTrue(byLabel.keySet().stream().allMatch(l -> l >= 0 && l < 2));
+    }
+
+    @Test
+    void reduceShuffleRunsAfterSeveralReducesAndKeepsTheResults() throws Exception {
+        JobRun r = run(WordCountJobs.sortedWordCount("wc").partitions(4).reduceShuffle(true).build());
+        assertEquals(List.of("map", "map_shuffle", "reduce", "reduce_shuffle"), r.stages());
+        assertEquals(WordCountJobs.COUNTS, r.sortedResults());
+    }
+
+    @Test
+    void mapShuffleSaysHowManyInputsAndLabels() throws Exception {
+        JobRun r = run(WordCountJobs.sortedWordCount("wc").partitions(1).build());
+        assertTrue(r.tasks("map_shuffle").get(0).messages().contains("Shuffled 2 inputs into 1 label(s)"),
+                r.messages().toString());
+    }
+}

@@ -216,7 +216,7 @@ public final class ClassicJobTester {
 
     private static void writeRecords(Path file, List<?> pairs) throws IOException {
         try (RecordWriter w = TaskIo.discoOutputStream().open(
-                new io.jdisco.worker.io.OutputLink(Files.newOutputStream(file), file.toString()), new OfflineChainContext())) {
+                new io.jdisco.worker.io.OutputLink(Files.newOutputStream(file), file.toString()), OfflineContext.INSTANCE)) {
             for (Object o : pairs) {
                 Tuple t = (Tuple) o;
                 w.add(t.key(), t.value());

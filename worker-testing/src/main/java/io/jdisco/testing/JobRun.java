@@ -89,7 +89,7 @@ public final class JobRun {
         List<Tuple> out = new ArrayList<>();
         InputChain<Object> chain = InputChain.of(List.of(), TaskIo.chainReader());
         try (RecordReader<Object> r = chain.open(new InputLink(Files.newInputStream(o.file()), Files.size(o.file()),
-                o.file().toString()), new OfflineChainContext())) {
+                o.file().toString()), OfflineContext.INSTANCE)) {
             while (r.advance()) {
                 out.add(Pairs.of(r.current()));
             }

@@ -61,7 +61,7 @@ public final class BigSortMain {
         long count = 0;
         long sum = 0;
         try (OutputStream os = Files.newOutputStream(file);
-                RecordWriter w = TaskIo.discoOutputStream().open(new OutputLink(os, file.toString()), new OfflineChainContext())) {
+                RecordWriter w = TaskIo.discoOutputStream().open(new OutputLink(os, file.toString()), OfflineContext.INSTANCE)) {
             while (total < bytes) {
                 String key = "key-" + Long.toHexString(random.nextLong()) + "-" + Integer.toHexString(random.nextInt());
                 long value = random.nextInt(1000);

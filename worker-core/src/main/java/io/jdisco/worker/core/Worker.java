@@ -1,6 +1,5 @@
 package io.jdisco.worker.core;
 
-import io.jdisco.worker.DiscoException;
 import io.jdisco.worker.Task;
 import io.jdisco.worker.core.input.RecordInput;
 import io.jdisco.worker.core.jobhome.JobHomeWriter;
@@ -11,6 +10,7 @@ import io.jdisco.worker.core.input.RecordOpener;
 import io.jdisco.worker.core.output.Output;
 import io.jdisco.worker.core.output.OutputOpener;
 import io.jdisco.worker.core.output.TaskOutputs;
+import io.jdisco.worker.core.taskio.ChainTaskIo;
 import java.io.IOException;
 import java.io.Serializable;
 import java.net.InetAddress;
@@ -265,24 +265,24 @@ public abstract class Worker implements Serializable {
         return (a, b) -> ((Comparable) a).compareTo(b);
     }
 
-    /** Opens input URLs into records; by default the {@link TaskIoProvider} on the class path. */
+    /** Opens input URLs into records; by default the {@link TaskIoProvider} on the class path, else {@link ChainTaskIo}. */
     protected RecordOpener<Object> inputOpener(Task task) {
         return provider().inputOpener(task, this);
     }
 
-    /** Opens outputs; by default the {@link TaskIoProvider} on the class path. */
+    /** Opens outputs; by default the {@link TaskIoProvider} on the class path, else {@link ChainTaskIo}. */
     protected OutputOpener outputOpener(Task task) {
         return provider().outputOpener(task, this);
     }
 
+    /**
+     * The first {@link TaskIoProvider} the context class loader's {@link ServiceLoader} finds, else
+     * the built-in {@link ChainTaskIo} (Disco's default chains through the scheme registry).
+     */
     private TaskIoProvider provider() {
         Iterator<TaskIoProvider> found = ServiceLoader.load(TaskIoProvider.class,
                 Thread.currentThread().getContextClassLoader()).iterator();
-        if (!found.hasNext()) {
-            throw new DiscoException("no " + TaskIoProvider.class.getName() + " on the class path and "
-                    + getClass().getName() + " does not override inputOpener/outputOpener; ship task-io in the job home");
-        }
-        return found.next();
+        return found.hasNext() ? found.next() : new ChainTaskIo();
     }
 
     private TaskContext context() {

@@ -47,6 +47,15 @@ public final class RunningJob {
         return disco.waitFor(name, pollInterval, timeout);
     }
 
+    /**
+     * Waits for the job, then opens its results: every record, read through Disco's internal
+     * format (use {@link ResultReader#open(List, io.jdisco.taskio.InputChain,
+     * io.jdisco.worker.io.ChainContext)} on {@link #waitFor()}'s URLs for another reader).
+     */
+    public ResultReader<Object> results() throws IOException, InterruptedException {
+        return ResultReader.open(waitFor());
+    }
+
     /** The job's status and progress now. */
     public JobInfo info() throws IOException, InterruptedException {
         return disco.jobInfo(name);

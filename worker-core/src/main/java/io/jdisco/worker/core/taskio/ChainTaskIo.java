@@ -16,14 +16,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The default {@link TaskIoProvider}, registered in worker-core's {@code META-INF/services}: task
- * inputs open through an {@link InputChain}, outputs through an {@link OutputChain} (SPEC §7.1).
+ * The built-in {@link TaskIoProvider}, used when no other is on the class path: task inputs open
+ * through an {@link InputChain}, outputs through an {@link OutputChain} (SPEC §7.1).
  *
  * <p>The chains are the worker's parameters {@code input_chain} and {@code output_chain} when it
  * sets them, else Disco's defaults: {@code (task_input_stream, chain_reader)} — the scheme
  * registry, then the internal format — and {@code (task_output_stream, disco_output_stream)} —
  * an atomic file, visible only once closed, holding the internal format. Stages see a
- * {@link TaskChainContext} with the task, the worker's {@code params} ({@link Params}), the
+ * {@link BasicChainContext} with the task, the worker's {@code params} ({@link Params}), the
  * schemes found by {@link Schemes#load()}, the worker's string parameters as settings, and the
  * worker's status line.
  *
@@ -35,7 +35,7 @@ public final class ChainTaskIo implements TaskIoProvider {
     /** The worker parameter naming the output chain (an {@link OutputChain}). */
     public static final String OUTPUT_CHAIN = "output_chain";
 
-    /** For {@link java.util.ServiceLoader}. */
+    /** The provider; stateless. */
     public ChainTaskIo() {
     }
 
@@ -76,12 +76,12 @@ public final class ChainTaskIo implements TaskIoProvider {
      * fresh {@link Params} when unset), the schemes of {@link Schemes#load()}, its string parameters
      * as settings, and {@link Worker#status} for messages.
      */
-    public static TaskChainContext context(Task task, Worker worker) {
+    public static BasicChainContext context(Task task, Worker worker) {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(worker, "worker");
         Object p = worker.get("params");
         Params params = p == null ? new Params() : parameter(worker, "params", Params.class);
-        return TaskChainContext.of(task, params, Schemes.load(), stringSettings(worker.parameters()), worker::status);
+        return BasicChainContext.of(task, params, Schemes.load(), stringSettings(worker.parameters()), worker::status);
     }
 
     private static Map<String, String> stringSettings(Map<String, Object> parameters) {

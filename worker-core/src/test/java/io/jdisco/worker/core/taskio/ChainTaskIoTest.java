@@ -133,7 +133,7 @@ class ChainTaskIoTest {
     void contextCarriesTheWorkersParamsAndStringSettings() {
         Params p = Params.of("n", 3);
         PlainWorker w = new PlainWorker(Map.of("params", p, "DISCO_PROXY", "http://proxy:1", "partitions", 4));
-        TaskChainContext ctx = ChainTaskIo.context(task(), w);
+        BasicChainContext ctx = ChainTaskIo.context(task(), w);
         assertEquals(p, ctx.params());
         assertEquals("http://proxy:1", ctx.setting("DISCO_PROXY").orElseThrow());
         assertTrue(ctx.setting("partitions").isEmpty(), "only string parameters are settings");
@@ -143,7 +143,7 @@ class ChainTaskIoTest {
     @Test
     void messagesGoToTheStatusLine() {
         List<String> said = new ArrayList<>();
-        TaskChainContext ctx = TaskChainContext.of(task(), new Params(), Schemes.of(), Map.of(), said::add);
+        BasicChainContext ctx = BasicChainContext.of(task(), new Params(), Schemes.of(), Map.of(), said::add);
         ctx.message("3 entries mapped");
         assertEquals(List.of("3 entries mapped"), said);
     }
@@ -152,7 +152,7 @@ class ChainTaskIoTest {
     void staticOpenerUsesTheGivenChain() throws IOException {
         Path file = home.resolve("x.txt");
         Files.write(file, "only\n".getBytes(StandardCharsets.UTF_8));
-        TaskChainContext ctx = TaskChainContext.of(task(), new Params(), Schemes.of(new LocalFileProvider()), Map.of(),
+        BasicChainContext ctx = BasicChainContext.of(task(), new Params(), Schemes.of(new LocalFileProvider()), Map.of(),
                 s -> { });
         InputChain<String> chain = InputChain.of(List.of(TaskIo.taskInputStream()), TaskIo.lineReader());
         assertEquals(List.of("only"), readAll(ChainTaskIo.inputOpener(chain, ctx).open(file.toString())));

@@ -11,16 +11,17 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The {@link ChainContext} of one running task: the task, its own {@link Params}, the scheme
- * registry, the job's string settings and the task's status line. Stream stages and scheme
- * handlers opened for the task see exactly these. Immutable.
+ * A {@link ChainContext}: the task (on a node), the {@link Params}, the scheme registry, string
+ * settings and where status lines go. Stream stages and scheme handlers see exactly these. A
+ * running task's context comes from {@link #of}; a client reading results, or a tool reading
+ * files, uses {@link #outsideTask}. Immutable.
  */
-public final class TaskChainContext implements ChainContext {
+public final class BasicChainContext implements ChainContext {
     private final BasicSchemeContext schemes;
     private final Params params;
     private final Consumer<String> status;
 
-    private TaskChainContext(BasicSchemeContext schemes, Params params, Consumer<String> status) {
+    private BasicChainContext(BasicSchemeContext schemes, Params params, Consumer<String> status) {
         this.schemes = schemes;
         this.params = params;
         this.status = status;
@@ -31,7 +32,7 @@ public final class TaskChainContext implements ChainContext {
      * {@code settings} (the job's string parameters, say), then system properties, then the
      * environment; {@link #message} goes to {@code status}.
      */
-    public static TaskChainContext of(Task task, Params params, SchemeResolver resolver, Map<String, String> settings,
+    public static BasicChainContext of(Task task, Params params, SchemeResolver resolver, Map<String, String> settings,
             Consumer<String> status) {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(params, "params");
@@ -39,7 +40,21 @@ public final class TaskChainContext implements ChainContext {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(status, "status");
         BasicSchemeContext sc = BasicSchemeContext.builder(resolver).task(task).settings(settings).build();
-        return new TaskChainContext(sc, params, status);
+        return new BasicChainContext(sc, params, status);
+    }
+
+    /**
+     * A context outside any task: URLs open through {@code resolver}; settings come from
+     * {@code settings}, then system properties, then the environment; messages go to
+     * {@code status}.
+     */
+    public static BasicChainContext outsideTask(Params params, SchemeResolver resolver, Map<String, String> settings,
+            Consumer<String> status) {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(resolver, "resolver");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(status, "status");
+        return new BasicChainContext(BasicSchemeContext.builder(resolver).settings(settings).build(), params, status);
     }
 
     @Override
@@ -69,6 +84,6 @@ public final class TaskChainContext implements ChainContext {
 
     @Override
     public String toString() {
-        return "TaskChainContext[" + schemes.task().map(Task::toString).orElse("no task") + "]";
+        return "BasicChainContext[" + schemes.task().map(Task::toString).orElse("no task") + "]";
     }
 }

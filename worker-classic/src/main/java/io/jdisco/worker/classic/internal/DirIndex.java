@@ -15,12 +15,12 @@ import java.util.List;
  * So the choice is always spelled out as the URL's fragment, {@code #<label>} or {@code #all},
  * replacing any fragment the URL had.
  */
-public final class DirIndex {
+final class DirIndex {
     private DirIndex() {
     }
 
     /** True for a {@code dir://} URL. */
-    public static boolean isIndex(String url) {
+    static boolean isIndex(String url) {
         return url.startsWith("dir://");
     }
 
@@ -30,7 +30,7 @@ public final class DirIndex {
      *
      * @throws DataException naming the URL when the index is unreadable or malformed
      */
-    public static List<ResolvedInput> entries(String url, Integer label, SchemeContext context) throws IOException {
+    static List<ResolvedInput> entries(String url, Integer label, SchemeContext context) throws IOException {
         int hash = url.indexOf('#');
         String index = (hash < 0 ? url : url.substring(0, hash)) + "#" + (label == null ? "all" : label.toString());
         try {

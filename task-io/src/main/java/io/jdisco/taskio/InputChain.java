@@ -95,7 +95,7 @@ public final class InputChain<R> implements Serializable {
                 throw new DiscoException("input chain " + this + " has no stage that opens " + link.url());
             }
             RecordReader<R> records = openReader(link, context);
-            return new ChainReader<>(records, opened, describe(stages.size(), reader), link.url());
+            return new ChainReader<>(records, opened, StageCall.describe(stages.size(), reader), link.url());
         } catch (IOException | RuntimeException | Error e) {
             ChainReader.closeQuietly(opened, e);
             throw e;
@@ -103,46 +103,13 @@ public final class InputChain<R> implements Serializable {
     }
 
     private InputLink applyStage(int i, InputStage stage, InputLink link, ChainContext context) throws IOException {
-        InputLink next;
-        try {
-            next = stage.apply(link, context);
-        } catch (DataException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new DataException(describe(i, stage) + " failed: " + e, link.url(), e);
-        } catch (RuntimeException e) {
-            throw new DiscoException(describe(i, stage) + " of " + this + " failed on " + link.url() + ": " + e, e);
-        }
-        if (next == null) {
-            throw new DiscoException(describe(i, stage) + " of " + this + " returned null for " + link.url());
-        }
-        if (!next.isOpen()) {
-            throw new DiscoException(describe(i, stage) + " of " + this + " returned a link without a stream for "
-                    + link.url());
-        }
+        InputLink next = StageCall.run(i, stage, this, link.url(), () -> stage.apply(link, context));
+        StageCall.requireOpen(next.isOpen(), i, stage, this, link.url());
         return next;
     }
 
     private RecordReader<R> openReader(InputLink link, ChainContext context) throws IOException {
-        int i = stages.size();
-        RecordReader<R> records;
-        try {
-            records = reader.open(link, context);
-        } catch (DataException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new DataException(describe(i, reader) + " failed: " + e, link.url(), e);
-        } catch (RuntimeException e) {
-            throw new DiscoException(describe(i, reader) + " of " + this + " failed on " + link.url() + ": " + e, e);
-        }
-        if (records == null) {
-            throw new DiscoException(describe(i, reader) + " of " + this + " returned null for " + link.url());
-        }
-        return records;
-    }
-
-    static String describe(int index, Object stage) {
-        return "stage " + index + " (" + stage.getClass().getName() + ": " + stage + ")";
+        return StageCall.run(stages.size(), reader, this, link.url(), () -> reader.open(link, context));
     }
 
     /** The stages, e.g. {@code InputChain[task_input_stream -> gzip_reader -> byte_lines(...)]}. */

@@ -1,7 +1,6 @@
 package io.jdisco.taskio;
 
 import io.jdisco.taskio.internal.ChainWriter;
-import io.jdisco.worker.DataException;
 import io.jdisco.worker.DiscoException;
 import io.jdisco.worker.io.ChainContext;
 import io.jdisco.worker.io.OutputLink;
@@ -71,20 +70,9 @@ public final class OutputChain implements Serializable {
             if (!link.isOpen()) {
                 throw new DiscoException("output chain " + this + " has no stage that opens " + url);
             }
-            RecordWriter records;
-            String name = InputChain.describe(stages.size(), writer);
-            try {
-                records = writer.open(link, context);
-            } catch (DataException e) {
-                throw e;
-            } catch (IOException e) {
-                throw new DataException(name + " failed: " + e, link.url(), e);
-            } catch (RuntimeException e) {
-                throw new DiscoException(name + " of " + this + " failed on " + link.url() + ": " + e, e);
-            }
-            if (records == null) {
-                throw new DiscoException(name + " of " + this + " returned null for " + link.url());
-            }
+            OutputLink last = link;
+            RecordWriter records = StageCall.run(stages.size(), writer, this, last.url(),
+                    () -> writer.open(last, context));
             return new ChainWriter(records, opened);
         } catch (IOException | RuntimeException | Error e) {
             ChainWriter.abortAll(opened, e);
@@ -93,21 +81,8 @@ public final class OutputChain implements Serializable {
     }
 
     private OutputLink apply(int i, OutputStage stage, OutputLink link, ChainContext context) throws IOException {
-        String name = InputChain.describe(i, stage);
-        OutputLink next;
-        try {
-            next = stage.apply(link, context);
-        } catch (DataException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new DataException(name + " failed: " + e, link.url(), e);
-        } catch (RuntimeException e) {
-            throw new DiscoException(name + " of " + this + " failed on " + link.url() + ": " + e, e);
-        }
-        if (next == null || !next.isOpen()) {
-            throw new DiscoException(name + " of " + this + " returned " + (next == null ? "null" : "a link without a stream")
-                    + " for " + link.url());
-        }
+        OutputLink next = StageCall.run(i, stage, this, link.url(), () -> stage.apply(link, context));
+        StageCall.requireOpen(next.isOpen(), i, stage, this, link.url());
         return next;
     }
 

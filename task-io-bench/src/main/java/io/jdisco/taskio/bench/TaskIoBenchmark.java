@@ -70,6 +70,7 @@ public class TaskIoBenchmark {
     final Inflater inflater = new Inflater();
     final Pattern linePattern = Pattern.compile("([^\\n]*)\\n");
 
+    /** Builds the data sets once and cuts the pair payload into 1 MiB hunks, raw and deflated, for the {@code raw*} limits. */
     @Setup
     public void setup() {
         data = new BenchData();
@@ -87,11 +88,13 @@ public class TaskIoBenchmark {
         }
     }
 
+    /** Writing the pair records in the internal format (pickle, level-2 deflate, 1 MiB hunks): what a map task pays per output. */
     @Benchmark
     public void internalWritePairs() throws IOException {
         write(data.pairs);
     }
 
+    /** Writing line records (a text line as key, {@code None} as value), where per-record overhead matters more than compression. */
     @Benchmark
     public void internalWriteLines() throws IOException {
         write(data.lineRecords);
@@ -106,11 +109,13 @@ public class TaskIoBenchmark {
         }
     }
 
+    /** Reading the pair file back, on the calling thread: what a reduce task pays per input. */
     @Benchmark
     public void internalReadPairs(Blackhole bh) throws IOException {
         read(data.pairFile, bh);
     }
 
+    /** Reading the line file back, to compare per-record overhead with {@link #internalReadPairs}. */
     @Benchmark
     public void internalReadLines(Blackhole bh) throws IOException {
         read(data.lineFile, bh);
@@ -135,6 +140,7 @@ public class TaskIoBenchmark {
         }
     }
 
+    /** The pickle encoder alone (no hunks, no deflate), to tell codec cost from compression cost. */
     @Benchmark
     public int pickleEncodePairs() {
         encoded.reset();
@@ -145,6 +151,7 @@ public class TaskIoBenchmark {
         return encoded.size();
     }
 
+    /** The pickle decoder alone over the concatenated pair pickles, to tell codec cost from inflate cost. */
     @Benchmark
     public void pickleDecodePairs(Blackhole bh) throws IOException {
         byte[] p = data.pairPayload;
@@ -156,6 +163,7 @@ public class TaskIoBenchmark {
         }
     }
 
+    /** The limit for writing: {@code Deflater(2)} alone on the same hunks, with no records or framing. */
     @Benchmark
     public int rawDeflatePairs() {
         int total = 0;
@@ -170,6 +178,7 @@ public class TaskIoBenchmark {
         return total;
     }
 
+    /** The limit for reading: {@code Inflater} alone on the same deflated hunks. */
     @Benchmark
     public int rawInflatePairs() throws DataFormatException {
         int total = 0;
@@ -183,6 +192,7 @@ public class TaskIoBenchmark {
         return total;
     }
 
+    /** Lines from a gzipped text file through the decompress stage and the line reader: the common map input. */
     @Benchmark
     public void gzipLineReading(Blackhole bh) throws IOException {
         var in = Compression.GZIP.wrap(new ByteArrayInputStream(data.gzipText), "bench.gz");
@@ -194,6 +204,7 @@ public class TaskIoBenchmark {
         }
     }
 
+    /** The same text split by the regex reader ({@code re_reader}), whose cost is the regex engine's, for comparison with line reading. */
     @Benchmark
     public void reReaderLines(Blackhole bh) throws IOException {
         try (ReRecordReader r = new ReRecordReader(new ByteArrayInputStream(data.text), data.text.length, "bench",

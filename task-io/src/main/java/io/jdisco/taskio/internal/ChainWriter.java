@@ -4,6 +4,7 @@ import io.jdisco.worker.io.RecordWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -55,15 +56,13 @@ public final class ChainWriter implements RecordWriter {
                 ((AtomicFileOutputStream) s).abort();
             }
         }
-        for (int i = streams.size() - 1; i >= 0; i--) {
-            if (!(streams.get(i) instanceof AtomicFileOutputStream)) {
-                try {
-                    streams.get(i).close();
-                } catch (IOException | RuntimeException e) {
-                    failure.addSuppressed(e);
-                }
+        List<Closeable> others = new ArrayList<>(streams.size());
+        for (Closeable s : streams) {
+            if (!(s instanceof AtomicFileOutputStream)) {
+                others.add(s);
             }
         }
+        ChainReader.closeQuietly(others, failure);
     }
 
     @Override

@@ -83,7 +83,7 @@ enum PickleGlobal {
                 if (a.size() == 1 && a.get(0) instanceof Collection && !(a.get(0) instanceof Set)) {
                     Set<Object> s = new LinkedHashSet<>();
                     for (Object o : (Collection<?>) a.get(0)) {
-                        PickleDecoder.checkHashable(o, 0);
+                        PickleValues.checkHashable(o, 0);
                         s.add(o);
                     }
                     return g == SET ? s : Collections.unmodifiableSet(s);

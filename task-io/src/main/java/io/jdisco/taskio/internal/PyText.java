@@ -131,47 +131,25 @@ public final class PyText {
             hasSingle |= x == '\'';
             hasDouble |= x == '"';
         }
-        char q = hasSingle && !hasDouble ? '"' : '\'';
+        char q = quoteFor(hasSingle, hasDouble);
         out.write(q);
         for (byte x : b) {
             int c = x & 0xFF;
-            if (c == q || c == '\\') {
-                out.write('\\');
-                out.write(c);
-            } else if (c == '\n') {
-                ascii(out, "\\n");
-            } else if (c == '\r') {
-                ascii(out, "\\r");
-            } else if (c == '\t') {
-                ascii(out, "\\t");
-            } else if (c < 0x20 || c >= 0x7f) {
-                ascii(out, String.format("\\x%02x", c));
+            if (c < 0x80) {
+                escapeAscii(c, q, out);
             } else {
-                out.write(c);
+                ascii(out, String.format("\\x%02x", c));
             }
         }
         out.write(q);
     }
 
     private static void quoteUnicode(String s, ByteArrayOutputStream out) {
-        boolean hasSingle = s.indexOf('\'') >= 0;
-        boolean hasDouble = s.indexOf('"') >= 0;
-        char q = hasSingle && !hasDouble ? '"' : '\'';
+        char q = quoteFor(s.indexOf('\'') >= 0, s.indexOf('"') >= 0);
         out.write(q);
         s.codePoints().forEach(c -> {
-            if (c == q || c == '\\') {
-                out.write('\\');
-                out.write(c);
-            } else if (c == '\n') {
-                ascii(out, "\\n");
-            } else if (c == '\r') {
-                ascii(out, "\\r");
-            } else if (c == '\t') {
-                ascii(out, "\\t");
-            } else if (c < 0x20 || c == 0x7f) {
-                ascii(out, String.format("\\x%02x", c));
-            } else if (c < 0x7f) {
-                out.write(c);
+            if (c < 0x80) {
+                escapeAscii(c, q, out);
             } else if (c <= 0xff) {
                 ascii(out, String.format("\\x%02x", c));
             } else if (c <= 0xffff) {
@@ -181,6 +159,33 @@ public final class PyText {
             }
         });
         out.write(q);
+    }
+
+    /** Python 2's choice of quote: double quotes only when the text has a single quote and no double quote. */
+    private static char quoteFor(boolean hasSingle, boolean hasDouble) {
+        return hasSingle && !hasDouble ? '"' : '\'';
+    }
+
+    /**
+     * An ASCII character ({@code c < 0x80}) as Python 2's {@code repr} writes it inside quotes
+     * {@code q}, the same for {@code str} and {@code unicode}: the quote and backslash escaped,
+     * {@code \n \r \t} by name, other control characters and DEL as {@code \xNN}.
+     */
+    private static void escapeAscii(int c, char q, ByteArrayOutputStream out) {
+        if (c == q || c == '\\') {
+            out.write('\\');
+            out.write(c);
+        } else if (c == '\n') {
+            ascii(out, "\\n");
+        } else if (c == '\r') {
+            ascii(out, "\\r");
+        } else if (c == '\t') {
+            ascii(out, "\\t");
+        } else if (c < 0x20 || c == 0x7f) {
+            ascii(out, String.format("\\x%02x", c));
+        } else {
+            out.write(c);
+        }
     }
 
     private static void ascii(ByteArrayOutputStream out, String s) {

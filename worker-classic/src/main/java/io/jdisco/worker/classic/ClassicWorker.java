@@ -35,6 +35,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,26 +72,7 @@ public class ClassicWorker extends Worker {
     @Override
     protected Map<String, Object> defaults() {
         Map<String, Object> d = super.defaults();
-        d.put("map", null);
-        d.put("map_init", null);
-        d.put("map_reader", null);
-        d.put("map_input_stream", List.of(TaskIo.taskInputStream()));
-        d.put("map_output_stream", TaskIo.taskOutput());
-        d.put("combiner", null);
-        d.put("partition", Partitioners.md5());
-        d.put("partitions", 1);
-        d.put("merge_partitions", false);
-        d.put("reduce", null);
-        d.put("reduce_init", null);
-        d.put("reduce_reader", TaskIo.chainReader());
-        d.put("reduce_input_stream", List.of(TaskIo.taskInputStream()));
-        d.put("reduce_output_stream", TaskIo.taskOutput());
-        d.put("reduce_shuffle", false);
-        d.put("sort", false);
-        d.put("sort_buffer_size", "10%");
-        d.put("params", new Params());
-        d.put("status_interval", 100000);
-        d.put("save", false);
+        ClassicSettings.putDefaults(d);
         return d;
     }
 
@@ -150,7 +132,7 @@ public class ClassicWorker extends Worker {
         boolean hasMap = hasMap(getItem("map", job, jobargs, null));
         boolean hasReduce = hasReduce(getItem("reduce", job, jobargs, null));
         Object input = getItem("input", job, jobargs, List.of());
-        Map<String, Object> resolved = new java.util.LinkedHashMap<>(parameters());
+        Map<String, Object> resolved = new LinkedHashMap<>(parameters());
         resolved.put("partitions", getItem("partitions", job, jobargs, 1));
         ClassicSettings s = new ClassicSettings(resolved);
         SchemeContext ctx = clientSchemeContext();

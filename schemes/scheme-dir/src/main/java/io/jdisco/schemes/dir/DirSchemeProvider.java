@@ -24,9 +24,11 @@ import java.util.zip.GZIPInputStream;
  * <p>The index is fetched as Disco's {@code urlresolve} says: {@code dir://host/p} like
  * {@code disco://host/p} (a local file on that node, else HTTP), {@code dir://host:port/p} from
  * {@code http://host:port/p}, {@code dir:///p} from the master. A {@code .gz} index is
- * gunzipped. Which labels are listed: the one in a {@code #<label>} fragment; else, in a task
- * whose group label is a number, that label; else all. Entries come sorted by label, URL and
- * size, the order of Disco's {@code parse_dir}.
+ * gunzipped. Which labels are listed: the one in a {@code #<label>} fragment; every one for a
+ * {@code #all} fragment; else, in a task whose group label is a number, that label (what Python's
+ * {@code scheme_dir} does); else all. {@code #all} is for task code that needs a whole index, as
+ * Python's {@code read_index} gives it to the shuffle stages. Entries come sorted by label, URL
+ * and size, the order of Disco's {@code parse_dir}.
  */
 public final class DirSchemeProvider implements SchemeProvider {
     /** For {@link java.util.ServiceLoader}. */
@@ -72,7 +74,7 @@ public final class DirSchemeProvider implements SchemeProvider {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(context, "context");
         DirUrl u = DirUrl.parse(url);
-        Optional<Integer> label = u.label().or(() -> groupLabel(context));
+        Optional<Integer> label = u.allLabels() ? Optional.empty() : u.label().or(() -> groupLabel(context));
         List<IndexLine> lines;
         InputLink link = open(url, context);
         try (InputStream raw = link.stream();

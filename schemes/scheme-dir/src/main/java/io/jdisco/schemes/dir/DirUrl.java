@@ -7,22 +7,29 @@ import java.util.Optional;
  * A {@code dir://} URL:
  *
  * <pre>
- *   dir://[user@]host[:port]/path/of/index.results[#label]
+ *   dir://[user@]host[:port]/path/of/index.results[#label | #all]
  * </pre>
+ *
+ * The fragment picks the entries {@link DirSchemeProvider#expand} lists: one label, or every label
+ * ({@code #all}, the label Disco gives a dir input under {@code group_node} and {@code group_all}).
  */
 final class DirUrl {
     private static final String PREFIX = "dir://";
+    /** The fragment that asks for every label, whatever the task's group label. */
+    private static final String ALL = "all";
 
     private final String host;
     private final String port;
     private final String path;
     private final Integer label;
+    private final boolean allLabels;
 
-    private DirUrl(String host, String port, String path, Integer label) {
+    private DirUrl(String host, String port, String path, Integer label, boolean allLabels) {
         this.host = host;
         this.port = port;
         this.path = path;
         this.label = label;
+        this.allLabels = allLabels;
     }
 
     /** Parses {@code url}; {@link IllegalArgumentException} naming it when malformed. */
@@ -32,18 +39,22 @@ final class DirUrl {
         }
         String rest = url.substring(PREFIX.length());
         Integer label = null;
+        boolean allLabels = false;
         int hash = rest.indexOf('#');
         if (hash >= 0) {
             String fragment = rest.substring(hash + 1);
             rest = rest.substring(0, hash);
-            try {
-                label = Integer.valueOf(fragment);
-            } catch (NumberFormatException e) {
-                label = -1;
-            }
-            if (label < 0 || !fragment.equals(label.toString())) {
-                throw new IllegalArgumentException("dir URL fragment must be a label (a whole number >= 0), got \"#"
-                        + fragment + "\" in " + url);
+            allLabels = fragment.equals(ALL);
+            if (!allLabels) {
+                try {
+                    label = Integer.valueOf(fragment);
+                } catch (NumberFormatException e) {
+                    label = -1;
+                }
+                if (label < 0 || !fragment.equals(label.toString())) {
+                    throw new IllegalArgumentException("dir URL fragment must be a label (a whole number >= 0) or"
+                            + " 'all', got \"#" + fragment + "\" in " + url);
+                }
             }
         }
         int slash = rest.indexOf('/');
@@ -62,7 +73,7 @@ final class DirUrl {
         if (host.isEmpty() && !port.isEmpty()) {
             throw new IllegalArgumentException("dir URL has a port but no host: " + url);
         }
-        return new DirUrl(host, port, path, label);
+        return new DirUrl(host, port, path, label, allLabels);
     }
 
     /**
@@ -87,6 +98,11 @@ final class DirUrl {
     /** The label of the {@code #label} fragment, if any. */
     Optional<Integer> label() {
         return Optional.ofNullable(label);
+    }
+
+    /** True for a {@code #all} fragment: every label, even inside a task with a numeric group label. */
+    boolean allLabels() {
+        return allLabels;
     }
 
     /** True for a gzipped index ({@code .gz}). */

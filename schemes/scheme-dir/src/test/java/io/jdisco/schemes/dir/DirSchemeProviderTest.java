@@ -105,6 +105,13 @@ class DirSchemeProviderTest {
     }
 
     @Test
+    void allFragmentListsEveryLabelInsideATaskWithANumericGroupLabel() throws IOException {
+        installIndex(INDEX, Files.readAllBytes(VECTOR));
+        assertEquals(List.of(new ResolvedInput(0, 60, List.of(OUT + "0")), new ResolvedInput(1, 81, List.of(OUT + "1"))),
+                schemes.expand(DIR_URL + "#all", context(task(1))));
+    }
+
+    @Test
     void openYieldsTheIndexBytes() throws IOException {
         installIndex(INDEX, Files.readAllBytes(VECTOR));
         try (InputStream in = schemes.open(DIR_URL, context(task(0))).stream()) {

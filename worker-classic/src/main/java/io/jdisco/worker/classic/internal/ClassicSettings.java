@@ -2,6 +2,8 @@ package io.jdisco.worker.classic.internal;
 
 import io.jdisco.taskio.InputChain;
 import io.jdisco.taskio.OutputChain;
+import io.jdisco.taskio.TaskIo;
+import io.jdisco.worker.classic.Partitioners;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.fn.CombinerFunction;
 import io.jdisco.worker.fn.InitFunction;
@@ -23,6 +25,34 @@ public final class ClassicSettings {
     /** A view of {@code parameters} (the worker's, after resolution). */
     public ClassicSettings(Map<String, Object> parameters) {
         this.p = Objects.requireNonNull(parameters, "parameters");
+    }
+
+    /**
+     * Puts the classic parameters' defaults (SPEC §5.1) into {@code d}, beside the typed reading of
+     * the same parameters so that names and defaults are listed once. A job that sets none of them
+     * behaves as a Python classic job with the same (empty) settings.
+     */
+    public static void putDefaults(Map<String, Object> d) {
+        d.put("map", null);
+        d.put("map_init", null);
+        d.put("map_reader", null);
+        d.put("map_input_stream", List.of(TaskIo.taskInputStream()));
+        d.put("map_output_stream", TaskIo.taskOutput());
+        d.put("combiner", null);
+        d.put("partition", Partitioners.md5());
+        d.put("partitions", 1);
+        d.put("merge_partitions", false);
+        d.put("reduce", null);
+        d.put("reduce_init", null);
+        d.put("reduce_reader", TaskIo.chainReader());
+        d.put("reduce_input_stream", List.of(TaskIo.taskInputStream()));
+        d.put("reduce_output_stream", TaskIo.taskOutput());
+        d.put("reduce_shuffle", false);
+        d.put("sort", false);
+        d.put("sort_buffer_size", "10%");
+        d.put("params", new Params());
+        d.put("status_interval", 100000);
+        d.put("save", false);
     }
 
     /** The raw value of {@code key}, or {@code null}. */

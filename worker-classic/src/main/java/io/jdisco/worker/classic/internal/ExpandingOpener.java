@@ -3,6 +3,7 @@ package io.jdisco.worker.classic.internal;
 import io.jdisco.worker.core.input.RecordOpener;
 import io.jdisco.worker.io.ChainContext;
 import io.jdisco.worker.io.RecordReader;
+import io.jdisco.worker.spi.ResolvedInput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,8 +14,9 @@ import java.util.Objects;
 /**
  * Opens task inputs, reading {@code dir://} index inputs as the records of the outputs they list
  * (SPEC §5.9: the reduce's {@code inputlist(inputs, label=task.group_label)}). Other URLs go
- * straight to the stream chain. Index entries are read in index order, one after the other, each
- * through the same chain; with a label only that label's entries are read.
+ * straight to the stream chain. Index entries are read in the index's sorted order, one after the
+ * other, each through the same chain; with a label only that label's entries are read
+ * ({@link DirIndex}).
  *
  * @param <R> the record type
  */
@@ -32,14 +34,12 @@ public final class ExpandingOpener<R> implements RecordOpener<R> {
 
     @Override
     public RecordReader<R> open(String url) throws IOException {
-        if (!url.startsWith("dir://")) {
+        if (!DirIndex.isIndex(url)) {
             return chain.open(url);
         }
         List<String> urls = new ArrayList<>();
-        for (IndexLines.Entry e : IndexLines.read(context.resolver().open(url, context).stream(), url)) {
-            if (label == null || e.label() == label) {
-                urls.add(e.url());
-            }
+        for (ResolvedInput e : DirIndex.entries(url, label, context)) {
+            urls.add(e.replicas().get(0));
         }
         return new Concatenated<>(urls.iterator(), chain);
     }

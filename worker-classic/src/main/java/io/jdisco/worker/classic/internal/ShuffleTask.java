@@ -2,6 +2,7 @@ package io.jdisco.worker.classic.internal;
 
 import io.jdisco.worker.io.ChainContext;
 import io.jdisco.worker.io.RecordReader;
+import io.jdisco.worker.spi.ResolvedInput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,17 +25,17 @@ public final class ShuffleTask {
     public static void run(TaskRuntime rt) throws IOException {
         ChainContext chain = rt.chain();
         int[] inputs = {0};
-        Iterator<IndexLines.Entry> entries = rt.input(url -> {
+        Iterator<ResolvedInput> entries = rt.input(url -> {
             inputs[0]++;
-            if (url.startsWith("dir://")) {
-                return new ListRecords<>(IndexLines.read(chain.resolver().open(url, chain).stream(), url));
+            if (DirIndex.isIndex(url)) {
+                return new ListRecords<>(DirIndex.entries(url, null, chain));
             }
-            return new ListRecords<>(List.of(new IndexLines.Entry(0, url, -1)));
+            return new ListRecords<>(List.of(ResolvedInput.of(url)));
         });
         Map<Integer, List<String>> byLabel = new TreeMap<>();
         while (entries.hasNext()) {
-            IndexLines.Entry e = entries.next();
-            byLabel.computeIfAbsent(e.label(), l -> new ArrayList<>()).add(e.url());
+            ResolvedInput e = entries.next();
+            byLabel.computeIfAbsent(e.label(), l -> new ArrayList<>()).add(e.replicas().get(0));
         }
         for (Map.Entry<Integer, List<String>> label : byLabel.entrySet()) {
             ConcatWriter out = (ConcatWriter) rt.output(label.getKey()).writer();

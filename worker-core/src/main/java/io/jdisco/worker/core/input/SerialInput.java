@@ -2,8 +2,6 @@ package io.jdisco.worker.core.input;
 
 import io.jdisco.worker.io.RecordReader;
 import java.io.IOException;
-import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -13,57 +11,14 @@ import java.util.function.Function;
  *
  * @param <R> the record type
  */
-public final class SerialInput<R> extends RecordInput<R> {
-    private final InputListing listing;
-    private final Function<IdedInput, RecordReader<R>> open;
-    private RecordReader<R> reader;
-    private R current;
-    private boolean hasCurrent;
-    private boolean finished;
-
+public final class SerialInput<R> extends SequencedInput<R> {
     /** Reads the inputs of {@code listing}, each through {@code open} (usually a {@link FailoverReader}). */
     public SerialInput(InputListing listing, Function<IdedInput, RecordReader<R>> open) {
-        this.listing = Objects.requireNonNull(listing, "listing");
-        this.open = Objects.requireNonNull(open, "open");
+        super(listing, open);
     }
 
     @Override
-    public boolean advance() throws IOException {
-        hasCurrent = false;
-        while (!finished) {
-            if (reader == null) {
-                IdedInput next = listing.next();
-                if (next == null) {
-                    finished = true;
-                    break;
-                }
-                reader = open.apply(next);
-            }
-            if (reader.advance()) {
-                current = reader.current();
-                hasCurrent = true;
-                return true;
-            }
-            reader.close();
-            reader = null;
-        }
-        return false;
-    }
-
-    @Override
-    public R current() {
-        if (!hasCurrent) {
-            throw new NoSuchElementException("no current record: call advance() first (or the input is exhausted)");
-        }
-        return current;
-    }
-
-    @Override
-    public void close() throws IOException {
-        finished = true;
-        if (reader != null) {
-            reader.close();
-            reader = null;
-        }
+    IdedInput nextInput() throws IOException {
+        return listing.next();
     }
 }

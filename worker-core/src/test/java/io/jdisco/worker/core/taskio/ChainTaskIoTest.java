@@ -2,7 +2,6 @@ package io.jdisco.worker.core.taskio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +13,7 @@ import io.jdisco.worker.Task;
 import io.jdisco.worker.Tuple;
 import io.jdisco.worker.core.TaskIoProvider;
 import io.jdisco.worker.core.Worker;
+import io.jdisco.worker.core.input.RecordOpener;
 import io.jdisco.worker.core.scheme.Schemes;
 import io.jdisco.worker.io.RecordReader;
 import io.jdisco.worker.io.RecordWriter;
@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -45,6 +44,11 @@ class ChainTaskIoTest {
 
         @Override
         protected void run(Task task, Map<String, Object> jobargs) {
+        }
+
+        /** The worker's own input opener, as {@link Worker#run} would use it. */
+        RecordOpener<Object> ownInputOpener(Task task) {
+            return inputOpener(task);
         }
     }
 
@@ -88,10 +92,18 @@ class ChainTaskIoTest {
     }
 
     @Test
-    void serviceLoaderFindsTheChainProvider() {
-        Iterator<TaskIoProvider> it = ServiceLoader.load(TaskIoProvider.class).iterator();
-        assertTrue(it.hasNext());
-        assertInstanceOf(ChainTaskIo.class, it.next());
+    void workerWithoutARegisteredProviderReadsThroughChainTaskIo() throws IOException {
+        assertFalse(ServiceLoader.load(TaskIoProvider.class).iterator().hasNext(),
+                "worker-core registers no provider; ChainTaskIo is the fallback");
+        Task task = task();
+        PlainWorker w = new PlainWorker(Map.of());
+        Path file = home.resolve("out/part-0");
+        Files.createDirectories(file.getParent());
+        try (RecordWriter writer = new ChainTaskIo().outputOpener(task, w).open(task.output(0), file)) {
+            writer.add("k", 1L);
+        }
+        List<Object> back = withFileScheme(() -> readAll(w.ownInputOpener(task).open(file.toString())));
+        assertEquals(List.of(Tuple.pair("k", 1L)), back);
     }
 
     @Test

@@ -30,6 +30,7 @@ public final class JsonRecords implements AutoCloseable {
     public JsonRecords(OutputStream out) throws IOException {
         this.json = FACTORY.createGenerator(out);
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.setRootValueSeparator(null);
     }
 
     /** Writes {@code record} and a newline. */

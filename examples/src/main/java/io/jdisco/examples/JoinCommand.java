@@ -29,8 +29,8 @@ public final class JoinCommand implements Command {
     @Override
     public int run(List<String> argv, Console console) throws Exception {
         Args args = Args.parse(argv, Set.of(), Set.of("--master", "--partitions"));
-        List<String> inputs = Inputs.urls(args.positional("LEFT and RIGHT", 2, 2));
         int partitions = args.intOption("--partitions", 1, 1);
+        List<String> inputs = Inputs.urls(args.positional("LEFT and RIGHT", 2, 2));
         if (inputs.get(0).equals(inputs.get(1))) {
             throw new UsageException("LEFT and RIGHT must be different inputs");
         }

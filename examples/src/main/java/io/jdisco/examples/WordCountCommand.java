@@ -30,8 +30,8 @@ public final class WordCountCommand implements Command {
     @Override
     public int run(List<String> argv, Console console) throws Exception {
         Args args = Args.parse(argv, Set.of("--sort", "--no-combiner"), Set.of("--master", "--partitions"));
-        List<String> inputs = Inputs.urls(args.positional("INPUT", 1, Integer.MAX_VALUE));
         int partitions = args.intOption("--partitions", 1, 1);
+        List<String> inputs = Inputs.urls(args.positional("INPUT", 1, Integer.MAX_VALUE));
         List<Object> records;
         try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console)) {
             records = JobRun.records(WordCount.job(inputs, partitions, args.flag("--sort"), !args.flag("--no-combiner")),

@@ -1,8 +1,14 @@
 package io.jdisco.worker.core.client;
 
+import io.jdisco.taskio.TaskIo;
+import io.jdisco.worker.Params;
+import io.jdisco.worker.core.scheme.Schemes;
+import io.jdisco.worker.core.taskio.BasicChainContext;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -51,9 +57,20 @@ public final class RunningJob {
      * Waits for the job, then opens its results: every record, read through Disco's internal
      * format (use {@link ResultReader#open(List, io.jdisco.taskio.InputChain,
      * io.jdisco.worker.io.ChainContext)} on {@link #waitFor()}'s URLs for another reader).
+     * {@code tag://} results resolve through this job's master, and {@code disco://} results are
+     * fetched from the master's port unless {@code DISCO_PORT} is set (a system property or the
+     * environment), so results of a local master on any port can be read.
      */
     public ResultReader<Object> results() throws IOException, InterruptedException {
-        return ResultReader.open(waitFor());
+        List<List<String>> urls = waitFor();
+        Map<String, String> settings = new HashMap<>();
+        settings.put(Disco.MASTER_VARIABLE, disco.master().toString());
+        if (System.getProperty("DISCO_PORT") == null && System.getenv("DISCO_PORT") == null
+                && disco.master().getPort() > 0) {
+            settings.put("DISCO_PORT", Integer.toString(disco.master().getPort()));
+        }
+        return ResultReader.open(urls, TaskIo.chainStream(),
+                BasicChainContext.outsideTask(new Params(), Schemes.load(), settings, text -> { }));
     }
 
     /** The job's status and progress now. */

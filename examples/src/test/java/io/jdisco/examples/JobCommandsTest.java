@@ -2,16 +2,27 @@ package io.jdisco.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.local.LocalMaster;
+import io.jdisco.worker.JobException;
+import io.jdisco.worker.Params;
+import io.jdisco.worker.classic.ClassicJob;
 import io.jdisco.worker.core.client.Disco;
 import io.jdisco.worker.core.client.RunningJob;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** jobs, events, results (read back with cat) and purge against a local master named by DISCO_MASTER. */
 class JobCommandsTest {
@@ -66,10 +77,39 @@ class JobCommandsTest {
     }
 
     @Test
+    void progressOnATerminalRedrawsOneLineInPlace() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Console terminal = new Console(System.out, errStream, true, Map.of());
+        Progress progress = Progress.start(new Disco(master.url()), job, terminal);
+        Thread.sleep(Progress.POLL_MILLIS * 2);
+        progress.finish("done");
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("\rmap 2/2  map_shuffle 1/1  reduce 2/2  "), text);
+        assertEquals(1, text.chars().filter(c -> c == '\n').count(), "only the final line ends a line: " + text);
+        assertTrue(text.matches("(?s).*\r" + Pattern.quote(job) + " done in \\d+\\.\\d s *\n"), text);
+    }
+
+    @Test
     void resultsOfAnUnknownJobExits1() {
         CliRun run = CliRun.with(env, "results", "NoSuchJob@1:2:3");
         assertEquals(Main.FAILED, run.status(), run.describe());
         assertTrue(run.err().contains("job NoSuchJob@1:2:3 is unknown job"), run.err());
+    }
+
+    @Test
+    void killStopsARunningJob(@TempDir Path tmp) throws Exception {
+        Path marker = tmp.resolve("stalled");
+        RunningJob slow = ClassicJob.builder("Stalled").input("raw://SLOW").map(FaultJobs::slowWords)
+                .params(Params.of(FaultJobs.MARKER, marker.toString())).build().run(new Disco(master.url()));
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!Files.exists(marker) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        CliRun kill = CliRun.with(env, "kill", slow.name());
+        assertEquals(0, kill.status(), kill.describe());
+        assertThrows(JobException.class, slow::waitFor);
+        assertTrue(CliRun.with(env, "jobs").text().contains("\tdead\t" + slow.name()), "the killed job is dead");
     }
 
     @Test

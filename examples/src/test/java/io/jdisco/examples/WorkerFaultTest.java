@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.local.LocalMaster;
+import io.jdisco.worker.Bytes;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.Tuple;
 import io.jdisco.worker.classic.ClassicJob;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -72,7 +74,7 @@ class WorkerFaultTest {
         try (ResultReader<Object> r = running.results()) {
             while (r.advance()) {
                 Tuple t = (Tuple) r.current();
-                assertEquals(null, counts.put(((io.jdisco.worker.Bytes) t.key()).utf8String(), t.value()),
+                assertEquals(null, counts.put(((Bytes) t.key()).utf8String(), t.value()),
                         "word twice: " + t);
             }
         }
@@ -93,13 +95,13 @@ class WorkerFaultTest {
         ClassicJob job = ClassicJob.builder("ChattyWordCount").input("raw://hello").map(FaultJobs::chattyWords)
                 .reduce(WordCount::sumHashed).build();
         RunningJob running = job.run(disco);
-        List<Object> records = new java.util.ArrayList<>();
+        List<Object> records = new ArrayList<>();
         try (ResultReader<Object> r = running.results()) {
             while (r.advance()) {
                 records.add(r.current());
             }
         }
-        assertEquals(List.of(Tuple.pair(io.jdisco.worker.Bytes.utf8("hello"), 1L)), records);
+        assertEquals(List.of(Tuple.pair(Bytes.utf8("hello"), 1L)), records);
         List<JobEvent> events = running.events(0).events();
         assertTrue(events.stream().anyMatch(e -> e.message().contains("chatty line")), "prints became MSG events");
         assertTrue(events.stream().noneMatch(JobEvent::isFailure), events.toString());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The master's {@code pipeline_utils:group_outputs} (SPEC §6.5): turns the outputs of one stage
@@ -47,8 +48,11 @@ public final class Grouping {
         }
     }
 
-    /** The groups of {@code outputs} under {@code grouping}. */
-    public static List<Group> group(String grouping, List<StageOutput> outputs) {
+    /**
+     * The groups of {@code outputs} under {@code grouping}; a data output's replica host counts
+     * only where {@code isClusterHost} says the cluster has that host.
+     */
+    public static List<Group> group(String grouping, List<StageOutput> outputs, Predicate<String> isClusterHost) {
         List<StageOutput> live = new ArrayList<>();
         for (StageOutput o : outputs) {
             if (o instanceof StageOutput.Data d ? !d.urls().isEmpty() : !((StageOutput.Dir) o).labels().isEmpty()) {
@@ -57,25 +61,25 @@ public final class Grouping {
         }
         switch (grouping) {
             case "split":
-                return split(live);
+                return split(live, isClusterHost);
             case "group_label":
-                return byKey(live, false, true);
+                return byKey(live, false, true, isClusterHost);
             case "group_node_label":
-                return byKey(live, true, true);
+                return byKey(live, true, true, isClusterHost);
             case "group_node":
-                return byKey(live, true, false);
+                return byKey(live, true, false, isClusterHost);
             case "group_all":
-                return byKey(live, false, false);
+                return byKey(live, false, false, isClusterHost);
             default:
                 throw new IllegalArgumentException("unknown grouping '" + grouping + "'; groupings are " + NAMES);
         }
     }
 
-    private static List<Group> split(List<StageOutput> outputs) {
+    private static List<Group> split(List<StageOutput> outputs, Predicate<String> isClusterHost) {
         List<Group> groups = new ArrayList<>();
         for (StageOutput o : outputs) {
             if (o instanceof StageOutput.Data d) {
-                groups.add(new Group(d.label(), d.host(), List.of(new TaskInput(d.label(), d.urls()))));
+                groups.add(new Group(d.label(), d.host(isClusterHost), List.of(new TaskInput(d.label(), d.urls()))));
             } else {
                 StageOutput.Dir dir = (StageOutput.Dir) o;
                 for (int label : dir.labels().keySet()) {
@@ -87,12 +91,13 @@ public final class Grouping {
     }
 
     /** Groups keyed by (label if byLabel else 0, host if byHost else ""). */
-    private static List<Group> byKey(List<StageOutput> outputs, boolean byHost, boolean byLabel) {
+    private static List<Group> byKey(List<StageOutput> outputs, boolean byHost, boolean byLabel,
+            Predicate<String> isClusterHost) {
         Map<Integer, Map<String, List<TaskInput>>> keyed = new TreeMap<>();
         for (StageOutput o : outputs) {
             if (o instanceof StageOutput.Data d) {
                 int label = byLabel ? d.label() : 0;
-                add(keyed, label, byHost ? d.host() : "", new TaskInput(d.label(), d.urls()));
+                add(keyed, label, byHost ? d.host(isClusterHost) : "", new TaskInput(d.label(), d.urls()));
             } else {
                 StageOutput.Dir dir = (StageOutput.Dir) o;
                 String host = byHost ? dir.host() : "";

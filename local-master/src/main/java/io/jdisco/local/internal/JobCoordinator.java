@@ -83,7 +83,8 @@ public final class JobCoordinator implements Runnable {
             for (int s = 0; s < stages.size(); s++) {
                 checkKilled();
                 JobPlan.Stage stage = stages.get(s);
-                List<Grouping.Group> groups = Grouping.group(stage.grouping(), outputs);
+                List<Grouping.Group> groups = Grouping.group(stage.grouping(), outputs,
+                        node.layout().host()::equals);
                 job.stageStarted(stage.name(), groups.size());
                 job.events().master("Stage " + stage.name() + " (" + stage.grouping() + ") starts with "
                         + groups.size() + " task(s)" + (stage.concurrent() ? "; run non-concurrently" : ""));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,13 +37,15 @@ public sealed interface StageOutput {
 
         /**
          * The host the grouping assigns ({@code pick_local_host}): the host of the first replica
-         * URL, or {@code ""} when it has none. (The real master picks a random replica's host; one
-         * machine has one host, so the first is as good and deterministic.)
+         * URL that is a cluster host, or {@code ""} when none is. (The real master picks a random
+         * replica among those on cluster hosts; one machine has one host, so the first is as good
+         * and deterministic.) A URL's "host" is only a host when the cluster has it: the text
+         * after {@code raw://} is data, not a machine.
          */
-        public String host() {
+        public String host(Predicate<String> isClusterHost) {
             for (String url : urls) {
                 Matcher m = HOST.matcher(url);
-                if (m.find()) {
+                if (m.find() && isClusterHost.test(m.group(1))) {
                     return m.group(1);
                 }
             }

@@ -18,7 +18,7 @@ class GroupingTest {
                 new Grouping.Group(1, "h1", List.of(new TaskInput(1, DATA.urls()))),
                 new Grouping.Group(0, "n1", List.of(new TaskInput(0, List.of(DIR.url())))),
                 new Grouping.Group(2, "n1", List.of(new TaskInput(2, List.of(DIR.url()))))),
-                Grouping.group("split", OUTPUTS));
+                Grouping.group("split", OUTPUTS, h -> true));
     }
 
     @Test
@@ -27,7 +27,7 @@ class GroupingTest {
                 new Grouping.Group(0, "", List.of(new TaskInput(0, List.of(DIR.url())))),
                 new Grouping.Group(1, "", List.of(new TaskInput(1, DATA.urls()))),
                 new Grouping.Group(2, "", List.of(new TaskInput(2, List.of(DIR.url()))))),
-                Grouping.group("group_label", OUTPUTS));
+                Grouping.group("group_label", OUTPUTS, h -> true));
     }
 
     @Test
@@ -36,7 +36,7 @@ class GroupingTest {
                 new Grouping.Group(0, "n1", List.of(new TaskInput(0, List.of(DIR.url())))),
                 new Grouping.Group(1, "h1", List.of(new TaskInput(1, DATA.urls()))),
                 new Grouping.Group(2, "n1", List.of(new TaskInput(2, List.of(DIR.url()))))),
-                Grouping.group("group_node_label", OUTPUTS));
+                Grouping.group("group_node_label", OUTPUTS, h -> true));
     }
 
     @Test
@@ -44,18 +44,27 @@ class GroupingTest {
         assertEquals(List.of(
                 new Grouping.Group(0, "h1", List.of(new TaskInput(1, DATA.urls()))),
                 new Grouping.Group(0, "n1", List.of(new TaskInput("all", List.of(DIR.url()))))),
-                Grouping.group("group_node", OUTPUTS));
+                Grouping.group("group_node", OUTPUTS, h -> true));
     }
 
     @Test
     void groupAllMakesOneGroupWithEverything() {
         assertEquals(List.of(new Grouping.Group(0, "", List.of(new TaskInput(1, DATA.urls()),
-                new TaskInput("all", List.of(DIR.url()))))), Grouping.group("group_all", OUTPUTS));
+                new TaskInput("all", List.of(DIR.url()))))), Grouping.group("group_all", OUTPUTS, h -> true));
     }
 
     @Test
     void dataHostIsTheTextAfterTheSchemeUpToSlashOrColon() {
-        assertEquals("127.0.0.1", new StageOutput.Data(0, 0, List.of("http://127.0.0.1:9445/w.txt")).host());
-        assertEquals("", new StageOutput.Data(0, 0, List.of("file-without-scheme")).host());
+        assertEquals("127.0.0.1", new StageOutput.Data(0, 0, List.of("http://127.0.0.1:9445/w.txt")).host(h -> true));
+        assertEquals("", new StageOutput.Data(0, 0, List.of("file-without-scheme")).host(h -> true));
+    }
+
+    @Test
+    void dataHostThatIsNoClusterHostIsNone() {
+        StageOutput.Data raw = new StageOutput.Data(0, 0, List.of("raw://alpha beta", "http://localhost/x"));
+        assertEquals("localhost", raw.host("localhost"::equals));
+        assertEquals(List.of(new Grouping.Group(0, "", List.of(new TaskInput(0, List.of("raw://some words"))))),
+                Grouping.group("split", List.of(new StageOutput.Data(0, 0, List.of("raw://some words"))),
+                        "localhost"::equals));
     }
 }

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +29,9 @@ import java.util.Set;
  * {@code http} scheme, with {@code Authorization: Basic base64("token:<token>")} when a token is
  * in the URL ({@code tag://user:<token>@/name}) or in the {@code DDFS_READ_TOKEN} setting. Linked
  * tags ({@code tag://} URLs inside a tag) are followed breadth-first, as Disco's
- * {@code findtags}; a tag already visited is not visited again, so a loop ends. A tag that cannot
+ * {@code findtags}; a tag reached by two paths is read once, and a tag that links back to one of
+ * its ancestors is a loop: a {@link DataException} naming the cycle (Disco's {@code findtags} stops
+ * there silently; a loop in a job's input is a mistake worth hearing about). A tag that cannot
  * be read, a missing one included, is a {@link DataException} naming it (Disco skips missing
  * linked tags; silently losing their data is not worth the likeness).
  */
@@ -75,9 +77,9 @@ public final class TagSchemeProvider implements SchemeProvider {
         Objects.requireNonNull(context, "context");
         TagUrl root = TagUrl.parse(url);
         List<ResolvedInput> blobs = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Map<String, String> parentOf = new HashMap<>();
         Deque<TagUrl> queue = new ArrayDeque<>();
-        seen.add(root.key());
+        parentOf.put(root.key(), null);
         queue.add(root);
         while (!queue.isEmpty()) {
             TagUrl tag = queue.poll();
@@ -91,8 +93,15 @@ public final class TagSchemeProvider implements SchemeProvider {
                     } catch (IllegalArgumentException e) {
                         throw new DataException("tag links to a malformed tag URL: " + e.getMessage(), shown, e);
                     }
-                    if (seen.add(child.key())) {
+                    if (!parentOf.containsKey(child.key())) {
+                        parentOf.put(child.key(), tag.key());
                         queue.add(child);
+                    } else {
+                        List<String> cycle = pathBack(parentOf, tag.key(), child.key());
+                        if (cycle != null) {
+                            throw new DataException("tags link in a loop: " + String.join(" -> ", cycle), url);
+                        }
+                        // reached again by another path (a diamond): its blobs are listed once
                     }
                 } else {
                     blobs.add(new ResolvedInput(0, -1, replicas));
@@ -100,6 +109,22 @@ public final class TagSchemeProvider implements SchemeProvider {
             }
         }
         return blobs;
+    }
+
+    /**
+     * The links from {@code ancestor} down to {@code from} and back to {@code ancestor}, if
+     * {@code ancestor} is on {@code from}'s path from the root (a loop); else {@code null}.
+     */
+    private static List<String> pathBack(Map<String, String> parentOf, String from, String ancestor) {
+        List<String> path = new ArrayList<>();
+        for (String k = from; k != null; k = parentOf.get(k)) {
+            path.add(0, k);
+            if (k.equals(ancestor)) {
+                path.add(ancestor);
+                return path;
+            }
+        }
+        return null;
     }
 
     // A tag document (SPEC §11.4):

@@ -97,11 +97,28 @@ class TagSchemeProviderTest {
     }
 
     @Test
-    void tagLoopIsVisitedOnceAndEnds() throws IOException {
+    void tagLoopIsADataExceptionNamingTheCycle() {
         tags.put("a", tag("[\"raw://1\"]", "[\"tag://b\"]"));
-        tags.put("b", tag("[\"raw://2\"]", "[\"tag://a\"]", "[\"tag://b\"]"));
-        assertEquals(List.of(blob("raw://1"), blob("raw://2")), schemes.expand("tag://a", context(Map.of())));
-        assertEquals(List.of("a", "b"), requested);
+        tags.put("b", tag("[\"raw://2\"]", "[\"tag://a\"]"));
+        DataException e = assertThrows(DataException.class, () -> schemes.expand("tag://a", context(Map.of())));
+        assertEquals("tag://a", e.url());
+        assertTrue(e.getMessage().contains("loop") && e.getMessage().contains(" -> "), e.getMessage());
+    }
+
+    @Test
+    void tagLinkingToItselfIsALoop() {
+        tags.put("self", tag("[\"tag://self\"]"));
+        assertThrows(DataException.class, () -> schemes.expand("tag://self", context(Map.of())));
+    }
+
+    @Test
+    void tagReachedByTwoPathsIsReadOnce() throws IOException {
+        tags.put("top", tag("[\"tag://left\"]", "[\"tag://right\"]"));
+        tags.put("left", tag("[\"tag://shared\"]"));
+        tags.put("right", tag("[\"tag://shared\"]"));
+        tags.put("shared", tag("[\"raw://s\"]"));
+        assertEquals(List.of(blob("raw://s")), schemes.expand("tag://top", context(Map.of())));
+        assertEquals(List.of("top", "left", "right", "shared"), requested);
     }
 
     @Test

@@ -5,10 +5,10 @@ import io.jdisco.worker.Params;
 import io.jdisco.worker.core.scheme.Schemes;
 import io.jdisco.worker.core.taskio.BasicChainContext;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -57,20 +57,20 @@ public final class RunningJob {
      * Waits for the job, then opens its results: every record, read through Disco's internal
      * format (use {@link ResultReader#open(List, io.jdisco.taskio.InputChain,
      * io.jdisco.worker.io.ChainContext)} on {@link #waitFor()}'s URLs for another reader).
-     * {@code tag://} results resolve through this job's master, and {@code disco://} results are
-     * fetched from the master's port unless {@code DISCO_PORT} is set (a system property or the
-     * environment), so results of a local master on any port can be read.
+     * {@code disco://} and {@code dir://} URLs are fetched from the nodes' data servers on the
+     * master's port ({@code DISCO_PORT}: Disco runs master and nodes on one port).
      */
     public ResultReader<Object> results() throws IOException, InterruptedException {
-        List<List<String>> urls = waitFor();
-        Map<String, String> settings = new HashMap<>();
-        settings.put(Disco.MASTER_VARIABLE, disco.master().toString());
-        if (System.getProperty("DISCO_PORT") == null && System.getenv("DISCO_PORT") == null
-                && disco.master().getPort() > 0) {
-            settings.put("DISCO_PORT", Integer.toString(disco.master().getPort()));
-        }
-        return ResultReader.open(urls, TaskIo.chainStream(),
-                BasicChainContext.outsideTask(new Params(), Schemes.load(), settings, text -> { }));
+        return ResultReader.open(waitFor(), TaskIo.chainStream(), clientContext());
+    }
+
+    /** The chain context for reading this job's data from the client. */
+    public BasicChainContext clientContext() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("DISCO_MASTER", disco.master().toString());
+        int port = disco.master().getPort();
+        settings.put("DISCO_PORT", String.valueOf(port > 0 ? port : 8989));
+        return BasicChainContext.outsideTask(new Params(), Schemes.load(), settings, text -> { });
     }
 
     /** The job's status and progress now. */

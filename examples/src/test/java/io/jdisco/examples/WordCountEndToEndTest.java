@@ -25,8 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WordCountEndToEndTest {
     private static final byte[] FILE_TEXT = bytes("the quick brown fox\njumps over\tthe lazy dog\r\n"
             + "caf\u00e9 na\u00efve\u000bthe\fend\n\n  spaced   out  \nno newline at end");
-    // No space: a raw:// input's text is its group host, which ends up in map output file names.
-    private static final String RAW_TEXT = "over";
+    private static final String RAW_TEXT = "the fox and\tthe dog";
     private static final byte[] HTTP_TEXT = bytes("over and over\nthe end\n".repeat(50));
 
     @TempDir

@@ -2,6 +2,9 @@ package io.jdisco.worker.classic;
 
 import io.jdisco.taskio.OutputChain;
 import io.jdisco.worker.Params;
+import io.jdisco.worker.core.client.Disco;
+import io.jdisco.worker.core.client.Job;
+import io.jdisco.worker.core.client.RunningJob;
 import io.jdisco.worker.fn.CombinerFunction;
 import io.jdisco.worker.fn.EmittingMapFunction;
 import io.jdisco.worker.fn.InitFunction;
@@ -11,6 +14,7 @@ import io.jdisco.worker.fn.ReduceFunction;
 import io.jdisco.worker.fn.ReturningReduceFunction;
 import io.jdisco.worker.io.InputStage;
 import io.jdisco.worker.io.ReaderStage;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,6 +65,24 @@ public final class ClassicJob implements Serializable {
     /** The worker holding the job's parameters; ship it to run the job. */
     public ClassicWorker worker() {
         return worker;
+    }
+
+    /**
+     * Submits this job to {@code disco}'s master (a Disco master or a local master), named after
+     * the job: the shortcut of {@code Job.of(worker()).named(name()).run(disco, jobargs)}.
+     *
+     * @param jobargs job arguments, overriding the job's parameters by their Disco names
+     * @throws io.jdisco.worker.DiscoException when the master refuses the job, with its text
+     */
+    public RunningJob run(Disco disco, Map<String, ?> jobargs) throws IOException, InterruptedException {
+        Objects.requireNonNull(disco, "disco");
+        Objects.requireNonNull(jobargs, "jobargs");
+        return Job.of(worker).named(name).run(disco, jobargs);
+    }
+
+    /** Submits this job with no job arguments; see {@link #run(Disco, Map)}. */
+    public RunningJob run(Disco disco) throws IOException, InterruptedException {
+        return run(disco, Map.of());
     }
 
     @Override

@@ -1,0 +1,51 @@
+package io.jdisco.examples;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where a command writes and what it knows of its surroundings: standard output (results, as
+ * bytes), standard error (progress, errors), whether standard error is a terminal (progress is
+ * then redrawn in place), and the environment ({@code DISCO_MASTER}, {@code DISCO_PORT}).
+ * Tests pass their own streams and environment to run commands in-process.
+ */
+public final class Console {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean terminal;
+    private final Map<String, String> env;
+
+    /** A console writing to {@code out} and {@code err}. */
+    public Console(PrintStream out, PrintStream err, boolean terminal, Map<String, String> env) {
+        this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
+        this.terminal = terminal;
+        this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
+    }
+
+    /** The process's own streams and environment; a terminal when {@link System#console()} exists. */
+    public static Console system() {
+        return new Console(System.out, System.err, System.console() != null, System.getenv());
+    }
+
+    /** Standard output. */
+    public PrintStream out() {
+        return out;
+    }
+
+    /** Standard error. */
+    public PrintStream err() {
+        return err;
+    }
+
+    /** True when progress may be redrawn in place with {@code \r}. */
+    public boolean terminal() {
+        return terminal;
+    }
+
+    /** The environment variable {@code name}, or {@code null}. */
+    public String env(String name) {
+        return env.get(name);
+    }
+}

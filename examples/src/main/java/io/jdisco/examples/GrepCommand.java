@@ -1,0 +1,59 @@
+package io.jdisco.examples;
+
+import io.jdisco.worker.Tuple;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * {@code grep PATTERN [--master URL] INPUT...}: runs {@link Grep} and prints {@code url<TAB>line}
+ * for every line containing a match, by input URL, then in line order.
+ */
+public final class GrepCommand implements Command {
+    @Override
+    public String name() {
+        return "grep";
+    }
+
+    @Override
+    public String usage() {
+        return "grep PATTERN [--master URL] INPUT...\n"
+                + "  PATTERN        a Java regular expression, found anywhere in a line\n"
+                + "  INPUT          a file path or a URL\n"
+                + "  --master URL   submit to this master (default: an embedded local master)\n";
+    }
+
+    @Override
+    public int run(List<String> argv, Console console) throws Exception {
+        Args args = Args.parse(argv, Set.of(), Set.of("--master"));
+        List<String> positional = args.positional("PATTERN and INPUT", 2, Integer.MAX_VALUE);
+        String pattern = positional.get(0);
+        try {
+            Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            throw new UsageException("bad PATTERN: " + e.getMessage());
+        }
+        List<String> inputs = Inputs.urls(positional.subList(1, positional.size()));
+        List<Object> records;
+        try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console)) {
+            records = JobRun.records(Grep.job(pattern, inputs), master, console);
+        }
+        List<Tuple> lines = new ArrayList<>(records.size());
+        for (Object r : records) {
+            lines.add((Tuple) r);
+        }
+        lines.sort(Comparator.<Tuple, Object>comparing(t -> t.key(), RecordText.ORDER)
+                .thenComparingLong(t -> (Long) ((Tuple) t.value()).key()));
+        OutputStream out = new BufferedOutputStream(console.out(), 1 << 16);
+        for (Tuple t : lines) {
+            RecordText.line(out, t.key(), ((Tuple) t.value()).value());
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,48 @@
+package io.jdisco.examples;
+
+import io.jdisco.taskio.TaskIo;
+import io.jdisco.worker.JobException;
+import io.jdisco.worker.classic.ClassicJob;
+import io.jdisco.worker.core.client.ResultReader;
+import io.jdisco.worker.core.client.RunningJob;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a job for a command: submit, show progress, wait, and read every result record (Disco's
+ * internal format) into memory for the command to sort and print.
+ */
+public final class JobRun {
+    private JobRun() {
+    }
+
+    /**
+     * The result records of {@code job} run on {@code master}.
+     *
+     * @throws JobException when the job fails, with the master's last FATAL/ERROR text
+     */
+    public static List<Object> records(ClassicJob job, MasterConnection master, Console console)
+            throws IOException, InterruptedException {
+        RunningJob running = job.run(master.disco(), Map.of());
+        console.err().println("job " + running.name() + " on " + master.disco().master()
+                + (master.embedded() ? " (embedded local master)" : ""));
+        Progress progress = Progress.start(master.disco(), running.name(), console);
+        List<List<String>> results;
+        try {
+            results = running.waitFor();
+        } catch (JobException e) {
+            progress.finish("failed");
+            throw e;
+        }
+        progress.finish("done");
+        List<Object> records = new ArrayList<>();
+        try (ResultReader<Object> r = ResultReader.open(results, TaskIo.chainStream(), master.readContext())) {
+            while (r.advance()) {
+                records.add(r.current());
+            }
+        }
+        return records;
+    }
+}

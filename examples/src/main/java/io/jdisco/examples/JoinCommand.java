@@ -1,0 +1,56 @@
+package io.jdisco.examples;
+
+import io.jdisco.worker.Tuple;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code join [--master URL] [--partitions N] LEFT RIGHT}: runs {@link Join} over two inputs of
+ * {@code key<TAB>value} lines and prints {@code key<TAB>left<TAB>right} for every match, sorted.
+ */
+public final class JoinCommand implements Command {
+    @Override
+    public String name() {
+        return "join";
+    }
+
+    @Override
+    public String usage() {
+        return "join [--master URL] [--partitions N] LEFT RIGHT\n"
+                + "  LEFT, RIGHT    file paths or URLs of key<TAB>value lines\n"
+                + "  --master URL   submit to this master (default: an embedded local master)\n"
+                + "  --partitions N number of reduce tasks (default 1)\n";
+    }
+
+    @Override
+    public int run(List<String> argv, Console console) throws Exception {
+        Args args = Args.parse(argv, Set.of(), Set.of("--master", "--partitions"));
+        int partitions = args.intOption("--partitions", 1, 1);
+        List<String> inputs = Inputs.urls(args.positional("LEFT and RIGHT", 2, 2));
+        if (inputs.get(0).equals(inputs.get(1))) {
+            throw new UsageException("LEFT and RIGHT must be different inputs");
+        }
+        List<Object> records;
+        try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console)) {
+            records = JobRun.records(Join.job(inputs.get(0), inputs.get(1), partitions), master, console);
+        }
+        List<Object[]> rows = new ArrayList<>(records.size());
+        for (Object r : records) {
+            Tuple t = (Tuple) r;
+            Tuple lr = (Tuple) t.value();
+            rows.add(new Object[] {t.key(), lr.key(), lr.value()});
+        }
+        rows.sort(Comparator.<Object[], Object>comparing(r -> r[0], RecordText.ORDER)
+                .thenComparing(r -> r[1], RecordText.ORDER).thenComparing(r -> r[2], RecordText.ORDER));
+        OutputStream out = new BufferedOutputStream(console.out(), 1 << 16);
+        for (Object[] row : rows) {
+            RecordText.line(out, row);
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,97 @@
+package io.jdisco.examples;
+
+import io.jdisco.worker.JobException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code jdisco} command line: {@code java -jar jdisco-examples.jar <command> [args]}.
+ * Exit status 0 on success, 1 when the job or a request fails (with the master's text on
+ * standard error), 2 for usage errors.
+ */
+public final class Main {
+    /** Exit status of a failed job or request. */
+    public static final int FAILED = 1;
+    /** Exit status of a wrong command line. */
+    public static final int USAGE = 2;
+
+    private static final Map<String, Command> COMMANDS = commands(
+            new WordCountCommand(), new GrepCommand(), new JoinCommand(), new CatCommand(),
+            new MasterCommand(), new JobsCommand(), new EventsCommand(), new ResultsCommand(),
+            new KillCommand(), new PurgeCommand());
+
+    private Main() {
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        Console console = Console.system();
+        int status = run(args, console);
+        console.out().flush();
+        console.err().flush();
+        System.exit(status);
+    }
+
+    /** Runs the command line {@code args} on {@code console} and returns the exit status. */
+    public static int run(String[] args, Console console) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            console.err().print(usage());
+            return args.length == 0 ? USAGE : 0;
+        }
+        Command command = COMMANDS.get(args[0]);
+        if (command == null) {
+            console.err().println("jdisco: unknown command '" + args[0] + "'");
+            console.err().print(usage());
+            return USAGE;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            return command.run(rest, console);
+        } catch (UsageException e) {
+            if (e.isHelp()) {
+                console.err().println("usage: " + command.usage());
+                return 0;
+            }
+            console.err().println("jdisco " + command.name() + ": " + e.getMessage());
+            console.err().println("usage: " + command.usage());
+            return USAGE;
+        } catch (JobException e) {
+            console.err().println("jdisco " + command.name() + ": " + e.getMessage());
+            return FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            console.err().println("jdisco " + command.name() + ": interrupted");
+            return FAILED;
+        } catch (Exception e) {
+            console.err().println("jdisco " + command.name() + ": " + describe(e));
+            return FAILED;
+        } finally {
+            console.out().flush();
+        }
+    }
+
+    /** The top-level usage: every command's synopsis. */
+    public static String usage() {
+        StringBuilder b = new StringBuilder("usage: java -jar jdisco-examples.jar <command> [args]\n\ncommands:\n");
+        for (Command c : COMMANDS.values()) {
+            b.append("  ").append(c.usage().lines().findFirst().orElse(c.name())).append('\n');
+        }
+        b.append("\n<command> --help shows a command's options.\n");
+        return b.toString();
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.toString() : message;
+    }
+
+    private static Map<String, Command> commands(Command... commands) {
+        Map<String, Command> byName = new LinkedHashMap<>();
+        for (Command c : commands) {
+            byName.put(c.name(), c);
+        }
+        return byName;
+    }
+}

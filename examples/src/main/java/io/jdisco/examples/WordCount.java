@@ -1,0 +1,91 @@
+package io.jdisco.examples;
+
+import io.jdisco.worker.Bytes;
+import io.jdisco.worker.Params;
+import io.jdisco.worker.Tuple;
+import io.jdisco.worker.classic.ClassicFunctions;
+import io.jdisco.worker.classic.ClassicJob;
+import io.jdisco.worker.classic.KeyGroups;
+import io.jdisco.worker.fn.Emitter;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Word count: the classic Disco example. A word is a run of bytes between ASCII whitespace
+ * (space, tab, CR, LF, FF, VT); words stay {@link Bytes}, so input that is not valid UTF-8 comes
+ * out byte for byte as it went in. The job functions are static methods, so modutil ships this
+ * class and nothing else of the caller.
+ */
+public final class WordCount {
+    private WordCount() {
+    }
+
+    /**
+     * The word count job over {@code inputs} (URLs).
+     *
+     * @param partitions the number of reduce tasks (labels), at least 1
+     * @param sort sort the reduce input and group runs of equal words; else sum in a hash map
+     * @param combiner sum the counts in each map task before writing them
+     */
+    public static ClassicJob job(List<String> inputs, int partitions, boolean sort, boolean combiner) {
+        Objects.requireNonNull(inputs, "inputs");
+        if (partitions < 1) {
+            throw new IllegalArgumentException("word count needs at least 1 partition, got " + partitions);
+        }
+        ClassicJob.Builder b = ClassicJob.builder("WordCount")
+                .input(inputs)
+                .map(WordCount::words)
+                .partitions(partitions)
+                .sort(sort)
+                .reduce(sort ? WordCount::sumSorted : WordCount::sumHashed);
+        if (combiner) {
+            b.combiner(ClassicFunctions.sumCombiner());
+        }
+        return b.build();
+    }
+
+    /** The map: {@code (word, 1)} for every word of {@code line} (a line with its {@code \n}). */
+    public static void words(Bytes line, Emitter out, Params params) throws IOException {
+        byte[] b = line.toByteArray();
+        int start = -1;
+        for (int i = 0; i <= b.length; i++) {
+            boolean space = i == b.length || isSpace(b[i]);
+            if (space && start >= 0) {
+                out.emit(Bytes.of(b, start, i - start), 1L);
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+    }
+
+    /** True for the six ASCII whitespace bytes: space, tab, LF, VT, FF, CR. */
+    public static boolean isSpace(byte b) {
+        return b == ' ' || (b >= '\t' && b <= '\r');
+    }
+
+    /** The reduce over sorted input: each word's run of counts summed. */
+    public static void sumSorted(Iterable<Tuple> entries, Emitter out, Params params) throws IOException {
+        for (KeyGroups.Group g : KeyGroups.of(entries)) {
+            Object sum = 0L;
+            for (Object v : g.values()) {
+                sum = ClassicFunctions.add(sum, v);
+            }
+            out.emit(g.key(), sum);
+        }
+    }
+
+    /** The reduce over unsorted input: counts summed in a hash map, one entry per distinct word. */
+    public static void sumHashed(Iterable<Tuple> entries, Emitter out, Params params) throws IOException {
+        Map<Object, Object> sums = new HashMap<>();
+        for (Tuple t : entries) {
+            sums.merge(t.key(), t.value(), ClassicFunctions::add);
+        }
+        for (Map.Entry<Object, Object> e : sums.entrySet()) {
+            out.emit(e.getKey(), e.getValue());
+        }
+    }
+}

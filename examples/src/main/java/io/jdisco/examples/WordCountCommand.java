@@ -1,0 +1,52 @@
+package io.jdisco.examples;
+
+import io.jdisco.worker.Tuple;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code wordcount [--master URL] [--partitions N] [--sort] [--no-combiner] INPUT...}: runs
+ * {@link WordCount} and prints {@code word<TAB>count} lines sorted by word (unsigned bytes).
+ */
+public final class WordCountCommand implements Command {
+    @Override
+    public String name() {
+        return "wordcount";
+    }
+
+    @Override
+    public String usage() {
+        return "wordcount [--master URL] [--partitions N] [--sort] [--no-combiner] INPUT...\n"
+                + "  INPUT          a file path or a URL (file, http(s), raw, disco, dir, tag)\n"
+                + "  --master URL   submit to this master (default: an embedded local master)\n"
+                + "  --partitions N number of reduce tasks (default 1)\n"
+                + "  --sort         sort the reduce input and group words (default: hash map)\n"
+                + "  --no-combiner  do not sum counts in the map tasks\n";
+    }
+
+    @Override
+    public int run(List<String> argv, Console console) throws Exception {
+        Args args = Args.parse(argv, Set.of("--sort", "--no-combiner"), Set.of("--master", "--partitions"));
+        int partitions = args.intOption("--partitions", 1, 1);
+        List<String> inputs = Inputs.urls(args.positional("INPUT", 1, Integer.MAX_VALUE));
+        List<Object> records;
+        try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console)) {
+            records = JobRun.records(WordCount.job(inputs, partitions, args.flag("--sort"), !args.flag("--no-combiner")),
+                    master, console);
+        }
+        List<Tuple> counts = new ArrayList<>(records.size());
+        for (Object r : records) {
+            counts.add((Tuple) r);
+        }
+        counts.sort((a, b) -> RecordText.ORDER.compare(a.key(), b.key()));
+        OutputStream out = new BufferedOutputStream(console.out(), 1 << 16);
+        for (Tuple t : counts) {
+            RecordText.line(out, t.key(), t.value());
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,124 @@
+package io.jdisco.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit statuses, usage errors and the commands that need no job, run in-process. */
+class CommandLineTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void noArgumentsPrintsTheCommandsAndExits2() {
+        CliRun run = CliRun.of();
+        assertEquals(Main.USAGE, run.status());
+        for (String command : List.of("wordcount", "grep", "join", "cat", "master", "jobs", "events", "results",
+                "kill", "purge")) {
+            assertTrue(run.err().contains("\n  " + command + " "), command + " missing from:\n" + run.err());
+        }
+    }
+
+    @Test
+    void unknownCommandExits2() {
+        CliRun run = CliRun.of("wordcunt", "x");
+        assertEquals(Main.USAGE, run.status());
+        assertTrue(run.err().startsWith("jdisco: unknown command 'wordcunt'"), run.err());
+    }
+
+    @Test
+    void unknownOptionExits2WithTheCommandsUsage() {
+        CliRun run = CliRun.of("wordcount", "--sorted", "x");
+        assertEquals(Main.USAGE, run.status());
+        assertTrue(run.err().contains("unknown option '--sorted'"), run.err());
+        assertTrue(run.err().contains("usage: wordcount [--master URL]"), run.err());
+    }
+
+    @Test
+    void wordcountWithoutInputExits2() {
+        CliRun run = CliRun.of("wordcount", "--sort");
+        assertEquals(Main.USAGE, run.status());
+        assertTrue(run.err().contains("jdisco wordcount: missing INPUT"), run.err());
+    }
+
+    @Test
+    void partitionsMustBeAPositiveInteger() {
+        CliRun run = CliRun.of("wordcount", "--partitions", "0", "x");
+        assertEquals(Main.USAGE, run.status());
+        assertTrue(run.err().contains("--partitions needs an integer >= 1, got '0'"), run.err());
+    }
+
+    @Test
+    void missingInputFileExits2NamingIt() {
+        CliRun run = CliRun.of("wordcount", tmp.resolve("nope.txt").toString());
+        assertEquals(Main.USAGE, run.status());
+        assertTrue(run.err().contains("input '" + tmp.resolve("nope.txt") + "' is not a readable file"), run.err());
+    }
+
+    @Test
+    void badGrepPatternExits2() {
+        CliRun run = CliRun.of("grep", "(unclosed", "raw://x");
+        assertEquals(Main.USAGE, run.status());
+        assertTrue(run.err().contains("bad PATTERN: Unclosed group"), run.err());
+    }
+
+    @Test
+    void helpPrintsUsageAndExits0() {
+        CliRun run = CliRun.of("cat", "--help");
+        assertEquals(0, run.status());
+        assertTrue(run.err().startsWith("usage: cat [--reader chain|netstr|lines|gzip-lines]"), run.err());
+    }
+
+    @Test
+    void jobsWithoutAMasterExits2() {
+        CliRun run = CliRun.of("jobs");
+        assertEquals(Main.USAGE, run.status());
+        assertTrue(run.err().contains("no master: give --master URL or set DISCO_MASTER"), run.err());
+    }
+
+    @Test
+    void unreachableMasterExits1WithTheReason() {
+        CliRun run = CliRun.with(java.util.Map.of("DISCO_MASTER", "http://127.0.0.1:1"), "jobs");
+        assertEquals(Main.FAILED, run.status(), run.describe());
+        assertTrue(run.err().startsWith("jdisco jobs: ") && run.err().contains("127.0.0.1:1"), run.err());
+    }
+
+    @Test
+    void catPrintsRecordsOfTheInternalFormatAsJsonLines() {
+        Path vector = Path.of(System.getProperty("jdisco.testdata"), "vectors", "internal_py2_default.bin");
+        CliRun run = CliRun.of("cat", vector.toString());
+        assertEquals(0, run.status(), run.describe());
+        List<String> lines = run.lines();
+        assertEquals("[\"apple\",1]", lines.get(0));
+        assertEquals("[\"key with spaces\",\"value\\nwith\\nnewlines\\tand tab\"]", lines.get(3));
+        assertTrue(lines.contains("[{\"bytes_hex\":\"62696e00ff806b6579\"},{\"bytes_hex\":\"000102feff\"}]"),
+                run.text());
+    }
+
+    @Test
+    void catWithTheLinesReaderPrintsEachLineAsAJsonString() throws Exception {
+        Path file = tmp.resolve("lines.txt");
+        Files.write(file, new byte[] {'o', 'n', 'e', '\n', '"', 'q', '"', '\n', (byte) 0xe9, '\n'});
+        CliRun run = CliRun.of("cat", "--reader", "lines", file.toString());
+        assertEquals(0, run.status(), run.describe());
+        assertEquals(List.of("\"one\"", "\"\\\"q\\\"\"", "{\"bytes_hex\":\"e9\"}"), run.lines());
+    }
+
+    @Test
+    void wordcountWithoutMasterRunsOnAnEmbeddedMasterAndKeepsNonUtf8BytesExact() throws Exception {
+        byte[] text = {'c', 'a', 'f', (byte) 0xe9, ' ', (byte) 0xff, '\n', 'c', 'a', 'f', (byte) 0xe9, '\t', 'x', '\n'};
+        Path file = tmp.resolve("latin1.txt");
+        Files.write(file, text);
+        CliRun run = CliRun.of("wordcount", file.toString());
+        assertEquals(0, run.status(), run.describe());
+        assertArrayEquals(new byte[] {'c', 'a', 'f', (byte) 0xe9, '\t', '2', '\n', 'x', '\t', '1', '\n', (byte) 0xff, '\t',
+            '1', '\n'}, run.out(), run.text());
+        assertTrue(run.err().contains("(embedded local master)"), run.err());
+    }
+}

@@ -1,0 +1,149 @@
+package io.jdisco.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged {@code examples/target/jdisco-examples.jar}, run as a child process: its master
+ * ({@code jdisco master}), the README's command, a failing job, every URL scheme (the services
+ * files of all six scheme jars survive shading) and the job home it ships.
+ */
+class PackagedJarIT {
+    private static final Path JAR = Path.of(System.getProperty("jdisco.examples.jar"));
+    private static final Path ROOT = Path.of(System.getProperty("jdisco.root"));
+
+    @TempDir
+    static Path tmp;
+    private static Process master;
+    private static String masterUrl;
+    private static TestHttp http;
+
+    @BeforeAll
+    static void startMaster() throws Exception {
+        http = new TestHttp();
+        master = new ProcessBuilder(java("master", "--data", tmp.resolve("master").toString()))
+                .redirectError(tmp.resolve("master.err").toFile()).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(master.getInputStream(), StandardCharsets.UTF_8));
+        String first = out.readLine();
+        Matcher m = Pattern.compile("jdisco local master at (http://127\\.0\\.0\\.1:\\d+) ").matcher(String.valueOf(first));
+        assertTrue(m.find(), "first line of the master: " + first);
+        masterUrl = m.group(1);
+    }
+
+    @AfterAll
+    static void stopMaster() throws Exception {
+        http.close();
+        master.destroy();
+        assertTrue(master.waitFor(30, TimeUnit.SECONDS), "the master did not stop on SIGTERM");
+    }
+
+    @Test
+    void readmeCommandCountsTheWordsOfTheReadme() throws Exception {
+        Result r = run("wordcount", "README.md");
+        assertEquals(0, r.status, r.err);
+        assertArrayEquals(Expected.wordCount(Files.readAllBytes(ROOT.resolve("README.md"))), r.out, r.err);
+        assertTrue(r.err.contains("(embedded local master)") && r.err.contains(" done in "), r.err);
+    }
+
+    @Test
+    void failedJobExitsWith1AndPrintsTheMastersText() throws Exception {
+        Result r = run("join", "--master", masterUrl, "raw://a\tb", "raw://tabless");
+        assertEquals(Main.FAILED, r.status, r.err);
+        assertTrue(r.err.contains("FATAL: [map:") && r.err.contains("join input raw://tabless line 1 has no TAB"), r.err);
+    }
+
+    @Test
+    void everySchemeOpensFromThePackagedJar() throws Exception {
+        Path vector = ROOT.resolve("testdata/vectors/internal_py2_default.bin");
+        assertEquals("[\"apple\",1]", firstLine(run("cat", "file://" + vector)));
+        assertEquals("\"raw data\"", firstLine(run("cat", "--reader", "lines", "raw://raw data")));
+        assertEquals("\"served\"", firstLine(run("cat", "--reader", "lines",
+                http.serve("/served.txt", "served\n".getBytes(StandardCharsets.UTF_8)))));
+
+        Result wc = run("wordcount", "--master", masterUrl, "raw://counted");
+        assertEquals(0, wc.status, wc.err);
+        Matcher job = Pattern.compile("job (\\S+) on ").matcher(wc.err);
+        assertTrue(job.find(), wc.err);
+        String dir = firstLine(run("results", "--master", masterUrl, job.group(1)));
+        assertTrue(dir.startsWith("dir://"), dir);
+        assertEquals("[\"counted\",1]", firstLine(run("cat", "--master", masterUrl, dir)));
+        String index = get(masterUrl + dir.substring(dir.indexOf("/disco/")));
+        String disco = index.lines().findFirst().orElseThrow().split(" ")[1];
+        assertTrue(disco.startsWith("disco://"), index);
+        assertEquals("[\"counted\",1]", firstLine(run("cat", "--master", masterUrl, disco)));
+
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(masterUrl + "/ddfs/tag/examples-it"))
+                .PUT(HttpRequest.BodyPublishers.ofString("[[\"raw://tagged\"]]")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertEquals("\"tagged\"", firstLine(run("cat", "--master", masterUrl, "--reader", "lines", "tag://examples-it")));
+    }
+
+    @Test
+    void jobHomeShipsTheShadedJarAsItsOnlyRuntimeJar() throws Exception {
+        Result r = run("grep", "--master", masterUrl, "x", "raw://x");
+        assertEquals(0, r.status, r.err);
+        List<Path> libs;
+        try (Stream<Path> files = Files.walk(tmp.resolve("master"))) {
+            libs = files.filter(p -> p.getParent() != null && p.getParent().getFileName().toString().equals("lib")
+                    && p.toString().contains("/Grep@")).toList();
+        }
+        assertEquals(List.of("jdisco-examples.jar"), libs.stream().map(p -> p.getFileName().toString()).toList());
+        assertEquals(Files.size(JAR), Files.size(libs.get(0)));
+    }
+
+    private static String firstLine(Result r) {
+        assertEquals(0, r.status, r.err);
+        return new String(r.out, StandardCharsets.UTF_8).lines().findFirst().orElse("");
+    }
+
+    private static String get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static List<String> java(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        cmd.addAll(Arrays.asList(args));
+        return cmd;
+    }
+
+    /** Runs the jar in the repository root with {@code args}; no DISCO_MASTER in its environment. */
+    private static Result run(String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(tmp, "out", ".bin");
+        Path err = Files.createTempFile(tmp, "err", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(java(args)).directory(ROOT.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().remove("DISCO_MASTER");
+        Process p = pb.start();
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "jdisco " + String.join(" ", args) + " did not finish");
+        return new Result(p.exitValue(), Files.readAllBytes(out), Files.readString(err));
+    }
+
+    /** Exit status and output of one run of the jar. */
+    private record Result(int status, byte[] out, String err) {
+    }
+}

@@ -25,6 +25,23 @@ public final class JobRun {
      */
     public static List<Object> records(ClassicJob job, MasterConnection master, Console console)
             throws IOException, InterruptedException {
+        List<List<String>> results = results(job, master, console);
+        List<Object> records = new ArrayList<>();
+        try (ResultReader<Object> r = ResultReader.open(results, TaskIo.chainStream(), master.readContext())) {
+            while (r.advance()) {
+                records.add(r.current());
+            }
+        }
+        return records;
+    }
+
+    /**
+     * The result URLs (one list of replicas per result) of {@code job} run on {@code master}.
+     *
+     * @throws JobException when the job fails, with the master's last FATAL/ERROR text
+     */
+    public static List<List<String>> results(ClassicJob job, MasterConnection master, Console console)
+            throws IOException, InterruptedException {
         RunningJob running = job.run(master.disco(), Map.of());
         console.err().println("job " + running.name() + " on " + master.disco().master()
                 + (master.embedded() ? " (embedded local master)" : ""));
@@ -37,12 +54,6 @@ public final class JobRun {
             throw e;
         }
         progress.finish("done");
-        List<Object> records = new ArrayList<>();
-        try (ResultReader<Object> r = ResultReader.open(results, TaskIo.chainStream(), master.readContext())) {
-            while (r.advance()) {
-                records.add(r.current());
-            }
-        }
-        return records;
+        return results;
     }
 }

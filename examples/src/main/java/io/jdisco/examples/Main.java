@@ -18,7 +18,7 @@ public final class Main {
     public static final int USAGE = 2;
 
     private static final Map<String, Command> COMMANDS = commands(
-            new WordCountCommand(), new GrepCommand(), new JoinCommand(), new CatCommand(),
+            new WordCountCommand(), new GrepCommand(), new JoinCommand(), new SortCommand(), new CatCommand(),
             new MasterCommand(), new JobsCommand(), new EventsCommand(), new ResultsCommand(),
             new KillCommand(), new PurgeCommand());
 

@@ -1,0 +1,82 @@
+package io.jdisco.examples;
+
+import io.jdisco.taskio.TaskIo;
+import io.jdisco.worker.Tuple;
+import io.jdisco.worker.core.client.ResultReader;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * {@code sort [--master URL] [--partitions N] [--key-bytes K] INPUT...}: runs {@link SortRecords}
+ * and prints every input line once, ordered by its first K bytes (unsigned) and then by the rest.
+ * The reduce results are each sorted; they are merged here as streams, so the client holds one
+ * record per result in memory, whatever the size of the data.
+ */
+public final class SortCommand implements Command {
+    private static final Comparator<Tuple> ORDER = Comparator.<Tuple, Object>comparing(Tuple::key, RecordText.ORDER)
+            .thenComparing(Tuple::value, RecordText.ORDER);
+
+    @Override
+    public String name() {
+        return "sort";
+    }
+
+    @Override
+    public String usage() {
+        return "sort [--master URL] [--partitions N] [--key-bytes K] INPUT...\n"
+                + "  INPUT          a file path or a URL of text lines (records)\n"
+                + "  --master URL   submit to this master (default: an embedded local master)\n"
+                + "  --partitions N number of reduce tasks (default 1)\n"
+                + "  --key-bytes K  the key is the first K bytes of a line (default 10)\n";
+    }
+
+    @Override
+    public int run(List<String> argv, Console console) throws Exception {
+        Args args = Args.parse(argv, Set.of(), Set.of("--master", "--partitions", "--key-bytes"));
+        int partitions = args.intOption("--partitions", 1, 1);
+        int keyBytes = args.intOption("--key-bytes", 10, 1);
+        List<String> inputs = Inputs.urls(args.positional("INPUT", 1, Integer.MAX_VALUE));
+        try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console)) {
+            List<List<String>> results = JobRun.results(SortRecords.job(inputs, keyBytes, partitions), master, console);
+            OutputStream out = new BufferedOutputStream(console.out(), 1 << 16);
+            merge(results, master, out);
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static void merge(List<List<String>> results, MasterConnection master, OutputStream out) throws IOException {
+        record Head(Tuple record, ResultReader<Object> reader) {
+        }
+        PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(Head::record, ORDER));
+        List<ResultReader<Object>> readers = new ArrayList<>();
+        try {
+            for (List<String> replicas : results) {
+                ResultReader<Object> r = ResultReader.open(List.of(replicas), TaskIo.chainStream(), master.readContext());
+                readers.add(r);
+                if (r.advance()) {
+                    heads.add(new Head((Tuple) r.current(), r));
+                }
+            }
+            while (!heads.isEmpty()) {
+                Head h = heads.poll();
+                RecordText.write(out, h.record().key());
+                RecordText.write(out, h.record().value());
+                out.write('\n');
+                if (h.reader().advance()) {
+                    heads.add(new Head((Tuple) h.reader().current(), h.reader()));
+                }
+            }
+        } finally {
+            for (ResultReader<Object> r : readers) {
+                r.close();
+            }
+        }
+    }
+}

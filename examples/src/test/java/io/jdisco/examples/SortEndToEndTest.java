@@ -1,0 +1,71 @@
+package io.jdisco.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jdisco.local.LocalMaster;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sort command on a local master: records from two files merged from 3 partitions in byte order. */
+class SortEndToEndTest {
+    @TempDir
+    static Path tmp;
+    private static LocalMaster master;
+
+    @BeforeAll
+    static void start() {
+        master = LocalMaster.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        master.close();
+    }
+
+    @Test
+    void sortPrintsEveryRecordOnceOrderedByItsKeyBytesThenTheRest() throws Exception {
+        Random random = new Random(7);
+        List<byte[]> lines = new ArrayList<>();
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        for (int i = 0; i < 300; i++) {
+            byte[] line = new byte[12];
+            for (int j = 0; j < 4; j++) {
+                line[j] = (byte) (0x21 + random.nextInt(3) * 40 + (i % 2) * 100); // repeated keys, bytes > 0x7f
+            }
+            byte[] rest = String.format(" r%05d\n", i).getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(rest, 0, line, 4, rest.length);
+            lines.add(line);
+            (i < 150 ? first : second).writeBytes(line);
+        }
+        Path a = Files.write(tmp.resolve("a.txt"), first.toByteArray());
+        Path b = Files.write(tmp.resolve("b.txt"), second.toByteArray());
+        CliRun run = CliRun.of("sort", "--master", master.url(), "--partitions", "3", "--key-bytes", "4",
+                a.toString(), b.toString());
+        assertEquals(0, run.status(), run.describe());
+
+        lines.sort(Arrays::compareUnsigned);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        lines.forEach(expected::writeBytes);
+        assertArrayEquals(expected.toByteArray(), run.out(), run.text());
+    }
+
+    @Test
+    void sortOfALineShorterThanTheKeyFailsNamingTheLine() throws Exception {
+        CliRun run = CliRun.of("sort", "--master", master.url(), "--key-bytes", "10", "raw://short");
+        assertEquals(Main.FAILED, run.status(), run.describe());
+        assertTrue(run.err().contains("sort input line is shorter than its 10-byte key: b'short'"), run.err());
+    }
+}

@@ -63,7 +63,15 @@ public final class WordCount2T {
         @Override
         public boolean equals(Object o) {
             Key k = (Key) o;
-            return k.len == len && Arrays.equals(bytes, off, off + len, k.bytes, k.off, k.off + k.len);
+            if (k.hash != hash || k.len != len) {
+                return false;
+            }
+            for (int i = 0; i < len; i++) {
+                if (bytes[off + i] != k.bytes[k.off + i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

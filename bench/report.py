@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Summarises a bench/run.sh CSV as a Markdown table: report.py RESULTS.csv"""
+import csv
+import statistics
+import sys
+from collections import OrderedDict
+
+MIB = 1024 * 1024
+WORKER_RSS_LIMIT_KB = 256 * 1024
+
+
+def baseline_of(case):
+    if case.startswith("wc-"):
+        b = case[:-len("-nocomb")] if case.endswith("-nocomb") else case
+        return "base-" + b[len("wc-"):]
+    if case == "sort-100m":
+        return "gnu-sort-100m"
+    return None
+
+
+def main(path):
+    runs = OrderedDict()
+    with open(path) as f:
+        for row in csv.DictReader(f):
+            runs.setdefault(row["case"], []).append(row)
+    med = {}
+    for case, rows in runs.items():
+        med[case] = statistics.median(float(r["wall_s"]) for r in rows)
+    print("| case | N | wall s min / median / max | CPU s median (user+sys) | max RSS MB median (client or a worker) "
+          "| worker peak RSS MB max | MiB/s (median) | ratio to baseline (median wall) | target | result |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|---|")
+    for case, rows in runs.items():
+        walls = sorted(float(r["wall_s"]) for r in rows)
+        cpu = statistics.median(float(r["user_s"]) + float(r["sys_s"]) for r in rows)
+        rss = statistics.median(int(r["max_rss_kb"]) for r in rows) / 1024
+        wpeak = max(int(r["worker_peak_rss_kb"]) for r in rows)
+        size = int(rows[0]["bytes"])
+        rate = size / MIB / med[case] if med[case] > 0 else 0
+        base = baseline_of(case)
+        ratio = med[case] / med[base] if base in med and med[base] > 0 else None
+        targets = []
+        if case == "wc-1g-chunks":
+            targets.append(("wall ratio <= 1.67", ratio is not None and ratio <= 1.67))
+        if case == "wc-tiny":
+            targets.append(("median wall <= 0.5 s", med[case] <= 0.5))
+        if case == "sort-100m":
+            targets.append(("wall ratio <= 2", ratio is not None and ratio <= 2.0))
+        if case.startswith("wc-") and case != "wc-tiny":
+            targets.append(("workers < 256 MB RSS", wpeak < WORKER_RSS_LIMIT_KB))
+        target = "; ".join(t for t, _ in targets) or "-"
+        result = "; ".join("pass" if ok else "FAIL" for _, ok in targets) or "-"
+        print("| %s | %d | %.2f / %.2f / %.2f | %.1f | %.0f | %s | %.1f | %s | %s | %s |" % (
+            case, len(rows), walls[0], med[case], walls[-1], cpu, rss,
+            "%.0f" % (wpeak / 1024) if wpeak else "-", rate,
+            "%.2f (vs %s)" % (ratio, base) if ratio is not None else "-", target, result))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# jdisco's end-to-end benchmark suite: one command, see bench/README.md.
+#   bench/run.sh                      every case, BENCH_RUNS (5) measured runs after 1 warm-up
+#   BENCH_CASES="wc-tiny sort-100m" bench/run.sh   only these cases (their baselines are added)
+# Environment: BENCH_DATA (data dir, default bench/data), BENCH_RUNS (5), BENCH_CASES (all),
+# BENCH_RESULTS (bench/results), BENCH_BUILD=1 (rebuild the shaded jar first).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+export BENCH_DATA=${BENCH_DATA:-$here/data}
+DATA=$BENCH_DATA
+RUNS=${BENCH_RUNS:-5}
+RESULTS=${BENCH_RESULTS:-$here/results}
+JAR=$root/examples/target/jdisco-examples.jar
+ALL_CASES="wc-tiny wc-100m-chunks wc-100m-chunks-nocomb wc-100m-file wc-100m-file-nocomb sort-100m
+ wc-1g-chunks wc-1g-chunks-nocomb"
+CASES=${BENCH_CASES:-$ALL_CASES}
+
+# --- the baseline each case is compared with ---
+baseline_of() {
+    case "$1" in
+        wc-*) local b=${1%-nocomb}; echo "base-${b#wc-}" ;;
+        sort-100m) echo gnu-sort-100m ;;
+    esac
+}
+
+# --- the command line of a case, in the array CMD; its input size in BYTES ---
+set_case() {
+    local chunks100=("$DATA"/corpus-100m/part-*.txt) chunks1g=("$DATA"/corpus-1g/part-*.txt)
+    local wc=(java -jar "$JAR" wordcount --partitions 2)
+    case "$1" in
+        base-tiny) CMD=(java -cp "$here/build" WordCount2T "$DATA/tiny-10k.txt") ;;
+        base-100m-chunks) CMD=(java -cp "$here/build" WordCount2T "${chunks100[@]}") ;;
+        base-100m-file) CMD=(java -cp "$here/build" WordCount2T "$DATA/corpus-100m.txt") ;;
+        base-1g-chunks) CMD=(java -cp "$here/build" WordCount2T "${chunks1g[@]}") ;;
+        gnu-sort-100m) CMD=(env LC_ALL=C sort -S 50% "$DATA/records-100m.txt") ;;
+        wc-tiny) CMD=("${wc[@]}" "$DATA/tiny-10k.txt") ;;
+        wc-100m-chunks) CMD=("${wc[@]}" "${chunks100[@]}") ;;
+        wc-100m-chunks-nocomb) CMD=("${wc[@]}" --no-combiner "${chunks100[@]}") ;;
+        wc-100m-file) CMD=("${wc[@]}" "$DATA/corpus-100m.txt") ;;
+        wc-100m-file-nocomb) CMD=("${wc[@]}" --no-combiner "$DATA/corpus-100m.txt") ;;
+        wc-1g-chunks) CMD=("${wc[@]}" "${chunks1g[@]}") ;;
+        wc-1g-chunks-nocomb) CMD=("${wc[@]}" --no-combiner "${chunks1g[@]}") ;;
+        sort-100m) CMD=(java -jar "$JAR" sort --partitions 2 --key-bytes 10 "$DATA/records-100m.txt") ;;
+        *) echo "bench: unknown case $1" >&2; exit 2 ;;
+    esac
+    BYTES=0
+    local a
+    for a in "${CMD[@]}"; do
+        if [ -f "$a" ] && [[ "$a" == "$DATA"/* ]]; then BYTES=$((BYTES + $(stat -c %s "$a"))); fi
+    done
+}
+
+# --- prerequisites ---
+if [ ! -x /usr/bin/time ]; then
+    echo "bench: installing GNU time" >&2
+    apt-get update && apt-get install -y time
+fi
+case " $CASES " in *" wc-1g"*) ;; *) export BENCH_SKIP_1G=1 ;; esac
+"$here/data.sh"
+if [ "${BENCH_BUILD:-0}" = 1 ] || [ ! -f "$JAR" ]; then
+    (cd "$root" && mvn -B -q -DskipTests package)
+fi
+mkdir -p "$here/build" "$RESULTS"
+javac -d "$here/build" "$here/baseline/WordCount2T.java"
+
+# the baselines first (their outputs are the references the cases are checked against)
+order=""
+for c in $CASES; do
+    b=$(baseline_of "$c")
+    case " $order " in *" $b "*) ;; *) order="$order $b" ;; esac
+done
+order="$order $CASES"
+
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+csv=$RESULTS/$stamp.csv
+work=$RESULTS/work-$stamp
+mkdir -p "$work"
+echo "case,run,wall_s,user_s,sys_s,max_rss_kb,worker_peak_rss_kb,workers,bytes" > "$csv"
+echo "bench: $RUNS runs after 1 warm-up; raw results in $csv" >&2
+
+for c in $order; do
+    set_case "$c"
+    base=$(baseline_of "$c")
+    for run in $(seq 0 "$RUNS"); do
+        rm -f "$work/stop" "$work/rss"
+        python3 "$here/rss_sampler.py" "$work/stop" "$work/rss" &
+        sampler=$!
+        status=0
+        /usr/bin/time -f "%e %U %S %M" -o "$work/time" "${CMD[@]}" > "$work/out" 2> "$work/err" || status=$?
+        touch "$work/stop"
+        wait "$sampler"
+        if [ "$status" != 0 ]; then
+            echo "bench: $c failed (status $status):" >&2
+            tail -20 "$work/err" >&2
+            exit 1
+        fi
+        if [ "$run" = 0 ]; then
+            # the warm-up run's output is checked: a baseline's becomes the reference
+            if [ -z "$base" ]; then
+                mv "$work/out" "$work/ref-$c"
+            elif ! cmp -s "$work/out" "$work/ref-$base"; then
+                echo "bench: $c's output differs from $base's ($work/out, $work/ref-$base)" >&2
+                exit 1
+            fi
+        fi
+        read -r wall user sys rss < <(tail -1 "$work/time")
+        read -r wpeak workers < "$work/rss"
+        kind=run
+        [ "$run" = 0 ] && kind=warmup
+        [ "$kind" = warmup ] || echo "$c,$run,$wall,$user,$sys,$rss,$wpeak,$workers,$BYTES" >> "$csv"
+        echo "bench: $c $kind $run: ${wall}s wall, $user+$sys s CPU, max RSS ${rss} KB, worker peak ${wpeak} KB ($workers workers)" >&2
+    done
+    rm -f "$work/out"
+done
+rm -rf "$work"
+python3 "$here/report.py" "$csv" | tee "${csv%.csv}.md"

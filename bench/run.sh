@@ -13,14 +13,14 @@ RUNS=${BENCH_RUNS:-5}
 RESULTS=${BENCH_RESULTS:-$here/results}
 JAR=$root/examples/target/jdisco-examples.jar
 ALL_CASES="wc-tiny wc-100m-chunks wc-100m-chunks-nocomb wc-100m-file wc-100m-file-nocomb sort-100m
- wc-1g-chunks wc-1g-chunks-nocomb"
+ sort-100m-heap24m wc-1g-chunks wc-1g-chunks-nocomb"
 CASES=${BENCH_CASES:-$ALL_CASES}
 
 # --- the baseline each case is compared with ---
 baseline_of() {
     case "$1" in
         wc-*) local b=${1%-nocomb}; echo "base-${b#wc-}" ;;
-        sort-100m) echo gnu-sort-100m ;;
+        sort-100m*) echo gnu-sort-100m ;;
     esac
 }
 
@@ -42,6 +42,11 @@ set_case() {
         wc-1g-chunks) CMD=("${wc[@]}" "${chunks1g[@]}") ;;
         wc-1g-chunks-nocomb) CMD=("${wc[@]}" --no-combiner "${chunks1g[@]}") ;;
         sort-100m) CMD=(java -jar "$JAR" sort --partitions 2 --key-bytes 10 "$DATA/records-100m.txt") ;;
+        # the big-shuffle reduce, scaled down: one reduce task gets the whole ~110 MB shuffle
+        # (internal format, uncompressed) with a 24 MiB worker heap (-Xmx24m through JDISCO_JAVA_OPTS, which the
+        # workers inherit; the local master drops DISCO_WORKER_MAX_MEM from its environment)
+        sort-100m-heap24m) CMD=(env JDISCO_JAVA_OPTS=-Xmx24m java -jar "$JAR" sort
+            --partitions 1 --key-bytes 10 "$DATA/records-100m.txt") ;;
         *) echo "bench: unknown case $1" >&2; exit 2 ;;
     esac
     BYTES=0
@@ -76,7 +81,7 @@ stamp=$(date -u +%Y%m%dT%H%M%SZ)
 csv=$RESULTS/$stamp.csv
 work=$RESULTS/work-$stamp
 mkdir -p "$work"
-echo "case,run,wall_s,user_s,sys_s,max_rss_kb,worker_peak_rss_kb,workers,bytes" > "$csv"
+echo "case,run,status,wall_s,user_s,sys_s,max_rss_kb,worker_peak_rss_kb,workers,bytes" > "$csv"
 echo "bench: $RUNS runs after 1 warm-up; raw results in $csv" >&2
 
 for c in $order; do
@@ -91,9 +96,11 @@ for c in $order; do
         touch "$work/stop"
         wait "$sampler"
         if [ "$status" != 0 ]; then
+            # a failed case is reported (status != 0) and the suite goes on with the next case
             echo "bench: $c failed (status $status):" >&2
             tail -20 "$work/err" >&2
-            exit 1
+            echo "$c,$run,$status,,,,,,,$BYTES" >> "$csv"
+            break
         fi
         if [ "$run" = 0 ]; then
             # the warm-up run's output is checked: a baseline's becomes the reference
@@ -101,17 +108,18 @@ for c in $order; do
                 mv "$work/out" "$work/ref-$c"
             elif ! cmp -s "$work/out" "$work/ref-$base"; then
                 echo "bench: $c's output differs from $base's ($work/out, $work/ref-$base)" >&2
-                exit 1
+                echo "$c,$run,wrong-output,,,,,,,$BYTES" >> "$csv"
+                break
             fi
         fi
         read -r wall user sys rss < <(tail -1 "$work/time")
         read -r wpeak workers < "$work/rss"
         kind=run
         [ "$run" = 0 ] && kind=warmup
-        [ "$kind" = warmup ] || echo "$c,$run,$wall,$user,$sys,$rss,$wpeak,$workers,$BYTES" >> "$csv"
+        [ "$kind" = warmup ] || echo "$c,$run,0,$wall,$user,$sys,$rss,$wpeak,$workers,$BYTES" >> "$csv"
         echo "bench: $c $kind $run: ${wall}s wall, $user+$sys s CPU, max RSS ${rss} KB, worker peak ${wpeak} KB ($workers workers)" >&2
     done
     rm -f "$work/out"
 done
-rm -rf "$work"
+[ "${BENCH_KEEP_WORK:-0}" = 1 ] || rm -rf "$work"
 python3 "$here/report.py" "$csv" | tee "${csv%.csv}.md"

@@ -19,7 +19,7 @@ class CommandLineTest {
     void noArgumentsPrintsTheCommandsAndExits2() {
         CliRun run = CliRun.of();
         assertEquals(Main.USAGE, run.status());
-        for (String command : List.of("wordcount", "grep", "join", "cat", "master", "jobs", "events", "results",
+        for (String command : List.of("wordcount", "grep", "join", "sort", "cat", "master", "jobs", "events", "results",
                 "kill", "purge")) {
             assertTrue(run.err().contains("\n  " + command + " "), command + " missing from:\n" + run.err());
         }

@@ -3,8 +3,9 @@
 
 Aggregates jdk.ExecutionSample events (from `jfr print`) of all the files: the top frames by
 self samples, and by the first frame in io.jdisco code (inclusive of the JDK code it calls),
-each also per task stage (the worker's synthetic `jdisco.task(<stage>)` frame, else "other").
+each per task stage (from the file name: profile-<stage>:<task>.jfr, else "other").
 """
+import os
 import re
 import subprocess
 import sys
@@ -30,11 +31,10 @@ def samples(path):
             stack.append(m.group(1) if m else line.strip())
 
 
-def stage_of(stack):
-    for f in stack:
-        if f.startswith("jdisco.task("):
-            return f[len("jdisco.task("):].rstrip(")")
-    return "other"
+def stage_of(path):
+    """The task's stage from the file name the classic profile parameter gives it (profile-<stage>:...)."""
+    m = re.search(r"(map_shuffle|map|reduce_shuffle|reduce)[:-]", os.path.basename(path))
+    return m.group(1) if m else "other"
 
 
 def short(frame):
@@ -55,7 +55,7 @@ def main(argv):
             if not stack:
                 continue
             total += 1
-            stage = stage_of(stack)
+            stage = stage_of(path)
             stages[stage] += 1
             self_count[(stage, short(stack[0]))] += 1
             first = next((f for f in stack if f.startswith("io.jdisco.")), stack[0])

@@ -13,7 +13,7 @@ def baseline_of(case):
     if case.startswith("wc-"):
         b = case[:-len("-nocomb")] if case.endswith("-nocomb") else case
         return "base-" + b[len("wc-"):]
-    if case == "sort-100m":
+    if case.startswith("sort-100m"):
         return "gnu-sort-100m"
     return None
 

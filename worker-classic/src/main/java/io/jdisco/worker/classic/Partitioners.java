@@ -48,12 +48,20 @@ public final class Partitioners {
         return (int) r;
     }
 
-    private static byte[] md5Digest(byte[] data) {
+    /**
+     * One digest per thread: the partition runs once per map output pair, and looking the
+     * algorithm up each time cost more than hashing a short key. {@code digest} resets it.
+     */
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("MD5").digest(data);
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is required of every JDK", e);
         }
+    });
+
+    private static byte[] md5Digest(byte[] data) {
+        return MD5.get().digest(data);
     }
 
     static void checkPartitions(int partitions) {

@@ -20,7 +20,7 @@ public final class Main {
     private static final Map<String, Command> COMMANDS = commands(
             new WordCountCommand(), new GrepCommand(), new JoinCommand(), new SortCommand(), new CatCommand(),
             new MasterCommand(), new JobsCommand(), new EventsCommand(), new ResultsCommand(),
-            new KillCommand(), new PurgeCommand());
+            JobControlCommand.kill(), JobControlCommand.purge());
 
     private Main() {
     }

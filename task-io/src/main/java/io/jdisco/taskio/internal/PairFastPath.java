@@ -60,69 +60,79 @@ final class PairFastPath {
         }
     }
 
+    /**
+     * One element. Kept small, with one helper per opcode, so that the JIT inlines it into
+     * {@link #decode}: a large switch here is not inlined and costs a call per element.
+     */
     private Object elem() throws DataException {
         if (p >= lim) {
             return MISMATCH;
         }
-        int op = d[p++];
-        switch (op) {
-            case 'U': {
-                if (p >= lim) {
-                    return MISMATCH;
-                }
-                int n = d[p++] & 0xFF;
-                return bytes(n);
-            }
-            case 'T': {
-                int n = int32();
-                return n < 0 ? MISMATCH : bytes(n);
-            }
-            case 'X': {
-                int n = int32();
-                if (n < 0 || n > lim - p) {
-                    return MISMATCH;
-                }
-                int s = p;
-                p += n;
-                String text = ascii(s, n) ? new String(d, s, n, StandardCharsets.ISO_8859_1)
-                        : PickleText.strictUtf8(d, s, n);
-                skipMemo();
-                return text;
-            }
+        switch (d[p++]) {
+            case 'X':
+                return unicode();
+            case 'U':
+                return p < lim ? bytes(d[p++] & 0xFF) : MISMATCH;
+            case 'T':
+                return bytes(int32());
             case 'K':
                 return p < lim ? (Object) (long) (d[p++] & 0xFF) : MISMATCH;
             case 'M':
-                if (lim - p < 2) {
-                    return MISMATCH;
-                }
-                p += 2;
-                return (long) ((d[p - 2] & 0xFF) | (d[p - 1] & 0xFF) << 8);
-            case 'J': {
-                if (lim - p < 4) {
-                    return MISMATCH;
-                }
-                long v = int32();
-                return v;
-            }
+                return uint16();
+            case 'J':
+                return lim - p < 4 ? MISMATCH : (Object) (long) int32();
             case 'N':
                 return null;
-            case 'G': {
-                if (lim - p < 8) {
-                    return MISMATCH;
-                }
-                long bits = 0;
-                for (int i = 0; i < 8; i++) {
-                    bits = bits << 8 | (d[p++] & 0xFF);
-                }
-                return Double.longBitsToDouble(bits);
-            }
+            case 'G':
+                return float64();
             default:
                 return MISMATCH;
         }
     }
 
+    /** {@code X len32 utf-8 [q n]}: a str (Python 3) or unicode (Python 2). */
+    private Object unicode() throws DataException {
+        int n = int32();
+        if (n < 0 || n > lim - p) {
+            return MISMATCH;
+        }
+        int s = p;
+        p += n;
+        // The JDK's decoder is vectorised and lenient; a lenient result without U+FFFD is exactly
+        // the strict one (malformed input always yields U+FFFD), so only such a string is decoded
+        // again, strictly, to tell a genuine U+FFFD from bad bytes.
+        String text = new String(d, s, n, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            text = PickleText.strictUtf8(d, s, n);
+        }
+        skipMemo();
+        return text;
+    }
+
+    /** {@code M b b}: an unsigned 16-bit int. */
+    private Object uint16() {
+        if (lim - p < 2) {
+            return MISMATCH;
+        }
+        p += 2;
+        return (long) ((d[p - 2] & 0xFF) | (d[p - 1] & 0xFF) << 8);
+    }
+
+    /** {@code G b*8}: a big-endian double. */
+    private Object float64() {
+        if (lim - p < 8) {
+            return MISMATCH;
+        }
+        long bits = 0;
+        for (int i = 0; i < 8; i++) {
+            bits = bits << 8 | (d[p++] & 0xFF);
+        }
+        return Double.longBitsToDouble(bits);
+    }
+
+    /** {@code n} bytes of a str (Python 2) or bytes value; a negative {@code n} is a mismatch. */
     private Object bytes(int n) {
-        if (n > lim - p) {
+        if (n < 0 || n > lim - p) {
             return MISMATCH;
         }
         Bytes b = Bytes.of(d, p, n);
@@ -146,14 +156,5 @@ final class PairFastPath {
         if (p + 1 < lim && d[p] == 'q') {
             p += 2;
         }
-    }
-
-    private boolean ascii(int s, int n) {
-        for (int i = s, e = s + n; i < e; i++) {
-            if (d[i] < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -49,12 +49,12 @@ public final class WordCount {
 
     /** The map: {@code (word, 1)} for every word of {@code line} (a line with its {@code \n}). */
     public static void words(Bytes line, Emitter out, Params params) throws IOException {
-        byte[] b = line.toByteArray();
+        int n = line.length();
         int start = -1;
-        for (int i = 0; i <= b.length; i++) {
-            boolean space = i == b.length || isSpace(b[i]);
+        for (int i = 0; i <= n; i++) {
+            boolean space = i == n || isSpace(line.byteAt(i));
             if (space && start >= 0) {
-                out.emit(Bytes.of(b, start, i - start), 1L);
+                out.emit(line.slice(start, i), 1L);
                 start = -1;
             } else if (!space && start < 0) {
                 start = i;

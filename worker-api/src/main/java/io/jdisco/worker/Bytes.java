@@ -41,6 +41,15 @@ public final class Bytes implements Comparable<Bytes>, Serializable {
         return length == 0 ? EMPTY : new Bytes(Arrays.copyOfRange(data, offset, offset + length));
     }
 
+    /**
+     * Returns the bytes from {@code from} (inclusive) to {@code to} (exclusive) of this byte
+     * string, copied: for splitting a record without copying it whole first.
+     */
+    public Bytes slice(int from, int to) {
+        Objects.checkFromToIndex(from, to, data.length);
+        return to == from ? EMPTY : new Bytes(Arrays.copyOfRange(data, from, to));
+    }
+
     /** Returns the UTF-8 encoding of {@code text}. */
     public static Bytes utf8(String text) {
         Objects.requireNonNull(text, "text");

@@ -92,7 +92,8 @@ public final class ClassicFunctions {
         public Iterable<Tuple> combine(Object key, Object value, Map<Object, Object> buffer, boolean done,
                 Params params) {
             if (!done) {
-                buffer.merge(key, value, ClassicFunctions::add);
+                // Python's buf[key] = buf.get(key, 0) + value: a lone value is a sum from 0 too.
+                buffer.merge(key, add(0L, value), ClassicFunctions::add);
                 return null;
             }
             List<Tuple> out = new ArrayList<>(buffer.size());

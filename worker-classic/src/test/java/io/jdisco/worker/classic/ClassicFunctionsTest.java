@@ -20,8 +20,16 @@ class ClassicFunctionsTest {
         assertNull(c.combine("a", 1L, buf, false, new Params()));
         c.combine("b", 2, buf, false, new Params());
         c.combine("a", 3L, buf, false, new Params());
-        assertEquals(List.of(Tuple.pair("a", 4L), Tuple.pair("b", 2)), c.combine(null, null, buf, true, new Params()));
+        assertEquals(List.of(Tuple.pair("a", 4L), Tuple.pair("b", 2L)), c.combine(null, null, buf, true, new Params()));
         assertEquals(Map.of(), buf);
+    }
+
+    @Test
+    void sumCombinerRefusesANonNumberEvenForAKeySeenOnce() {
+        // Python's buf[key] = buf.get(key, 0) + value raises TypeError on the first value already.
+        var c = ClassicFunctions.sumCombiner();
+        assertThrows(IllegalArgumentException.class,
+                () -> c.combine("a", "text", new LinkedHashMap<>(), false, new Params()));
     }
 
     @Test

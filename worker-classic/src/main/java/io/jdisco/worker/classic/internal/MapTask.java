@@ -2,6 +2,8 @@ package io.jdisco.worker.classic.internal;
 
 import io.jdisco.worker.Params;
 import io.jdisco.worker.Tuple;
+import io.jdisco.worker.classic.ClassicFunctions;
+import io.jdisco.worker.classic.Partitioners;
 import io.jdisco.worker.core.output.Output;
 import io.jdisco.worker.fn.CombinerFunction;
 import io.jdisco.worker.fn.InitFunction;
@@ -16,6 +18,12 @@ import java.util.TreeMap;
  * The classic map task (SPEC §5.5): every input entry through {@code map}, every pair through
  * {@code partition} and the {@code combiner} into one output per label. Outputs open lazily: a
  * label that receives no pair has no file and no {@code OUTPUT}.
+ *
+ * <p>With {@code sum_combiner} and a built-in (deterministic) partition function, pairs go into a
+ * {@link SumCombineTable} instead of per-partition maps: each distinct key is partitioned once,
+ * and counts are summed unboxed. When the table holds more than {@link #sumsBudget} bytes, its
+ * sums are written out and it starts again; a key may then appear more than once in a map output,
+ * which every reduce of combined output already handles (the same key comes from every map).
  */
 public final class MapTask {
     private final TaskRuntime rt;
@@ -24,6 +32,9 @@ public final class MapTask {
     private final CombinerFunction combiner;
     private final Params params;
     private final TreeMap<Integer, Map<Object, Object>> buffers = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+    /** The summing fast path, or null when the job's combiner or partition function is its own. */
+    private final SumCombineTable sums;
+    private final long sumsBudget = sumsBudget(Runtime.getRuntime().maxMemory());
 
     private MapTask(TaskRuntime rt) {
         this.rt = rt;
@@ -32,6 +43,9 @@ public final class MapTask {
         this.partition = s.partition();
         this.combiner = s.combiner();
         this.params = s.params();
+        boolean builtInPartition = partitions == 0 || partition == Partitioners.md5()
+                || partition == Partitioners.python2Hash();
+        this.sums = combiner == ClassicFunctions.sumCombiner() && builtInPartition ? new SumCombineTable() : null;
     }
 
     /**
@@ -58,6 +72,9 @@ public final class MapTask {
         while (entries.hasNext()) {
             map.map(entries.next(), this::route);
         }
+        if (sums != null) {
+            flushSums();
+        }
         for (Map.Entry<Integer, Map<Object, Object>> b : buffers.entrySet()) {
             write(b.getKey(), combiner.combine(null, null, b.getValue(), true, params));
         }
@@ -65,21 +82,54 @@ public final class MapTask {
 
     /** One map output pair: partition, then combine or write. */
     private void route(Object key, Object value) throws IOException {
-        Integer label = null;
-        if (partitions > 0) {
-            int p = partition.partition(key, partitions, params);
-            if (p < 0 || p >= partitions) {
-                throw new IllegalArgumentException("partition function " + partition + " put key " + key
-                        + " in partition " + p + ", outside [0, " + partitions + ")");
-            }
-            label = p;
+        if (sums != null) {
+            sum(key, value);
+            return;
         }
+        Integer label = partitions > 0 ? label(key) : null;
         if (combiner == null) {
             rt.output(label).add(key, value);
             return;
         }
         Map<Object, Object> buffer = buffers.computeIfAbsent(label, l -> new LinkedHashMap<>());
         write(label, combiner.combine(key, value, buffer, false, params));
+    }
+
+    /**
+     * How many bytes the summing table may hold before it is written out: a quarter of the heap,
+     * at most 64 MiB. A flush only costs a repeated key in the output, so a large heap is no
+     * reason to hold more; a worker's footprint stays small whatever heap it was given.
+     */
+    static long sumsBudget(long maxHeap) {
+        return Math.min(maxHeap / 4, 64L << 20);
+    }
+
+    /** The label of {@code key}, checked. */
+    private int label(Object key) {
+        int p = partition.partition(key, partitions, params);
+        if (p < 0 || p >= partitions) {
+            throw new IllegalArgumentException("partition function " + partition + " put key " + key
+                    + " in partition " + p + ", outside [0, " + partitions + ")");
+        }
+        return p;
+    }
+
+    private void sum(Object key, Object value) throws IOException {
+        int hash = SumCombineTable.hash(key);
+        int e = sums.find(key, hash);
+        if (e >= 0) {
+            sums.add(e, value);
+            return;
+        }
+        sums.insert(key, hash, partitions > 0 ? label(key) : -1, value);
+        if (sums.approximateBytes() > sumsBudget) {
+            flushSums();
+        }
+    }
+
+    private void flushSums() throws IOException {
+        sums.forEach((label, key, sum) -> rt.output(label < 0 ? null : label).add(key, sum));
+        sums.clear();
     }
 
     private void write(Integer label, Iterable<Tuple> pairs) throws IOException {

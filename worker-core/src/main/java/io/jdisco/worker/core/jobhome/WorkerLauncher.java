@@ -32,7 +32,14 @@ import java.util.regex.Pattern;
  * {@code DISCO_WORKER_MAX_MEM}) are printed on stderr before it exits, so they too appear as the
  * worker's last words in the master's event log.
  *
- * <p>Options, in order: the silencing options above, the heap limit derived from
+ * <p>Defaults for a worker's footprint: {@code -XX:+UseSerialGC} unless the options choose a
+ * collector, and an initial heap of {@value #INITIAL_HEAP} unless they size the heap. A node runs
+ * one worker per core, so a collector's extra threads only compete with the other workers, and
+ * the JVM's default initial heap (1/64 of the RAM, committed and touched by the young generation)
+ * would make every worker hundreds of MB resident; from a small initial heap the serial collector
+ * grows the heap only as far as the live data needs.
+ *
+ * <p>Options, in order: the silencing options above, the defaults, the heap limit derived from
  * {@code DISCO_WORKER_MAX_MEM} ({@code 80%} → {@code -XX:MaxRAMPercentage=80}, {@code 1073741824}
  * → {@code -Xmx1073741824}; SPEC §2.9 says not to use {@code RLIMIT_AS} with a JVM), then
  * {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS}, {@code JDISCO_JAVA_OPTS},
@@ -48,6 +55,8 @@ public final class WorkerLauncher {
     public static final String DEFAULT_MAIN_CLASS = "io.jdisco.worker.core.WorkerMain";
     /** The class path by default, relative to the job home: jars in {@code lib/}, then classes. */
     public static final String DEFAULT_CLASS_PATH = "lib/*:classes";
+    /** The initial heap the launcher gives a worker unless the options size the heap. */
+    public static final String INITIAL_HEAP = "16m";
 
     private static final Pattern CLASS_NAME =
             Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
@@ -150,9 +159,17 @@ public final class WorkerLauncher {
                 "jdisco_jdk_opts=${JDK_JAVA_OPTIONS:-}",
                 "jdisco_last_opts=${_JAVA_OPTIONS:-}",
                 "unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS",
+                "jdisco_user_opts=\" $jdisco_tool_opts $jdisco_jdk_opts ${JDISCO_JAVA_OPTS:-} $jdisco_last_opts \"",
+                "jdisco_gc=-XX:+UseSerialGC",
+                "case \"$jdisco_user_opts\" in *' -XX:+Use'*'GC '*) jdisco_gc= ;; esac",
+                "jdisco_initial=-Xms" + INITIAL_HEAP,
+                "case \"$jdisco_user_opts\" in",
+                "  *' -Xms'*|*' -Xmx'*|*HeapSize=*|*RAMPercentage=*|*RAMFraction=*) jdisco_initial= ;;",
+                "esac",
+                "case \"$jdisco_mem\" in -Xmx*) jdisco_initial= ;; esac",
                 "exec \"$jdisco_java\" -XX:-PrintWarnings -Xlog:disable"
                         + " -Xlog:all=warning:file=jvm-%p.log -XX:ErrorFile=hs_err_pid%p.log \\",
-                "  $jdisco_mem $jdisco_tool_opts $jdisco_jdk_opts ${JDISCO_JAVA_OPTS:-}"
+                "  $jdisco_gc $jdisco_initial $jdisco_mem $jdisco_tool_opts $jdisco_jdk_opts ${JDISCO_JAVA_OPTS:-}"
                         + " $jdisco_last_opts \\",
                 "  -cp '" + classPath + "' " + mainClass,
                 "");

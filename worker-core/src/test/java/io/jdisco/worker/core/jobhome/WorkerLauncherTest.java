@@ -121,6 +121,36 @@ class WorkerLauncherTest {
     }
 
     @Test
+    void workersGetTheSerialCollectorAndASmallInitialHeapByDefault() throws Exception {
+        List<String> args = List.of(line(run(baseEnv()), "args").split(" "));
+        assertTrue(args.containsAll(List.of("-XX:+UseSerialGC", "-Xms" + WorkerLauncher.INITIAL_HEAP)), args.toString());
+    }
+
+    @Test
+    void aCollectorChosenInTheOptionsReplacesTheDefaultOne() throws Exception {
+        Map<String, String> env = baseEnv();
+        env.put("JDISCO_JAVA_OPTS", "-XX:+UseParallelGC");
+        Run run = run(env);
+        assertEquals(0, run.exit, run.err);
+        List<String> args = List.of(line(run, "args").split(" "));
+        assertTrue(args.contains("-XX:+UseParallelGC") && !args.contains("-XX:+UseSerialGC"), args.toString());
+    }
+
+    @Test
+    void aHeapSizedInTheOptionsDropsTheDefaultInitialHeap() throws Exception {
+        Map<String, String> env = baseEnv();
+        env.put("JAVA_TOOL_OPTIONS", "-Xmx8m");
+        Run run = run(env);
+        assertEquals(0, run.exit, run.err);
+        assertTrue(!line(run, "args").contains("-Xms"), run.out);
+        env.remove("JAVA_TOOL_OPTIONS");
+        env.put("DISCO_WORKER_MAX_MEM", "8388608");
+        run = run(env);
+        assertEquals(0, run.exit, run.err);
+        assertTrue(!line(run, "args").contains("-Xms"), run.out);
+    }
+
+    @Test
     void laterOptionSourcesOverrideEarlierOnes() throws Exception {
         Map<String, String> env = baseEnv();
         env.put("JAVA_TOOL_OPTIONS", "-Dx=tool");

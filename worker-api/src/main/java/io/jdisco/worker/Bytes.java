@@ -91,6 +91,23 @@ public final class Bytes implements Comparable<Bytes>, Serializable {
         return data.clone();
     }
 
+    /**
+     * Copies the bytes into {@code dest} from {@code destOffset}: for code that packs many byte
+     * strings into one array (a hash table's key arena, say) without a copy per string.
+     */
+    public void copyTo(byte[] dest, int destOffset) {
+        System.arraycopy(data, 0, dest, destOffset, data.length);
+    }
+
+    /**
+     * True when {@code length} bytes of {@code array} from {@code offset} are exactly these
+     * bytes: {@code equals} against bytes stored elsewhere, without making a {@code Bytes} of them.
+     */
+    public boolean contentEquals(byte[] array, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, array.length);
+        return length == data.length && Arrays.equals(data, 0, length, array, offset, offset + length);
+    }
+
     /** Writes the bytes to {@code out} without copying them. */
     public void writeTo(OutputStream out) throws IOException {
         out.write(data);

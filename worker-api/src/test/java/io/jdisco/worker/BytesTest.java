@@ -1,6 +1,8 @@
 package io.jdisco.worker;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,5 +83,29 @@ class BytesTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Bytes.utf8("xyz").writeTo(out);
         assertEquals("xyz", out.toString("UTF-8"));
+    }
+
+    @Test
+    void sliceCopiesARangeAndChecksItsBounds() {
+        Bytes b = Bytes.latin1("hello world");
+        assertEquals(Bytes.latin1("world"), b.slice(6, 11));
+        assertEquals(Bytes.EMPTY, b.slice(3, 3));
+        assertThrows(IndexOutOfBoundsException.class, () -> b.slice(4, 12));
+    }
+
+    @Test
+    void contentEqualsComparesWithARangeOfAnArray() {
+        byte[] arena = "xxwordyy".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertTrue(Bytes.latin1("word").contentEquals(arena, 2, 4));
+        assertFalse(Bytes.latin1("word").contentEquals(arena, 2, 5));
+        assertFalse(Bytes.latin1("wore").contentEquals(arena, 2, 4));
+        assertThrows(IndexOutOfBoundsException.class, () -> Bytes.latin1("word").contentEquals(arena, 6, 4));
+    }
+
+    @Test
+    void copyToWritesTheBytesAtAnOffset() {
+        byte[] dest = new byte[6];
+        Bytes.latin1("abc").copyTo(dest, 2);
+        assertArrayEquals(new byte[] {0, 0, 'a', 'b', 'c', 0}, dest);
     }
 }

@@ -1,5 +1,6 @@
 package io.jdisco.worker.classic.internal;
 
+import io.jdisco.worker.Bytes;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.Tuple;
 import io.jdisco.worker.classic.ClassicFunctions;
@@ -20,7 +21,8 @@ import java.util.TreeMap;
  * label that receives no pair has no file and no {@code OUTPUT}.
  *
  * <p>With {@code sum_combiner} and a built-in (deterministic) partition function, pairs go into a
- * {@link SumCombineTable} instead of per-partition maps: each distinct key is partitioned once,
+ * {@link SumCombineTable} (a {@link BytesSumTable} for {@code Bytes} keys) instead of
+ * per-partition maps: each distinct key is partitioned once,
  * and counts are summed unboxed. When the table holds more than {@link #sumsBudget} bytes, its
  * sums are written out and it starts again; a key may then appear more than once in a map output,
  * which every reduce of combined output already handles (the same key comes from every map).
@@ -34,6 +36,9 @@ public final class MapTask {
     private final TreeMap<Integer, Map<Object, Object>> buffers = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
     /** The summing fast path, or null when the job's combiner or partition function is its own. */
     private final SumCombineTable sums;
+    /** The same for {@code Bytes} keys, laid out for fewer cache misses; used with {@link #sums}. */
+    private final BytesSumTable bytesSums;
+    private final BytesSumTable.Labeller labeller = this::labelOrNone;
     private final long sumsBudget = sumsBudget(Runtime.getRuntime().maxMemory());
 
     private MapTask(TaskRuntime rt) {
@@ -46,6 +51,7 @@ public final class MapTask {
         boolean builtInPartition = partitions == 0 || partition == Partitioners.md5()
                 || partition == Partitioners.python2Hash();
         this.sums = combiner == ClassicFunctions.sumCombiner() && builtInPartition ? new SumCombineTable() : null;
+        this.bytesSums = sums == null ? null : new BytesSumTable();
     }
 
     /**
@@ -104,6 +110,11 @@ public final class MapTask {
         return Math.min(maxHeap / 4, 64L << 20);
     }
 
+    /** The label of {@code key}, or -1 when the job has no partitions. */
+    private int labelOrNone(Object key) {
+        return partitions > 0 ? label(key) : -1;
+    }
+
     /** The label of {@code key}, checked. */
     private int label(Object key) {
         int p = partition.partition(key, partitions, params);
@@ -115,21 +126,31 @@ public final class MapTask {
     }
 
     private void sum(Object key, Object value) throws IOException {
+        if (key instanceof Bytes) {
+            bytesSums.add((Bytes) key, value, labeller);
+            if (bytesSums.approximateBytes() + sums.approximateBytes() > sumsBudget) {
+                flushSums();
+            }
+            return;
+        }
         int hash = SumCombineTable.hash(key);
         int e = sums.find(key, hash);
         if (e >= 0) {
             sums.add(e, value);
             return;
         }
-        sums.insert(key, hash, partitions > 0 ? label(key) : -1, value);
-        if (sums.approximateBytes() > sumsBudget) {
+        sums.insert(key, hash, labelOrNone(key), value);
+        if (bytesSums.approximateBytes() + sums.approximateBytes() > sumsBudget) {
             flushSums();
         }
     }
 
     private void flushSums() throws IOException {
-        sums.forEach((label, key, sum) -> rt.output(label < 0 ? null : label).add(key, sum));
+        SumCombineTable.EntryVisitor write = (label, key, sum) -> rt.output(label < 0 ? null : label).add(key, sum);
+        sums.forEach(write);
         sums.clear();
+        bytesSums.forEach(write);
+        bytesSums.clear();
     }
 
     private void write(Integer label, Iterable<Tuple> pairs) throws IOException {

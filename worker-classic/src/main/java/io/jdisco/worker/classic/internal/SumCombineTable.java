@@ -131,10 +131,15 @@ final class SumCombineTable {
         bytes = 0;
     }
 
-    /** The hash the table uses for {@code key}: its {@code hashCode}, spread. */
+    /**
+     * The hash the table uses for {@code key}: its {@code hashCode}, mixed. Polynomial hash codes
+     * (those of {@code String}, {@code Bytes}) of similar short words are close together, which
+     * in a linear-probing table makes long runs of occupied slots; multiplying by the golden
+     * ratio spreads them over the whole table.
+     */
     static int hash(Object key) {
-        int h = key == null ? 0 : key.hashCode();
-        return h ^ (h >>> 16);
+        int h = (key == null ? 0 : key.hashCode()) * 0x9E3779B9;
+        return h ^ (h >>> 15);
     }
 
     private static int payload(Object key) {

@@ -8,9 +8,7 @@ import io.jdisco.worker.classic.ClassicJob;
 import io.jdisco.worker.classic.KeyGroups;
 import io.jdisco.worker.fn.Emitter;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -78,14 +76,13 @@ public final class WordCount {
         }
     }
 
-    /** The reduce over unsorted input: counts summed in a hash map, one entry per distinct word. */
+    /**
+     * The reduce over unsorted input: the counts of each word summed by
+     * {@link ClassicFunctions#sumReduce()}, which keeps one unboxed sum per distinct word.
+     */
     public static void sumHashed(Iterable<Tuple> entries, Emitter out, Params params) throws IOException {
-        Map<Object, Object> sums = new HashMap<>();
-        for (Tuple t : entries) {
-            sums.merge(t.key(), t.value(), ClassicFunctions::add);
-        }
-        for (Map.Entry<Object, Object> e : sums.entrySet()) {
-            out.emit(e.getKey(), e.getValue());
+        for (Tuple t : ClassicFunctions.sumReduce().reduce(entries, params)) {
+            out.emit(t.key(), t.value());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.jdisco.worker.classic;
 
 import io.jdisco.worker.Params;
 import io.jdisco.worker.Tuple;
+import io.jdisco.worker.classic.internal.KeySums;
 import io.jdisco.worker.fn.CombinerFunction;
 import io.jdisco.worker.fn.MapFunction;
 import io.jdisco.worker.fn.ReduceFunction;
@@ -44,16 +45,19 @@ public final class ClassicFunctions {
         };
     }
 
-    /** {@code sum_reduce}: the sum of the values of each key, keys in first-seen order. */
+    /**
+     * {@code sum_reduce}: the sum of the values of each key (from 0, as Python's
+     * {@code sum_reduce} does, so every value must be a number). Keys come out in first-seen
+     * order, {@code Bytes} keys after keys of other types. The sums are kept unboxed, with the
+     * keys' bytes packed together, so that a reduce over millions of pairs stays fast and small.
+     */
     public static ReturningReduceFunction sumReduce() {
         return (entries, params) -> {
-            Map<Object, Object> sums = new LinkedHashMap<>();
+            KeySums sums = new KeySums();
             for (Tuple t : entries) {
-                sums.merge(t.key(), t.value(), ClassicFunctions::add);
+                sums.add(t.key(), t.value(), key -> -1);
             }
-            List<Tuple> out = new ArrayList<>(sums.size());
-            sums.forEach((k, v) -> out.add(Tuple.pair(k, v)));
-            return out;
+            return sums.pairs();
         };
     }
 

@@ -60,7 +60,7 @@ final class BytesSumTable {
      * Adds {@code value} to the sum of {@code key}, creating the entry with {@code label} when the
      * key is new; {@code labeller} is asked only then.
      */
-    void add(Bytes key, Object value, Labeller labeller) {
+    void add(Bytes key, Object value, KeySums.Labeller labeller) {
         int hash = SumCombineTable.hash(key);
         int mask = slots.length - 1;
         int n = key.length();
@@ -78,11 +78,6 @@ final class BytesSumTable {
                 }
             }
         }
-    }
-
-    /** The partition label of a new key. */
-    interface Labeller {
-        int label(Object key);
     }
 
     private void addTo(int o, Object value) {
@@ -134,7 +129,7 @@ final class BytesSumTable {
     }
 
     /** Visits the entries in arrival order. */
-    void forEach(SumCombineTable.EntryVisitor visitor) throws IOException {
+    void forEach(KeySums.EntryVisitor visitor) throws IOException {
         for (int o = 0; o < used; ) {
             int n = (int) INT.get(arena, o + 16);
             int index = (int) INT.get(arena, o + 12);

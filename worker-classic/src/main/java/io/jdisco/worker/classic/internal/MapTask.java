@@ -1,6 +1,5 @@
 package io.jdisco.worker.classic.internal;
 
-import io.jdisco.worker.Bytes;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.Tuple;
 import io.jdisco.worker.classic.ClassicFunctions;
@@ -21,8 +20,7 @@ import java.util.TreeMap;
  * label that receives no pair has no file and no {@code OUTPUT}.
  *
  * <p>With {@code sum_combiner} and a built-in (deterministic) partition function, pairs go into a
- * {@link SumCombineTable} (a {@link BytesSumTable} for {@code Bytes} keys) instead of
- * per-partition maps: each distinct key is partitioned once,
+ * {@link KeySums} table instead of per-partition maps: each distinct key is partitioned once,
  * and counts are summed unboxed. When the table holds more than {@link #sumsBudget} bytes, its
  * sums are written out and it starts again; a key may then appear more than once in a map output,
  * which every reduce of combined output already handles (the same key comes from every map).
@@ -35,10 +33,8 @@ public final class MapTask {
     private final Params params;
     private final TreeMap<Integer, Map<Object, Object>> buffers = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
     /** The summing fast path, or null when the job's combiner or partition function is its own. */
-    private final SumCombineTable sums;
-    /** The same for {@code Bytes} keys, laid out for fewer cache misses; used with {@link #sums}. */
-    private final BytesSumTable bytesSums;
-    private final BytesSumTable.Labeller labeller = this::labelOrNone;
+    private final KeySums sums;
+    private final KeySums.Labeller labeller = this::labelOrNone;
     private final long sumsBudget = sumsBudget(Runtime.getRuntime().maxMemory());
 
     private MapTask(TaskRuntime rt) {
@@ -50,8 +46,7 @@ public final class MapTask {
         this.params = s.params();
         boolean builtInPartition = partitions == 0 || partition == Partitioners.md5()
                 || partition == Partitioners.python2Hash();
-        this.sums = combiner == ClassicFunctions.sumCombiner() && builtInPartition ? new SumCombineTable() : null;
-        this.bytesSums = sums == null ? null : new BytesSumTable();
+        this.sums = combiner == ClassicFunctions.sumCombiner() && builtInPartition ? new KeySums() : null;
     }
 
     /**
@@ -126,31 +121,15 @@ public final class MapTask {
     }
 
     private void sum(Object key, Object value) throws IOException {
-        if (key instanceof Bytes) {
-            bytesSums.add((Bytes) key, value, labeller);
-            if (bytesSums.approximateBytes() + sums.approximateBytes() > sumsBudget) {
-                flushSums();
-            }
-            return;
-        }
-        int hash = SumCombineTable.hash(key);
-        int e = sums.find(key, hash);
-        if (e >= 0) {
-            sums.add(e, value);
-            return;
-        }
-        sums.insert(key, hash, labelOrNone(key), value);
-        if (bytesSums.approximateBytes() + sums.approximateBytes() > sumsBudget) {
+        sums.add(key, value, labeller);
+        if (sums.approximateBytes() > sumsBudget) {
             flushSums();
         }
     }
 
     private void flushSums() throws IOException {
-        SumCombineTable.EntryVisitor write = (label, key, sum) -> rt.output(label < 0 ? null : label).add(key, sum);
-        sums.forEach(write);
+        sums.forEach((label, key, sum) -> rt.output(label < 0 ? null : label).add(key, sum));
         sums.clear();
-        bytesSums.forEach(write);
-        bytesSums.clear();
     }
 
     private void write(Integer label, Iterable<Tuple> pairs) throws IOException {

@@ -25,11 +25,6 @@ final class SumCombineTable {
     /** Heap bytes of an entry besides its key's payload: the key object, slots, table share. */
     private static final int ENTRY_OVERHEAD = 96;
 
-    /** Visits an entry: its label, key and sum. */
-    interface EntryVisitor {
-        void visit(int label, Object key, Object sum) throws java.io.IOException;
-    }
-
     private int[] table; // entry index + 1, 0 = empty
     private Object[] keys;
     private int[] hashes;
@@ -112,7 +107,7 @@ final class SumCombineTable {
     }
 
     /** Visits the entries in arrival order. */
-    void forEach(EntryVisitor visitor) throws java.io.IOException {
+    void forEach(KeySums.EntryVisitor visitor) throws java.io.IOException {
         for (int e = 0; e < size; e++) {
             Object sum = objectSums[e];
             visitor.visit(labels[e], keys[e], sum == null ? (Object) longSums[e] : sum);

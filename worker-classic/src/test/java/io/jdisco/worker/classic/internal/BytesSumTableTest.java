@@ -25,7 +25,7 @@ class BytesSumTableTest {
     void sumsPerKeyInArrivalOrderAskingTheLabelOncePerKey() throws Exception {
         BytesSumTable t = new BytesSumTable();
         List<Object> asked = new ArrayList<>();
-        BytesSumTable.Labeller labeller = key -> {
+        KeySums.Labeller labeller = key -> {
             asked.add(key);
             return ((Bytes) key).length() % 2;
         };

@@ -1,10 +1,6 @@
 package io.jdisco.worker.core.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +25,6 @@ import java.util.Objects;
  * {@code Double}, {@code String}, {@code List} and insertion-ordered {@code Map}.
  */
 public final class PythonJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
     private final String itemSeparator;
     private final String keySeparator;
 
@@ -76,7 +67,9 @@ public final class PythonJson {
     public static Object parse(byte[] utf8) throws JsonSyntaxException {
         Objects.requireNonNull(utf8, "utf8");
         try {
-            return MAPPER.readValue(utf8, Object.class);
+            return JsonValueReader.read(utf8);
+        } catch (JsonSyntaxException e) {
+            throw e;
         } catch (JsonProcessingException e) {
             throw new JsonSyntaxException(e.getOriginalMessage(), e);
         } catch (java.io.IOException e) {

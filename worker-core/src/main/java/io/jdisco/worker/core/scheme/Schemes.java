@@ -39,7 +39,6 @@ public final class Schemes implements SchemeResolver {
     /** Prefix of the settings and system properties that pick a provider for a scheme. */
     public static final String OVERRIDE_PREFIX = "jdisco.scheme.";
 
-    private static final Logger LOG = LoggerFactory.getLogger(Schemes.class);
 
     private final Map<String, SchemeProvider> byScheme;
 
@@ -133,7 +132,7 @@ public final class Schemes implements SchemeResolver {
             try {
                 schemes = Objects.requireNonNull(p.schemes(), "schemes()");
             } catch (RuntimeException e) {
-                LOG.error("skipping scheme provider {} from {}: its schemes() failed: {}", p.getClass().getName(),
+                log().error("skipping scheme provider {} from {}: its schemes() failed: {}", p.getClass().getName(),
                         ProviderLoader.jarOf(p.getClass()), e.toString(), e);
                 continue;
             }
@@ -250,5 +249,14 @@ public final class Schemes implements SchemeResolver {
     @Override
     public String toString() {
         return "Schemes" + providerClasses();
+    }
+
+    /**
+     * The logger, looked up only when there is something to log: in a worker, the first lookup
+     * starts the logging back end (hundreds of classes, XML configuration), which a task that
+     * logs nothing should not pay for.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Schemes.class);
     }
 }

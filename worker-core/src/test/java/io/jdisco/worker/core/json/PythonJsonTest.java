@@ -53,4 +53,21 @@ class PythonJsonTest {
         assertEquals(List.of("z", "a"), List.copyOf(((Map<?, ?>) v).keySet()));
         assertThrows(JsonSyntaxException.class, () -> PythonJson.parse("1 2".getBytes(StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void parseGivesTheSmallestIntegerTypeAndDoubles() throws Exception {
+        Object v = PythonJson.parse("[1, 5000000000, 123456789012345678901234567890, 1.5, true, null, \"s\"]"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(java.util.Arrays.asList(1, 5000000000L, new java.math.BigInteger("123456789012345678901234567890"),
+                1.5, true, null, "s"), v);
+        assertEquals(Integer.class, ((List<?>) v).get(0).getClass());
+    }
+
+    @Test
+    void parseRejectsDuplicateKeysEmptyInputAndBadSyntax() {
+        assertThrows(JsonSyntaxException.class, () -> PythonJson.parse("{\"a\": 1, \"a\": 2}".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(JsonSyntaxException.class, () -> PythonJson.parse(new byte[0]));
+        assertThrows(JsonSyntaxException.class, () -> PythonJson.parse("[1,".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(JsonSyntaxException.class, () -> PythonJson.parse("{\"a\" 1}".getBytes(StandardCharsets.UTF_8)));
+    }
 }

@@ -29,7 +29,6 @@ public final class ProviderLoader {
     /** Where a jar declares its providers, one class name a line. */
     public static final String SERVICE_FILE = "META-INF/services/" + SchemeProvider.class.getName();
 
-    private static final Logger LOG = LoggerFactory.getLogger(ProviderLoader.class);
 
     /** A loader that walks into an endless stream of errors is abandoned after this many. */
     private static final int MAX_ERRORS_PER_LOADER = 1000;
@@ -61,16 +60,12 @@ public final class ProviderLoader {
                     return;
                 }
                 SchemeProvider p = it.next();
-                SchemeProvider earlier = byClass.putIfAbsent(p.getClass().getName(), p);
-                if (earlier == null) {
-                    LOG.debug("scheme provider {} for {} from {}", p.getClass().getName(), p.schemes(),
-                            jarOf(p.getClass()));
-                }
+                byClass.putIfAbsent(p.getClass().getName(), p);
             } catch (ServiceConfigurationError e) {
-                LOG.error("skipping a scheme provider that failed to load from {}: {}",
+                log().error("skipping a scheme provider that failed to load from {}: {}",
                         declaringJars(loader, e), e.getMessage(), e);
                 if (++errors >= MAX_ERRORS_PER_LOADER) {
-                    LOG.error("giving up on class loader {} after {} provider errors", loader, errors);
+                    log().error("giving up on class loader {} after {} provider errors", loader, errors);
                     return;
                 }
             }
@@ -124,5 +119,14 @@ public final class ProviderLoader {
             }
         }
         return names;
+    }
+
+    /**
+     * The logger, looked up only when there is something to log: in a worker, the first lookup
+     * starts the logging back end (hundreds of classes, XML configuration), which a task that
+     * logs nothing should not pay for.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ProviderLoader.class);
     }
 }

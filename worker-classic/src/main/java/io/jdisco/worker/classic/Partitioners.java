@@ -41,10 +41,17 @@ public final class Partitioners {
     /** The MD5 digest of a key's bytes, read as an unsigned 128-bit integer, modulo {@code n}. */
     static int md5Mod(byte[] keyBytes, int n) {
         byte[] d = md5Digest(keyBytes);
-        long r = 0;
-        for (byte b : d) {
-            r = ((r << 8) | (b & 0xFF)) % n;
+        // The digest is a big-endian 128-bit number hi:lo. Its remainder, 32 bits at a time below
+        // the first 64: each step's dividend (r < n < 2^31, shifted by 32) fits in 63 bits.
+        long hi = 0;
+        long lo = 0;
+        for (int i = 0; i < 8; i++) {
+            hi = hi << 8 | (d[i] & 0xFF);
+            lo = lo << 8 | (d[i + 8] & 0xFF);
         }
+        long r = Long.remainderUnsigned(hi, n);
+        r = ((r << 32) | (lo >>> 32)) % n;
+        r = ((r << 32) | (lo & 0xFFFFFFFFL)) % n;
         return (int) r;
     }
 

@@ -75,4 +75,17 @@ class PartitionersTest {
             assertTrue(p >= 0 && p < 3);
         }
     }
+
+    @Test
+    void md5ModIsTheRemainderOfThe128BitDigestForAnyPartitionCount() throws Exception {
+        java.util.Random rnd = new java.util.Random(7);
+        java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+        for (int i = 0; i < 2000; i++) {
+            byte[] key = new byte[rnd.nextInt(20)];
+            rnd.nextBytes(key);
+            int n = i % 3 == 0 ? Integer.MAX_VALUE - rnd.nextInt(1000) : 1 + rnd.nextInt(i % 3 == 1 ? 64 : 1 << 20);
+            int expected = new java.math.BigInteger(1, md5.digest(key)).mod(java.math.BigInteger.valueOf(n)).intValue();
+            assertEquals(expected, Partitioners.md5Mod(key, n), "key " + java.util.Arrays.toString(key) + " n " + n);
+        }
+    }
 }

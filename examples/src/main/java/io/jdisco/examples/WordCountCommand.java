@@ -3,7 +3,6 @@ package io.jdisco.examples;
 import io.jdisco.worker.Tuple;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -37,14 +36,15 @@ public final class WordCountCommand implements Command {
             records = JobRun.records(WordCount.job(inputs, partitions, args.flag("--sort"), !args.flag("--no-combiner")),
                     master, console);
         }
-        List<Tuple> counts = new ArrayList<>(records.size());
-        for (Object r : records) {
-            counts.add((Tuple) r);
+        Tuple[] counts = new Tuple[records.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = (Tuple) records.get(i);
         }
-        counts.sort((a, b) -> RecordText.ORDER.compare(a.key(), b.key()));
+        records = null;
+        KeySort.sortByKey(counts);
         OutputStream out = new BufferedOutputStream(console.out(), 1 << 16);
         for (Tuple t : counts) {
-            RecordText.line(out, t.key(), t.value());
+            RecordText.pair(out, t.key(), t.value());
         }
         out.flush();
         return 0;

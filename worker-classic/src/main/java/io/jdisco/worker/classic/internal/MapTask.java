@@ -121,8 +121,9 @@ public final class MapTask {
     }
 
     private void sum(Object key, Object value) throws IOException {
+        int before = sums.size();
         sums.add(key, value, labeller);
-        if (sums.approximateBytes() > sumsBudget) {
+        if (sums.size() != before && sums.approximateBytes() > sumsBudget) {
             flushSums();
         }
     }

@@ -20,3 +20,6 @@ if [ "${BENCH_SKIP_1G:-0}" != 1 ]; then
     [ -d "$data/corpus-1g" ] || gen chunks $((1024 * MB)) $((64 * MB)) "$dict" "$index" "$data/corpus-1g"
 fi
 [ -f "$data/records-100m.txt" ] || gen records $((100 * MB)) "$data/records-100m.txt"
+if [ "${BENCH_SKIP_RECORDS_1G:-0}" != 1 ]; then
+    [ -f "$data/records-1g.txt" ] || gen records $((1024 * MB)) "$data/records-1g.txt"
+fi

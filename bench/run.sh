@@ -13,7 +13,7 @@ RUNS=${BENCH_RUNS:-5}
 RESULTS=${BENCH_RESULTS:-$here/results}
 JAR=$root/examples/target/jdisco-examples.jar
 ALL_CASES="wc-tiny wc-100m-chunks wc-100m-chunks-nocomb wc-100m-file wc-100m-file-nocomb sort-100m
- sort-100m-heap24m wc-1g-chunks wc-1g-chunks-nocomb"
+ sort-100m-heap24m wc-1g-chunks wc-1g-chunks-nocomb sort-1g-heap256m"
 CASES=${BENCH_CASES:-$ALL_CASES}
 
 # --- the baseline each case is compared with ---
@@ -21,6 +21,7 @@ baseline_of() {
     case "$1" in
         wc-*) local b=${1%-nocomb}; echo "base-${b#wc-}" ;;
         sort-100m*) echo gnu-sort-100m ;;
+        sort-1g*) echo gnu-sort-1g ;;
     esac
 }
 
@@ -34,6 +35,7 @@ set_case() {
         base-100m-file) CMD=(java -cp "$here/build" WordCount2T "$DATA/corpus-100m.txt") ;;
         base-1g-chunks) CMD=(java -cp "$here/build" WordCount2T "${chunks1g[@]}") ;;
         gnu-sort-100m) CMD=(env LC_ALL=C sort -S 50% "$DATA/records-100m.txt") ;;
+        gnu-sort-1g) CMD=(env LC_ALL=C sort -S 50% "$DATA/records-1g.txt") ;;
         wc-tiny) CMD=("${wc[@]}" "$DATA/tiny-10k.txt") ;;
         wc-100m-chunks) CMD=("${wc[@]}" "${chunks100[@]}") ;;
         wc-100m-chunks-nocomb) CMD=("${wc[@]}" --no-combiner "${chunks100[@]}") ;;
@@ -47,6 +49,10 @@ set_case() {
         # workers inherit; the local master drops DISCO_WORKER_MAX_MEM from its environment)
         sort-100m-heap24m) CMD=(env JDISCO_JAVA_OPTS=-Xmx24m java -jar "$JAR" sort
             --partitions 1 --key-bytes 10 "$DATA/records-100m.txt") ;;
+        # the big-shuffle reduce at full size: one reduce task gets the whole shuffle of 1 GiB of
+        # records (~1.1 GB in the internal format), 4x its -Xmx256m heap
+        sort-1g-heap256m) CMD=(env JDISCO_JAVA_OPTS=-Xmx256m java -jar "$JAR" sort
+            --partitions 1 --key-bytes 10 "$DATA/records-1g.txt") ;;
         *) echo "bench: unknown case $1" >&2; exit 2 ;;
     esac
     BYTES=0
@@ -62,6 +68,7 @@ if [ ! -x /usr/bin/time ]; then
     apt-get update && apt-get install -y time
 fi
 case " $CASES " in *" wc-1g"*) ;; *) export BENCH_SKIP_1G=1 ;; esac
+case " $CASES " in *" sort-1g"*) ;; *) export BENCH_SKIP_RECORDS_1G=1 ;; esac
 "$here/data.sh"
 if [ "${BENCH_BUILD:-0}" = 1 ] || [ ! -f "$JAR" ]; then
     (cd "$root" && mvn -B -q -DskipTests package)

@@ -35,6 +35,8 @@ public final class MapTask {
     /** The summing fast path, or null when the job's combiner or partition function is its own. */
     private final KeySums sums;
     private final KeySums.Labeller labeller = this::labelOrNone;
+    /** Labels of recent keys, for the built-in (deterministic) partition functions; else null. */
+    private final LabelCache labels;
     private final long sumsBudget = sumsBudget(Runtime.getRuntime().maxMemory());
 
     private MapTask(TaskRuntime rt) {
@@ -47,6 +49,7 @@ public final class MapTask {
         boolean builtInPartition = partitions == 0 || partition == Partitioners.md5()
                 || partition == Partitioners.python2Hash();
         this.sums = combiner == ClassicFunctions.sumCombiner() && builtInPartition ? new KeySums() : null;
+        this.labels = builtInPartition && partitions > 0 ? new LabelCache() : null;
     }
 
     /**
@@ -87,7 +90,7 @@ public final class MapTask {
             sum(key, value);
             return;
         }
-        Integer label = partitions > 0 ? label(key) : null;
+        Integer label = partitions > 0 ? (labels != null ? labels.label(key, this::label) : label(key)) : null;
         if (combiner == null) {
             rt.output(label).add(key, value);
             return;

@@ -1,0 +1,28 @@
+package io.jdisco.worker.classic.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.jdisco.worker.Bytes;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LabelCacheTest {
+    @Test
+    void asksOnceForARepeatedKeyAndAlwaysAnswersItsOwnLabel() {
+        LabelCache cache = new LabelCache();
+        List<Object> asked = new ArrayList<>();
+        KeySums.Labeller labeller = key -> {
+            asked.add(key);
+            return key == null ? 7 : ((Bytes) key).length();
+        };
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 10_000; i++) {
+                Bytes key = Bytes.latin1("w".repeat(i % 5) + i % 50);
+                assertEquals(key.length(), cache.label(key, labeller));
+            }
+        }
+        assertEquals(7, cache.label(null, labeller));
+        assertEquals(50 + 1, asked.size(), "each of the 50 keys once, and null, which is never cached");
+    }
+}

@@ -1,5 +1,6 @@
 package io.jdisco.examples;
 
+import io.jdisco.local.LocalMasterConfig;
 import io.jdisco.taskio.TaskIo;
 import io.jdisco.worker.JobException;
 import io.jdisco.worker.classic.ClassicJob;
@@ -44,7 +45,8 @@ public final class JobRun {
             throws IOException, InterruptedException {
         RunningJob running = job.run(master.disco(), Map.of());
         console.err().println("job " + running.name() + " on " + master.disco().master()
-                + (master.embedded() ? " (embedded local master)" : ""));
+                + master.embeddedWorkers().map(w -> " (embedded local master, workers on "
+                        + (w == LocalMasterConfig.WorkerMode.THREADS ? "threads)" : "processes)")).orElse(""));
         Progress progress = Progress.start(master.disco(), running.name(), console);
         List<List<String>> results;
         try {

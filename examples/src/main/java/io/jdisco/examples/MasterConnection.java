@@ -1,6 +1,8 @@
 package io.jdisco.examples;
 
 import io.jdisco.local.LocalMaster;
+import io.jdisco.local.LocalMasterConfig;
+import io.jdisco.local.LocalMasterConfig.WorkerMode;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.core.client.Disco;
 import io.jdisco.worker.core.scheme.Schemes;
@@ -9,6 +11,8 @@ import io.jdisco.worker.io.ChainContext;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The master a command talks to: the one named by {@code --master} (or {@code DISCO_MASTER}), or
@@ -45,12 +49,17 @@ public final class MasterConnection implements AutoCloseable {
         }
     }
 
-    /** The master {@code url}, or, when {@code null}, a fresh embedded local master. */
-    public static MasterConnection remoteOrEmbedded(String url, Console console) {
+    /**
+     * The master {@code url}, or, when {@code null}, a fresh embedded local master whose workers run
+     * as {@code workers} says ({@link WorkerChoice}). In-process workers find the job's classes in
+     * this JVM's class path, which holds them: the job was built from it.
+     */
+    public static MasterConnection remoteOrEmbedded(String url, Console console, WorkerMode workers) {
+        Objects.requireNonNull(workers, "workers");
         if (url != null) {
             return remote(url, console);
         }
-        LocalMaster master = LocalMaster.start();
+        LocalMaster master = LocalMaster.start(LocalMasterConfig.builder().workers(workers).build());
         Thread hook = new Thread(master::close, "jdisco-local-master-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         return new MasterConnection(master.url(), master, hook, console);
@@ -64,6 +73,11 @@ public final class MasterConnection implements AutoCloseable {
     /** True when the master is the embedded one. */
     public boolean embedded() {
         return embedded != null;
+    }
+
+    /** How the embedded master runs workers; empty for a remote master. */
+    public Optional<WorkerMode> embeddedWorkers() {
+        return embedded == null ? Optional.empty() : Optional.of(embedded.config().workers());
     }
 
     /** A chain context for reading results and other URLs on this client. */

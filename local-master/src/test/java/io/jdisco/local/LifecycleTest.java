@@ -98,6 +98,15 @@ class LifecycleTest {
         assertEquals(tmp, c.dataRoot().orElseThrow());
         assertEquals(3, c.slots());
         assertEquals("node1", c.host());
+        assertEquals(LocalMasterConfig.WorkerMode.PROCESSES, c.workers());
+    }
+
+    @Test
+    void workersOptionChoosesThreads() {
+        assertEquals(LocalMasterConfig.WorkerMode.THREADS,
+                LocalMasterMain.parse(new String[] {"--workers", "threads"}).workers());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LocalMasterMain.parse(new String[] {"--workers", "x"}))
+                .getMessage().contains("--workers needs 'processes' or 'threads', got 'x'"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.jdisco.worker.core.client.Disco;
 import io.jdisco.worker.core.scheme.Schemes;
 import io.jdisco.worker.core.taskio.BasicChainContext;
 import io.jdisco.worker.io.ChainContext;
+import java.io.IOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -76,6 +77,13 @@ public final class MasterConnection implements AutoCloseable {
             try {
                 LocalMaster master = LocalMaster.start(config);
                 Disco disco = new Disco(master.url());
+                try {
+                    disco.version(); // warms the HTTP client up while the pack is still being built
+                } catch (IOException e) {
+                    // the submission will report an unreachable master
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 link.complete(new Link(disco, master, settingsFor(disco.master(), console)));
             } catch (Throwable t) {
                 link.completeExceptionally(t);

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.slf4j.LoggerFactory;
 
 /**
  * The master a command talks to: the one named by {@code --master} (or {@code DISCO_MASTER}), or
@@ -72,6 +73,9 @@ public final class MasterConnection implements AutoCloseable {
             return remote(url, console);
         }
         LocalMasterConfig config = LocalMasterConfig.builder().workers(workers).build();
+        // SLF4J first, on this thread: initialised by two threads at once (the master's classes and
+        // this thread's scheme loading) it prints a three-line "replay" warning.
+        LoggerFactory.getILoggerFactory();
         CompletableFuture<Link> link = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {

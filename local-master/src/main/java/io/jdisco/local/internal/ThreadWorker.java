@@ -106,17 +106,6 @@ final class ThreadWorker implements WorkerHandle {
         return "worker thread " + thread.getName() + " ended after " + outcome;
     }
 
-    /** True while the worker's thread runs. */
-    boolean alive() {
-        return thread.isAlive();
-    }
-
-    /** Waits up to {@code millis} for the thread to end; true when it has. */
-    boolean awaitEnd(long millis) throws InterruptedException {
-        thread.join(millis);
-        return !thread.isAlive();
-    }
-
     @Override
     public String toString() {
         return "worker thread " + thread.getName();

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real Disco master for one machine (DESIGN §1): it serves the master's HTTP API subset that
  * clients use (SPEC §11.1) and a node's data server ({@code /disco/...}, {@code /ddfs/...}) on
  * 127.0.0.1, runs each task's worker executable as a child process speaking the Disco worker
- * protocol (SPEC §2), schedules classic and pipeline jobs over a number of worker slots, retries
+ * protocol (SPEC §2) — or, with {@link LocalMasterConfig.WorkerMode#THREADS}, a jdisco task on a
+ * thread of this JVM speaking the same protocol bytes over in-memory pipes — schedules classic and pipeline jobs over a number of worker slots, retries
  * failed tasks, keeps each job's event log, and holds a small DDFS tag store.
  *
  * <pre>{@code

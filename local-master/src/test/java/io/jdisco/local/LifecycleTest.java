@@ -80,6 +80,13 @@ class LifecycleTest {
     }
 
     @Test
+    void aStartedMasterHasAskedTheJdkHttpServerForNoDelay() {
+        try (LocalMaster master = LocalMaster.start(Fixture.config().build())) {
+            assertEquals("true", System.getProperty("sun.net.httpserver.nodelay"), master.toString());
+        }
+    }
+
+    @Test
     void givenDataRootIsKeptAfterClose() {
         Path root = tmp.resolve("root");
         LocalMaster master = LocalMaster.start(LocalMasterConfig.builder().dataRoot(root).slots(1).build());

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * {@code grep PATTERN [--master URL] INPUT...}: runs {@link Grep} and prints {@code url<TAB>line}
+ * {@code grep PATTERN [--master URL] [--workers M] INPUT...}: runs {@link Grep} and prints {@code url<TAB>line}
  * for every line containing a match, by input URL, then in line order.
  */
 public final class GrepCommand implements Command {
@@ -22,15 +22,16 @@ public final class GrepCommand implements Command {
 
     @Override
     public String usage() {
-        return "grep PATTERN [--master URL] INPUT...\n"
+        return "grep PATTERN [--master URL] [--workers M] INPUT...\n"
                 + "  PATTERN        a Java regular expression, found anywhere in a line\n"
                 + "  INPUT          a file path or a URL\n"
-                + "  --master URL   submit to this master (default: an embedded local master)\n";
+                + "  --master URL   submit to this master (default: an embedded local master)\n"
+                + WorkerChoice.USAGE;
     }
 
     @Override
     public int run(List<String> argv, Console console) throws Exception {
-        Args args = Args.parse(argv, Set.of(), Set.of("--master"));
+        Args args = Args.parse(argv, Set.of(), Set.of("--master", "--workers"));
         List<String> positional = args.positional("PATTERN and INPUT", 2, Integer.MAX_VALUE);
         String pattern = positional.get(0);
         try {
@@ -40,7 +41,8 @@ public final class GrepCommand implements Command {
         }
         List<String> inputs = Inputs.urls(positional.subList(1, positional.size()));
         List<Object> records;
-        try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console)) {
+        try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
+                WorkerChoice.choose(args.option("--workers"), console, inputs))) {
             records = JobRun.records(Grep.job(pattern, inputs), master, console);
         }
         List<Tuple> lines = new ArrayList<>(records.size());

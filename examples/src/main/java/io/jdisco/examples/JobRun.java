@@ -1,8 +1,11 @@
 package io.jdisco.examples;
 
+import io.jdisco.local.LocalMasterConfig;
 import io.jdisco.taskio.TaskIo;
 import io.jdisco.worker.JobException;
 import io.jdisco.worker.classic.ClassicJob;
+import io.jdisco.worker.core.client.Disco;
+import io.jdisco.worker.core.client.Job;
 import io.jdisco.worker.core.client.ResultReader;
 import io.jdisco.worker.core.client.RunningJob;
 import java.io.IOException;
@@ -42,10 +45,14 @@ public final class JobRun {
      */
     public static List<List<String>> results(ClassicJob job, MasterConnection master, Console console)
             throws IOException, InterruptedException {
-        RunningJob running = job.run(master.disco(), Map.of());
-        console.err().println("job " + running.name() + " on " + master.disco().master()
-                + (master.embedded() ? " (embedded local master)" : ""));
-        Progress progress = Progress.start(master.disco(), running.name(), console);
+        // The pack first: an embedded master is starting meanwhile (disco() waits for it).
+        byte[] pack = Job.of(job.worker()).named(job.name()).pack(Map.of()).encode();
+        Disco disco = master.disco();
+        RunningJob running = new RunningJob(disco, disco.submit(pack));
+        console.err().println("job " + running.name() + " on " + disco.master()
+                + master.embeddedWorkers().map(w -> " (embedded local master, workers on "
+                        + (w == LocalMasterConfig.WorkerMode.THREADS ? "threads)" : "processes)")).orElse(""));
+        Progress progress = Progress.start(disco, running.name(), console);
         List<List<String>> results;
         try {
             results = running.waitFor();

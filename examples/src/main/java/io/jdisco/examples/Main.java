@@ -31,6 +31,7 @@ public final class Main {
         int status = run(args, console);
         console.out().flush();
         console.err().flush();
+        HttpClientThreads.stop();
         System.exit(status);
     }
 

@@ -1,35 +1,50 @@
 package io.jdisco.examples;
 
 import io.jdisco.local.LocalMaster;
+import io.jdisco.local.LocalMasterConfig;
+import io.jdisco.local.LocalMasterConfig.WorkerMode;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.core.client.Disco;
 import io.jdisco.worker.core.scheme.Schemes;
 import io.jdisco.worker.core.taskio.BasicChainContext;
 import io.jdisco.worker.io.ChainContext;
+import java.io.IOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.LoggerFactory;
 
 /**
  * The master a command talks to: the one named by {@code --master} (or {@code DISCO_MASTER}), or
  * an embedded {@link LocalMaster} with a temporary data root that lives as long as this object —
  * closed and deleted by {@link #close()}, and by a shutdown hook on Ctrl-C.
  *
+ * <p>The embedded master starts on a background thread (its HTTP server, JSON and HTTP client
+ * classes take a few hundred milliseconds to load), so that the command builds its job pack
+ * meanwhile; {@link #disco()} waits for it.
+ *
  * <p>It also makes the chain context for reading results on the client: {@code DISCO_MASTER} is
  * the master (for {@code tag://}), and {@code DISCO_PORT} the master's port unless the environment
  * sets it, so that {@code disco://} results of a local master on any port can be fetched.
  */
 public final class MasterConnection implements AutoCloseable {
-    private final Disco disco;
-    private final LocalMaster embedded;
+    private final CompletableFuture<Link> link;
+    private final WorkerMode embeddedWorkers;
     private final Thread shutdownHook;
-    private final Map<String, String> settings;
 
-    private MasterConnection(String url, LocalMaster embedded, Thread shutdownHook, Console console) {
-        this.disco = new Disco(url);
-        this.embedded = embedded;
+    /** The client, the embedded master (or null) and the read settings, once the master is up. */
+    private record Link(Disco disco, LocalMaster embedded, Map<String, String> settings) {
+    }
+
+    private MasterConnection(CompletableFuture<Link> link, WorkerMode embeddedWorkers, Thread shutdownHook) {
+        this.link = link;
+        this.embeddedWorkers = embeddedWorkers;
         this.shutdownHook = shutdownHook;
-        this.settings = settingsFor(disco.master(), console);
     }
 
     /** The master {@code url}, or {@code DISCO_MASTER}; a usage error when neither is given. */
@@ -39,36 +54,94 @@ public final class MasterConnection implements AutoCloseable {
             throw new UsageException("no master: give --master URL or set " + Disco.MASTER_VARIABLE);
         }
         try {
-            return new MasterConnection(master, null, null, console);
+            Disco disco = new Disco(master);
+            return new MasterConnection(CompletableFuture.completedFuture(
+                    new Link(disco, null, settingsFor(disco.master(), console))), null, null);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
     }
 
-    /** The master {@code url}, or, when {@code null}, a fresh embedded local master. */
-    public static MasterConnection remoteOrEmbedded(String url, Console console) {
+    /**
+     * The master {@code url}, or, when {@code null}, a fresh embedded local master whose workers run
+     * as {@code workers} says ({@link WorkerChoice}), started in the background. In-process workers
+     * find the job's classes in this JVM's class path, which holds them: the job was built from it.
+     */
+    public static MasterConnection remoteOrEmbedded(String url, Console console, WorkerMode workers) {
+        Objects.requireNonNull(workers, "workers");
         if (url != null) {
             return remote(url, console);
         }
-        LocalMaster master = LocalMaster.start();
-        Thread hook = new Thread(master::close, "jdisco-local-master-shutdown");
+        LocalMasterConfig config = LocalMasterConfig.builder().workers(workers).build();
+        // SLF4J first, on this thread: initialised by two threads at once (the master's classes and
+        // this thread's scheme loading) it prints a three-line "replay" warning.
+        LoggerFactory.getILoggerFactory();
+        CompletableFuture<Link> link = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                LocalMaster master = LocalMaster.start(config);
+                Disco disco = new Disco(master.url());
+                try {
+                    disco.version(); // warms the HTTP client up while the pack is still being built
+                } catch (IOException e) {
+                    // the submission will report an unreachable master
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                link.complete(new Link(disco, master, settingsFor(disco.master(), console)));
+            } catch (Throwable t) {
+                link.completeExceptionally(t);
+            }
+        }, "jdisco-local-master-start");
+        starter.setDaemon(true);
+        starter.start();
+        Thread hook = new Thread(() -> closeWhenStarted(link), "jdisco-local-master-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        return new MasterConnection(master.url(), master, hook, console);
+        return new MasterConnection(link, workers, hook);
     }
 
-    /** The client of the master's HTTP API. */
+    private Link link() {
+        try {
+            return link.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** The client of the master's HTTP API; waits for an embedded master to be up. */
     public Disco disco() {
-        return disco;
+        return link().disco();
     }
 
     /** True when the master is the embedded one. */
     public boolean embedded() {
-        return embedded != null;
+        return embeddedWorkers != null;
+    }
+
+    /** How the embedded master runs workers; empty for a remote master. */
+    public Optional<WorkerMode> embeddedWorkers() {
+        return Optional.ofNullable(embeddedWorkers);
     }
 
     /** A chain context for reading results and other URLs on this client. */
     public ChainContext readContext() {
-        return BasicChainContext.outsideTask(new Params(), Schemes.load(), settings, text -> { });
+        return BasicChainContext.outsideTask(new Params(), Schemes.load(), link().settings(), text -> { });
+    }
+
+    private static void closeWhenStarted(CompletableFuture<Link> link) {
+        Link l;
+        try {
+            l = link.join();
+        } catch (CompletionException | CancellationException e) {
+            return;
+        }
+        l.embedded().close();
     }
 
     /** The settings {@link #readContext()} uses. */
@@ -81,11 +154,11 @@ public final class MasterConnection implements AutoCloseable {
         return Map.copyOf(s);
     }
 
-    /** Stops the embedded master (deleting its data) if there is one. */
+    /** Stops the embedded master (deleting its data) if there is one, once it has started. */
     @Override
     public void close() {
-        if (embedded != null) {
-            embedded.close();
+        if (embedded()) {
+            closeWhenStarted(link);
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
             } catch (IllegalStateException shuttingDown) {

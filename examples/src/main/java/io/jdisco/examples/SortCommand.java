@@ -13,7 +13,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * {@code sort [--master URL] [--partitions N] [--key-bytes K] INPUT...}: runs {@link SortRecords}
+ * {@code sort [--master URL] [--workers M] [--partitions N] [--key-bytes K] INPUT...}: runs {@link SortRecords}
  * and prints every input line once, ordered by its first K bytes (unsigned) and then by the rest.
  * The reduce results are each sorted; they are merged here as streams, so the client holds one
  * record per result in memory, whatever the size of the data.
@@ -29,20 +29,22 @@ public final class SortCommand implements Command {
 
     @Override
     public String usage() {
-        return "sort [--master URL] [--partitions N] [--key-bytes K] INPUT...\n"
+        return "sort [--master URL] [--workers M] [--partitions N] [--key-bytes K] INPUT...\n"
                 + "  INPUT          a file path or a URL of text lines (records)\n"
                 + "  --master URL   submit to this master (default: an embedded local master)\n"
+                + WorkerChoice.USAGE
                 + "  --partitions N number of reduce tasks (default 1)\n"
                 + "  --key-bytes K  the key is the first K bytes of a line (default 10)\n";
     }
 
     @Override
     public int run(List<String> argv, Console console) throws Exception {
-        Args args = Args.parse(argv, Set.of(), Set.of("--master", "--partitions", "--key-bytes"));
+        Args args = Args.parse(argv, Set.of(), Set.of("--master", "--workers", "--partitions", "--key-bytes"));
         int partitions = args.intOption("--partitions", 1, 1);
         int keyBytes = args.intOption("--key-bytes", 10, 1);
         List<String> inputs = Inputs.urls(args.positional("INPUT", 1, Integer.MAX_VALUE));
-        try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console)) {
+        try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
+                WorkerChoice.choose(args.option("--workers"), console, inputs))) {
             List<List<String>> results = JobRun.results(SortRecords.job(inputs, keyBytes, partitions), master, console);
             OutputStream out = new BufferedOutputStream(console.out(), 1 << 16);
             merge(results, master, out);

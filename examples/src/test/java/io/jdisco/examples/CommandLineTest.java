@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,6 +120,28 @@ class CommandLineTest {
         assertEquals(0, run.status(), run.describe());
         assertArrayEquals(new byte[] {'c', 'a', 'f', (byte) 0xe9, '\t', '2', '\n', 'x', '\t', '1', '\n', (byte) 0xff, '\t',
             '1', '\n'}, run.out(), run.text());
-        assertTrue(run.err().contains("(embedded local master)"), run.err());
+        assertTrue(run.err().contains("(embedded local master, workers on threads)"), run.err());
+    }
+
+    @Test
+    void wordcountGivesTheSameBytesWithWorkerProcessesAsWithThreads() throws Exception {
+        Path file = tmp.resolve("both.txt");
+        Files.writeString(file, "b a b\nc a b\n");
+        CliRun threads = CliRun.of("wordcount", "--workers", "threads", "--partitions", "2", file.toString());
+        CliRun processes = CliRun.with(Map.of("JDISCO_WORKERS", "processes"), "wordcount", "--partitions", "2",
+                file.toString());
+        assertEquals(0, threads.status(), threads.describe());
+        assertEquals(0, processes.status(), processes.describe());
+        assertEquals("a\t2\nb\t3\nc\t1\n", threads.text());
+        assertArrayEquals(threads.out(), processes.out());
+        assertTrue(threads.err().contains("workers on threads)"), threads.err());
+        assertTrue(processes.err().contains("workers on processes)"), processes.err());
+    }
+
+    @Test
+    void aBadWorkersValueIsAUsageErrorNamingIt() {
+        CliRun run = CliRun.of("wordcount", "--workers", "fibers", "raw://a");
+        assertEquals(Main.USAGE, run.status(), run.describe());
+        assertTrue(run.err().contains("--workers must be threads, processes or auto, got 'fibers'"), run.err());
     }
 }

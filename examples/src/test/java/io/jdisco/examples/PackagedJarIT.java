@@ -65,7 +65,15 @@ class PackagedJarIT {
         Result r = run("wordcount", "README.md");
         assertEquals(0, r.status, r.err);
         assertArrayEquals(Expected.wordCount(Files.readAllBytes(ROOT.resolve("README.md"))), r.out, r.err);
-        assertTrue(r.err.contains("(embedded local master)") && r.err.contains(" done in "), r.err);
+        assertTrue(r.err.contains("(embedded local master, workers on threads)") && r.err.contains(" done in "), r.err);
+    }
+
+    @Test
+    void readmeCommandGivesTheSameCountsWithWorkerProcesses() throws Exception {
+        Result r = run("wordcount", "--workers", "processes", "--partitions", "2", "README.md");
+        assertEquals(0, r.status, r.err);
+        assertArrayEquals(Expected.wordCount(Files.readAllBytes(ROOT.resolve("README.md"))), r.out, r.err);
+        assertTrue(r.err.contains("(embedded local master, workers on processes)"), r.err);
     }
 
     @Test

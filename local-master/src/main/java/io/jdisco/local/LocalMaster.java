@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real Disco master for one machine (DESIGN §1): it serves the master's HTTP API subset that
  * clients use (SPEC §11.1) and a node's data server ({@code /disco/...}, {@code /ddfs/...}) on
  * 127.0.0.1, runs each task's worker executable as a child process speaking the Disco worker
- * protocol (SPEC §2), schedules classic and pipeline jobs over a number of worker slots, retries
+ * protocol (SPEC §2) — or, with {@link LocalMasterConfig.WorkerMode#THREADS}, a jdisco task on a
+ * thread of this JVM speaking the same protocol bytes over in-memory pipes — schedules classic and pipeline jobs over a number of worker slots, retries
  * failed tasks, keeps each job's event log, and holds a small DDFS tag store.
  *
  * <pre>{@code
@@ -40,6 +41,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and in the module README: one host, concurrent stages run one after the other, tags in memory.
  */
 public final class LocalMaster implements AutoCloseable {
+    /** The JDK HTTP server's TCP_NODELAY switch. */
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
+
     private final LocalMasterConfig config;
     private final NodeLayout layout;
     private final boolean temporaryRoot;
@@ -61,6 +65,7 @@ public final class LocalMaster implements AutoCloseable {
         this.layout = new NodeLayout(root, config.host());
         Files.createDirectories(layout.discoData());
         Files.createDirectories(layout.ddfsData());
+        noDelay();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
         this.url = "http://127.0.0.1:" + server.getAddress().getPort();
         this.httpThreads = Executors.newCachedThreadPool(daemon("jdisco-master-http"));
@@ -72,6 +77,19 @@ public final class LocalMaster implements AutoCloseable {
         server.createContext("/", new MasterRoutes(service));
         server.setExecutor(httpThreads);
         server.start();
+    }
+
+    /**
+     * Asks the JDK's HTTP server for {@code TCP_NODELAY} ({@code sun.net.httpserver.nodelay}, read
+     * once per JVM when the first server is made) unless it is set already: it writes a response's
+     * headers and body in two segments, and with Nagle's algorithm the body waits for the client's
+     * delayed ACK, ~40 ms per request on Linux — most of the time a small job spends reading its
+     * results.
+     */
+    private static void noDelay() {
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
     }
 
     /** Starts a master with the {@linkplain LocalMasterConfig#defaults() defaults}. */

@@ -16,8 +16,38 @@ import java.util.Optional;
  * {@code min(n s, 60 s) + random(0–30 s)}, made to let a cluster recover, pointless on a laptop),
  * and a job dies after more than 10 failures of one task (the real {@code max_failure_rate} is
  * 100, which on one host only multiplies the waiting).
+ *
+ * <p>Workers run as processes by default ({@link WorkerMode#PROCESSES}), as on a Disco node;
+ * {@link WorkerMode#THREADS} runs jdisco workers on threads of the master's JVM for small jobs,
+ * where starting a JVM per task costs more than the task.
  */
 public final class LocalMasterConfig {
+    /**
+     * How the master runs a task's worker. Either way the master speaks the same worker protocol
+     * bytes with it (DESIGN §1), through the same parser, rate limiter, timers and retries.
+     */
+    public enum WorkerMode {
+        /**
+         * Each task's {@code bin/worker} runs as a child process (SPEC §1.2), as a Disco node runs
+         * it: isolated, with its own heap and JVM options, killable with its descendants. Any
+         * worker executable (Python, shell, Java) runs this way. The default.
+         */
+        PROCESSES,
+        /**
+         * A jdisco job's worker runs on a thread of the master's JVM, connected by in-memory pipes:
+         * no JVM start per task (~0.4–1 s each), which dominates small jobs. The task shares the
+         * master's heap, system properties, {@code System.out}/{@code System.err} (prints are not
+         * turned into {@code MSG}s) and working directory (paths the job derives from its task are
+         * absolute; a relative path in user code is not resolved against the job home); it sees
+         * the master's environment minus the Disco settings plus the jobenvs through its scheme
+         * settings, not through {@link System#getenv()}. Its classes come from the master's class
+         * loader first, then from the job home's {@code lib/*.jar} and {@code classes/}. A kill
+         * breaks its pipes and interrupts the thread. Jobs whose worker executable does not start
+         * jdisco's {@code WorkerMain}, or whose job data is not jdisco's, still run as processes.
+         */
+        THREADS
+    }
+
     private final int port;
     private final Path dataRoot;
     private final String host;
@@ -30,6 +60,7 @@ public final class LocalMasterConfig {
     private final Duration lastWordsTimeout;
     private final Duration taskTimeout;
     private final boolean nice;
+    private final WorkerMode workers;
 
     private LocalMasterConfig(Builder b) {
         this.port = b.port;
@@ -44,6 +75,7 @@ public final class LocalMasterConfig {
         this.lastWordsTimeout = b.lastWordsTimeout;
         this.taskTimeout = b.taskTimeout;
         this.nice = b.nice;
+        this.workers = b.workers;
     }
 
     /** A builder with the defaults. */
@@ -116,10 +148,16 @@ public final class LocalMasterConfig {
         return nice;
     }
 
+    /** How workers run: as processes (the default) or on threads of the master's JVM. */
+    public WorkerMode workers() {
+        return workers;
+    }
+
     @Override
     public String toString() {
         return "LocalMasterConfig[port " + port + ", data " + (dataRoot == null ? "(temporary)" : dataRoot)
-                + ", host " + host + ", " + slots + " slots, max failures " + maxFailures + "]";
+                + ", host " + host + ", " + slots + " slots, max failures " + maxFailures + ", workers "
+                + workers.name().toLowerCase(java.util.Locale.ROOT) + "]";
     }
 
     /** Builds a {@link LocalMasterConfig}. */
@@ -136,6 +174,7 @@ public final class LocalMasterConfig {
         private Duration lastWordsTimeout = Duration.ofSeconds(10);
         private Duration taskTimeout;
         private boolean nice = true;
+        private WorkerMode workers = WorkerMode.PROCESSES;
 
         private Builder() {
         }
@@ -217,6 +256,12 @@ public final class LocalMasterConfig {
         /** Whether to start workers under {@code nice -n 19} (default true). */
         public Builder nice(boolean value) {
             this.nice = value;
+            return this;
+        }
+
+        /** How workers run (default {@link WorkerMode#PROCESSES}). */
+        public Builder workers(WorkerMode value) {
+            this.workers = Objects.requireNonNull(value, "value");
             return this;
         }
 

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code jdisco master [--port P] [--data DIR] [--slots N] [--host NAME]}: runs a
- * {@link LocalMaster} in the foreground until SIGTERM or Ctrl-C, printing its URL.
+ * {@code jdisco master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|threads]}:
+ * runs a {@link LocalMaster} in the foreground until SIGTERM or Ctrl-C, printing its URL.
  */
 public final class LocalMasterMain {
     private LocalMasterMain() {
@@ -63,6 +63,9 @@ public final class LocalMasterMain {
                 case "--host":
                     b.host(v);
                     break;
+                case "--workers":
+                    b.workers(workerMode(v));
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
@@ -78,12 +81,25 @@ public final class LocalMasterMain {
         }
     }
 
+    private static LocalMasterConfig.WorkerMode workerMode(String value) {
+        switch (value) {
+            case "processes":
+                return LocalMasterConfig.WorkerMode.PROCESSES;
+            case "threads":
+                return LocalMasterConfig.WorkerMode.THREADS;
+            default:
+                throw new IllegalArgumentException("--workers needs 'processes' or 'threads', got '" + value + "'");
+        }
+    }
+
     private static void usage(PrintStream out, String problem) {
         out.println(problem);
-        out.println("usage: jdisco master [--port P] [--data DIR] [--slots N] [--host NAME]");
+        out.println("usage: jdisco master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|threads]");
         out.println("  --port   HTTP port on 127.0.0.1 (default: a free port)");
         out.println("  --data   data root (default: a temporary directory, deleted on exit)");
         out.println("  --slots  worker slots (default: the number of cores)");
         out.println("  --host   node host name in disco:// URLs (default: localhost)");
+        out.println("  --workers processes: one process per task, as a Disco node (default);");
+        out.println("           threads: jdisco jobs' tasks on threads of this JVM (no JVM start per task)");
     }
 }

@@ -80,6 +80,13 @@ class LifecycleTest {
     }
 
     @Test
+    void aStartedMasterHasAskedTheJdkHttpServerForNoDelay() {
+        try (LocalMaster master = LocalMaster.start(Fixture.config().build())) {
+            assertEquals("true", System.getProperty("sun.net.httpserver.nodelay"), master.toString());
+        }
+    }
+
+    @Test
     void givenDataRootIsKeptAfterClose() {
         Path root = tmp.resolve("root");
         LocalMaster master = LocalMaster.start(LocalMasterConfig.builder().dataRoot(root).slots(1).build());
@@ -98,6 +105,15 @@ class LifecycleTest {
         assertEquals(tmp, c.dataRoot().orElseThrow());
         assertEquals(3, c.slots());
         assertEquals("node1", c.host());
+        assertEquals(LocalMasterConfig.WorkerMode.PROCESSES, c.workers());
+    }
+
+    @Test
+    void workersOptionChoosesThreads() {
+        assertEquals(LocalMasterConfig.WorkerMode.THREADS,
+                LocalMasterMain.parse(new String[] {"--workers", "threads"}).workers());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LocalMasterMain.parse(new String[] {"--workers", "x"}))
+                .getMessage().contains("--workers needs 'processes' or 'threads', got 'x'"));
     }
 
     @Test

@@ -31,6 +31,7 @@ public final class JobCoordinator implements Runnable {
     private final Semaphore slots;
     private final ExecutorService threads;
     private final DdfsStore ddfs;
+    private final JobWorkers workers;
     private final Set<MasterSession> running = ConcurrentHashMap.newKeySet();
     private final List<Future<?>> tasks = new ArrayList<>();
     private volatile String killed;
@@ -46,6 +47,7 @@ public final class JobCoordinator implements Runnable {
         this.slots = slots;
         this.threads = threads;
         this.ddfs = ddfs;
+        this.workers = new JobWorkers(node, setup, job.pack());
     }
 
     /** A task whose failure kills the job. */
@@ -121,6 +123,11 @@ public final class JobCoordinator implements Runnable {
             die("Job coordinator failed: " + e);
         } finally {
             thread = null;
+            try {
+                workers.close();
+            } catch (IOException e) {
+                LOG.warn("job {}: the job class loader could not be closed: {}", job.name(), e.toString());
+            }
         }
     }
 
@@ -182,7 +189,7 @@ public final class JobCoordinator implements Runnable {
             checkKilled();
             AttemptOutcome outcome;
             slots.acquire();
-            MasterSession session = new MasterSession(node, setup, task);
+            MasterSession session = new MasterSession(node, setup, task, workers);
             try {
                 running.add(session);
                 job.running(task.stage(), 1);

@@ -14,15 +14,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One attempt of one task: starts the worker process and speaks the master's side of the
- * protocol over its stdin and merged stdout/stderr (SPEC §2), until {@code DONE}, {@code ERROR},
- * {@code FATAL}, a crash, a framing error, a timer, or {@link #stop}. The worker and its
- * descendants are killed at the end, whatever happened (SPEC §1.3).
+ * One attempt of one task: starts the worker (a process, or a thread in the in-process mode, see
+ * {@link JobWorkers}) and speaks the master's side of the protocol over its stdin and merged
+ * stdout/stderr (SPEC §2), until {@code DONE}, {@code ERROR}, {@code FATAL}, a crash, a framing
+ * error, a timer, or {@link #stop}. The worker (a process with its descendants) is killed at the
+ * end, whatever happened (SPEC §1.3).
  *
  * <p>Framing follows the master's parser ({@link FrameParser}); after a framing error the session
  * collects "last words" for up to {@code lastWordsTimeout} or 100 KiB (SPEC §2.1.3). Timers (SPEC
- * §2.5) are checked by a watchdog on the node's timer thread; one that fires kills the process,
- * which ends the read loop.
+ * §2.5) are checked by a watchdog on the node's timer thread; one that fires kills the worker,
+ * which ends the read loop. A worker thread is handled exactly like a process: the same bytes,
+ * parser, rate limiter, timers and retries.
  */
 public final class MasterSession {
     /** The most "last words" kept after a framing error. */
@@ -31,8 +33,9 @@ public final class MasterSession {
     private final NodeContext node;
     private final JobSetup job;
     private final TaskRun task;
+    private final JobWorkers workers;
     private final AtomicReference<AttemptOutcome> stopped = new AtomicReference<>();
-    private volatile Process process;
+    private volatile WorkerHandle worker;
     private volatile long lastDataNanos;
     /** When the session last started waiting for the worker's bytes; -1 while it is busy answering. */
     private volatile long waitingSinceNanos = -1;
@@ -41,23 +44,18 @@ public final class MasterSession {
     private volatile long lastWordsSince = -1;
     private final long startNanos = System.nanoTime();
 
-    /** A session for one attempt of {@code task}. */
-    public MasterSession(NodeContext node, JobSetup job, TaskRun task) {
+    /** A session for one attempt of {@code task}, whose worker {@code workers} starts. */
+    MasterSession(NodeContext node, JobSetup job, TaskRun task, JobWorkers workers) {
         this.node = node;
         this.job = job;
         this.task = task;
+        this.workers = workers;
     }
 
     /** Stops the attempt (job killed, master closing): the worker is killed and the run ends {@code Stopped}. */
     public void stop(String reason) {
         stopped.compareAndSet(null, new AttemptOutcome.Stopped(reason));
         killWorker();
-    }
-
-    /** The pid of the worker process, or -1 before it started. */
-    public long pid() {
-        Process p = process;
-        return p == null ? -1 : p.pid();
     }
 
     /** Runs the attempt to its end. */
@@ -67,7 +65,7 @@ public final class MasterSession {
             return stopped.get();
         }
         try {
-            process = WorkerProcess.start(job, node.config().nice());
+            worker = workers.start(task);
         } catch (IOException e) {
             return new AttemptOutcome.Failed(false, "Worker could not be started: " + e.getMessage());
         }
@@ -98,8 +96,8 @@ public final class MasterSession {
     }
 
     private AttemptOutcome converse(SessionHandler handler) {
-        InputStream in = process.getInputStream();
-        OutputStream out = process.getOutputStream();
+        InputStream in = worker.fromWorker();
+        OutputStream out = worker.toWorker();
         byte[] buf = new byte[8192];
         int len = 0;
         long offset = 0;
@@ -154,21 +152,7 @@ public final class MasterSession {
         if (stop != null) {
             return stop;
         }
-        int code = exitCode();
-        return new AttemptOutcome.Failed(false, "Worker crashed! (exit code: " + code + ")");
-    }
-
-    private int exitCode() {
-        try {
-            if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                killWorker();
-                process.waitFor(2, TimeUnit.SECONDS);
-            }
-            return process.isAlive() ? -1 : process.exitValue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return new AttemptOutcome.Failed(false, "Worker crashed! (" + worker.exitStatus() + ")");
     }
 
     /** SPEC §2.1.3: log the parse error, then collect what the worker still says. */
@@ -237,9 +221,9 @@ public final class MasterSession {
     }
 
     private void killWorker(long announcedPid) {
-        Process p = process;
-        if (p != null) {
-            WorkerProcess.kill(p, announcedPid);
+        WorkerHandle w = worker;
+        if (w != null) {
+            w.kill(announcedPid);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,19 @@ public final class WorkerProcess {
         command.add(job.jobHome().resolve(job.worker()).toString());
         ProcessBuilder pb = new ProcessBuilder(command).directory(job.jobHome().toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
+        Map<String, String> workerEnv = environment(env, job.jobenvs());
+        env.clear();
+        env.putAll(workerEnv);
+        return pb.start();
+    }
+
+    /**
+     * A worker's environment (SPEC §1.2 item 5): {@code base} without the Disco settings (the known
+     * ones and those {@code DISCO_SETTINGS} lists), then {@code jobenvs} added. Also what an
+     * in-process worker sees in place of the process environment.
+     */
+    public static Map<String, String> environment(Map<String, String> base, Map<String, String> jobenvs) {
+        Map<String, String> env = new LinkedHashMap<>(base);
         String listed = env.get("DISCO_SETTINGS");
         if (listed != null) {
             for (String name : listed.split(",")) {
@@ -52,27 +66,31 @@ public final class WorkerProcess {
             }
         }
         env.keySet().removeAll(DISCO_SETTINGS);
-        env.putAll(job.jobenvs());
-        return pb.start();
+        env.putAll(jobenvs);
+        return env;
     }
 
     /**
      * Kills {@code process}, its descendants, and the announced worker pid if it is one of them
-     * (never an unrelated process), with SIGKILL.
+     * (never an unrelated process, never this JVM: an in-process worker announces this JVM's pid),
+     * with SIGKILL.
      */
     public static void kill(Process process, long announcedPid) {
         ProcessHandle root = process.toHandle();
+        long self = ProcessHandle.current().pid();
         List<ProcessHandle> victims = new ArrayList<>();
         victims.add(root);
         root.descendants().forEach(victims::add);
-        if (announcedPid > 0 && announcedPid != root.pid()) {
+        if (announcedPid > 0 && announcedPid != root.pid() && announcedPid != self) {
             Optional<ProcessHandle> announced = ProcessHandle.of(announcedPid);
             if (announced.isPresent() && victims.stream().anyMatch(h -> h.pid() == announcedPid)) {
                 announced.get().descendants().forEach(victims::add);
             }
         }
         for (ProcessHandle h : victims) {
-            h.destroyForcibly();
+            if (h.pid() != self) {
+                h.destroyForcibly();
+            }
         }
     }
 

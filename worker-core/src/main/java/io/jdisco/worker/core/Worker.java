@@ -254,6 +254,15 @@ public abstract class Worker implements Serializable {
         return outputs.output(label);
     }
 
+    /**
+     * The environment of the running task's worker (read-only): the process environment in a worker
+     * process, the jobenvs-based map a master gives a worker it runs on a thread (see
+     * {@link TaskContext#environment()}); {@link System#getenv()} outside {@link #start}.
+     */
+    public Map<String, String> environment() {
+        return context != null ? context.environment() : System.getenv();
+    }
+
     /** Sends a status line to the master (throttled, never dropped). */
     public void status(String text) {
         context().status(text);

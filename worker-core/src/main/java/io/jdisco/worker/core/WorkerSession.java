@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,7 +25,10 @@ import java.util.Objects;
  * <p>{@link io.jdisco.worker.DataException}, other {@link IOException}s, {@link UncheckedIOException}
  * and {@link OutOfMemoryError} become {@code ERROR} (the task is re-run); anything else becomes
  * {@code FATAL} (the job is killed), as in the reference worker. Pending status messages are sent
- * before the last message. Runs in-process as well as in {@link WorkerMain}.
+ * before the last message. Runs in-process as well as in {@link WorkerMain}: in-process it is given
+ * the environment the worker would have had as a process, it leaves {@code System.out} and
+ * {@code System.err} alone (prints are not turned into {@code MSG}s) and it never exits the JVM.
+ * The job data's classes are resolved through the thread's context class loader.
  */
 public final class WorkerSession {
     /** How a session ended. */
@@ -39,11 +43,25 @@ public final class WorkerSession {
 
     private final MasterChannel channel;
     private final InputErrPolicy policy;
+    private final Map<String, String> environment;
 
-    /** A session over {@code channel}; {@code policy} says how inputs treat exhausted replicas. */
+    /**
+     * A session over {@code channel} in this process's environment; {@code policy} says how inputs
+     * treat exhausted replicas.
+     */
     public WorkerSession(MasterChannel channel, InputErrPolicy policy) {
+        this(channel, policy, System.getenv());
+    }
+
+    /**
+     * A session over {@code channel} whose worker sees {@code environment} instead of the process
+     * environment: for a worker run on a thread of another program (the local master's in-process
+     * mode), which must see the jobenvs and not the Disco settings, as a worker process would.
+     */
+    public WorkerSession(MasterChannel channel, InputErrPolicy policy, Map<String, String> environment) {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
     }
 
     /** Runs the session to its end; never throws. */
@@ -55,7 +73,7 @@ public final class WorkerSession {
             Task task = channel.task().toTask();
             JobData data = JobData.read(Path.of(task.jobfile()));
             data.worker().start(task, data.job(), new java.util.LinkedHashMap<>(data.jobargs()),
-                    TaskContext.over(channel, task, policy));
+                    TaskContext.over(channel, task, policy, environment));
             flushStatus();
             last = new DoneMessage();
             outcome = Outcome.DONE;

@@ -2,6 +2,7 @@ package io.jdisco.schemes.http;
 
 import io.jdisco.schemes.http.internal.HttpFetcher;
 import io.jdisco.schemes.http.internal.HttpTarget;
+import io.jdisco.schemes.http.internal.LazyTlsContext;
 import io.jdisco.schemes.http.internal.ResumableBody;
 import io.jdisco.worker.io.InputLink;
 import io.jdisco.worker.spi.SchemeContext;
@@ -65,6 +66,7 @@ public final class HttpSchemeProvider implements SchemeProvider {
         return clients.computeIfAbsent(connectTimeout, t -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(LazyTlsContext.context()).sslParameters(LazyTlsContext.parameters())
                 .connectTimeout(t)
                 .build());
     }

@@ -7,6 +7,7 @@ import io.jdisco.worker.DiscoException;
 import io.jdisco.worker.DiscoNames;
 import io.jdisco.worker.JobException;
 import io.jdisco.worker.core.client.internal.JobWaiter;
+import io.jdisco.worker.core.client.internal.LazyTlsContext;
 import io.jdisco.worker.core.client.internal.MasterHttp;
 import io.jdisco.worker.core.client.internal.MasterReplies;
 import io.jdisco.worker.core.client.internal.OobReader;
@@ -60,6 +61,7 @@ public final class Disco {
     public Disco(String master) {
         this(master, System.getenv(), HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
+                .sslContext(LazyTlsContext.context()).sslParameters(LazyTlsContext.parameters())
                 .connectTimeout(Duration.ofSeconds(30)).build(), REQUEST_TIMEOUT);
     }
 

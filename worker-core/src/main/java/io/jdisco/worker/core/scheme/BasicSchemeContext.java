@@ -114,7 +114,7 @@ public final class BasicSchemeContext implements SchemeContext {
             return this;
         }
 
-        /** The environment to fall back to (default {@link System#getenv()}); for tests. */
+        /** The environment to fall back to (default {@link System#getenv()}); for tests and in-process workers. */
         public Builder environment(Map<String, String> env) {
             this.environment = Map.copyOf(Objects.requireNonNull(env, "env"));
             return this;

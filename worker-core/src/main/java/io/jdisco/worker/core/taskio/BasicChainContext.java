@@ -34,12 +34,24 @@ public final class BasicChainContext implements ChainContext {
      */
     public static BasicChainContext of(Task task, Params params, SchemeResolver resolver, Map<String, String> settings,
             Consumer<String> status) {
+        return of(task, params, resolver, settings, System.getenv(), status);
+    }
+
+    /**
+     * The context of {@code task} as {@link #of(Task, Params, SchemeResolver, Map, Consumer)}, with
+     * {@code environment} in place of {@link System#getenv()}: the environment of a worker that
+     * runs on a thread of another program.
+     */
+    public static BasicChainContext of(Task task, Params params, SchemeResolver resolver, Map<String, String> settings,
+            Map<String, String> environment, Consumer<String> status) {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(resolver, "resolver");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(status, "status");
-        BasicSchemeContext sc = BasicSchemeContext.builder(resolver).task(task).settings(settings).build();
+        BasicSchemeContext sc = BasicSchemeContext.builder(resolver).task(task).settings(settings)
+                .environment(environment).build();
         return new BasicChainContext(sc, params, status);
     }
 

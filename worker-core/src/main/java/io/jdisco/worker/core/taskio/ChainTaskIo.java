@@ -74,14 +74,16 @@ public final class ChainTaskIo implements TaskIoProvider {
     /**
      * The chain context of {@code task} run by {@code worker}: its {@code params} parameter (a
      * fresh {@link Params} when unset), the schemes of {@link Schemes#load()}, its string parameters
-     * as settings, and {@link Worker#status} for messages.
+     * as settings, {@link Worker#environment()} as the environment, and {@link Worker#status} for
+     * messages.
      */
     public static BasicChainContext context(Task task, Worker worker) {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(worker, "worker");
         Object p = worker.get("params");
         Params params = p == null ? new Params() : parameter(worker, "params", Params.class);
-        return BasicChainContext.of(task, params, Schemes.load(), stringSettings(worker.parameters()), worker::status);
+        return BasicChainContext.of(task, params, Schemes.load(), stringSettings(worker.parameters()),
+                worker.environment(), worker::status);
     }
 
     private static Map<String, String> stringSettings(Map<String, Object> parameters) {

@@ -112,6 +112,19 @@ class JobHomeWriterTest {
     }
 
     @Test
+    void aFileStartingLikeAZipIsStoredEvenIfItWouldDeflate() throws IOException {
+        byte[] jar = new byte[5000];
+        System.arraycopy(new byte[] {'P', 'K', 3, 4}, 0, jar, 0, 4);
+        byte[] zip = new JobHomeWriter().addBytes("lib/inner.jar", jar).toByteArray();
+        ByteBuffer buf = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        int pos = 30 + buf.getShort(26) + buf.getInt(18);
+        assertEquals(0x04034b50, buf.getInt(pos), "the second entry follows the lib/ directory");
+        assertEquals(0, buf.getShort(pos + 8), "method of lib/inner.jar");
+        assertEquals(jar.length, buf.getInt(pos + 18), "stored size of lib/inner.jar");
+        assertArrayEquals(jar, readWithJdk(zip).get("lib/inner.jar"));
+    }
+
+    @Test
     void archiveHasNoZip64Records() throws IOException {
         byte[] zip = new JobHomeWriter().addBytes("f", utf8("f")).toByteArray();
         ByteBuffer buf = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);

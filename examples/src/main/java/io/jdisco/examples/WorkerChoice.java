@@ -1,0 +1,99 @@
+package io.jdisco.examples;
+
+import io.jdisco.local.LocalMasterConfig.WorkerMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * How the embedded local master of a job command runs the job's workers: {@code --workers
+ * threads|processes|auto}, else the environment variable {@code JDISCO_WORKERS}, else {@code auto}.
+ *
+ * <p>{@code auto} runs the workers on threads of the command's own JVM when every input is a local
+ * file ({@code file://} URL) and the files total at most {@link #THREADS_LIMIT} (64 MiB): a small job
+ * is then done in a fraction of a second instead of paying a JVM start per task. Any other input
+ * (http, disco, tag, ...) and bigger inputs run as worker processes, each with its own heap, as on
+ * a Disco node. The choice does not change the results; a remote master ({@code --master}) decides
+ * for itself.
+ */
+public final class WorkerChoice {
+    /** The environment variable read when {@code --workers} is not given. */
+    public static final String VARIABLE = "JDISCO_WORKERS";
+    /** The largest total input size {@code auto} runs on threads. */
+    public static final long THREADS_LIMIT = 64L << 20;
+    /** The usage line of the option, shared by the job commands. */
+    public static final String USAGE = "  --workers M    embedded master: threads, processes, or auto (default, or\n"
+            + "                 $" + VARIABLE + "): threads when every input is a local file and\n"
+            + "                 they total at most 64 MiB, else a worker process per task\n";
+
+    private WorkerChoice() {
+    }
+
+    /**
+     * The mode for the {@code --workers} value {@code option} ({@code null}: not given) and the
+     * job's {@code inputs}.
+     *
+     * @throws UsageException for a value other than threads, processes or auto
+     */
+    public static WorkerMode choose(String option, Console console, List<String> inputs) {
+        Objects.requireNonNull(console, "console");
+        Objects.requireNonNull(inputs, "inputs");
+        String source = "--workers";
+        String value = option;
+        if (value == null) {
+            source = VARIABLE;
+            value = console.env(VARIABLE);
+        }
+        if (value == null || value.isEmpty()) {
+            return auto(inputs, THREADS_LIMIT);
+        }
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "threads":
+                return WorkerMode.THREADS;
+            case "processes":
+                return WorkerMode.PROCESSES;
+            case "auto":
+                return auto(inputs, THREADS_LIMIT);
+            default:
+                throw new UsageException(source + " must be threads, processes or auto, got '" + value + "'");
+        }
+    }
+
+    /**
+     * The {@code auto} rule: {@link WorkerMode#THREADS} when every input is a readable local file
+     * ({@code file://} URL) and their sizes total at most {@code limit} bytes, else
+     * {@link WorkerMode#PROCESSES}.
+     */
+    public static WorkerMode auto(List<String> inputs, long limit) {
+        Objects.requireNonNull(inputs, "inputs");
+        long total = 0;
+        for (String input : inputs) {
+            Path file = localFile(input);
+            if (file == null) {
+                return WorkerMode.PROCESSES;
+            }
+            try {
+                total += Files.size(file);
+            } catch (IOException e) {
+                return WorkerMode.PROCESSES;
+            }
+            if (total > limit) {
+                return WorkerMode.PROCESSES;
+            }
+        }
+        return inputs.isEmpty() ? WorkerMode.PROCESSES : WorkerMode.THREADS;
+    }
+
+    /** The absolute path of a {@code file:///path} URL (as {@link Inputs} makes them), else {@code null}. */
+    private static Path localFile(String url) {
+        String prefix = "file://";
+        if (!url.startsWith(prefix) || !url.startsWith("/", prefix.length())) {
+            return null;
+        }
+        Path p = Path.of(url.substring(prefix.length()));
+        return Files.isRegularFile(p) ? p : null;
+    }
+}

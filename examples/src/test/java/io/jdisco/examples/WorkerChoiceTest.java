@@ -1,0 +1,83 @@
+package io.jdisco.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jdisco.local.LocalMasterConfig.WorkerMode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkerChoiceTest {
+    @TempDir
+    Path tmp;
+
+    private String file(String name, int size) throws Exception {
+        Path p = tmp.resolve(name);
+        Files.write(p, new byte[size]);
+        return Inputs.url(p.toString());
+    }
+
+    private static Console env(Map<String, String> env) {
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream());
+        return new Console(sink, sink, false, env);
+    }
+
+    @Test
+    void autoRunsFilesUpToTheLimitOnThreads() throws Exception {
+        assertEquals(WorkerMode.THREADS, WorkerChoice.auto(List.of(file("a", 60), file("b", 40)), 100));
+    }
+
+    @Test
+    void autoRunsFilesOverTheLimitAsProcesses() throws Exception {
+        assertEquals(WorkerMode.PROCESSES, WorkerChoice.auto(List.of(file("a", 60), file("b", 41)), 100));
+    }
+
+    @Test
+    void autoRunsAnyNonFileInputAsProcesses() throws Exception {
+        assertEquals(WorkerMode.PROCESSES, WorkerChoice.auto(List.of(file("a", 1), "raw://tiny"), 100));
+        assertEquals(WorkerMode.PROCESSES, WorkerChoice.auto(List.of("http://127.0.0.1:1/x"), 100));
+    }
+
+    @Test
+    void autoRunsAMissingFileAsProcesses() {
+        assertEquals(WorkerMode.PROCESSES, WorkerChoice.auto(List.of("file://" + tmp.resolve("gone")), 100));
+    }
+
+    @Test
+    void theDefaultLimitIs64MiB() {
+        assertEquals(64L * 1024 * 1024, WorkerChoice.THREADS_LIMIT);
+    }
+
+    @Test
+    void theOptionWinsOverTheEnvironment() throws Exception {
+        Console c = env(Map.of(WorkerChoice.VARIABLE, "threads"));
+        assertEquals(WorkerMode.PROCESSES, WorkerChoice.choose("processes", c, List.of(file("a", 1))));
+    }
+
+    @Test
+    void theEnvironmentChoosesWithoutTheOption() {
+        Console c = env(Map.of(WorkerChoice.VARIABLE, "threads"));
+        assertEquals(WorkerMode.THREADS, WorkerChoice.choose(null, c, List.of("raw://x")));
+    }
+
+    @Test
+    void withNeitherTheRuleDecides() throws Exception {
+        assertEquals(WorkerMode.THREADS, WorkerChoice.choose(null, env(Map.of()), List.of(file("a", 10))));
+        assertEquals(WorkerMode.PROCESSES, WorkerChoice.choose("auto", env(Map.of()), List.of("raw://x")));
+    }
+
+    @Test
+    void aBadEnvironmentValueIsNamed() {
+        Console c = env(Map.of(WorkerChoice.VARIABLE, "many"));
+        UsageException e = assertThrows(UsageException.class, () -> WorkerChoice.choose(null, c, List.of("raw://x")));
+        assertTrue(e.getMessage().contains("JDISCO_WORKERS must be threads, processes or auto, got 'many'"),
+                e.getMessage());
+    }
+}

@@ -2,7 +2,7 @@ package io.jdisco.schemes.http;
 
 import io.jdisco.schemes.http.internal.HttpFetcher;
 import io.jdisco.schemes.http.internal.HttpTarget;
-import io.jdisco.schemes.http.internal.LazyTlsContext;
+import io.jdisco.worker.spi.LazyTlsContext;
 import io.jdisco.schemes.http.internal.ResumableBody;
 import io.jdisco.worker.io.InputLink;
 import io.jdisco.worker.spi.SchemeContext;

@@ -7,7 +7,7 @@ import io.jdisco.worker.DiscoException;
 import io.jdisco.worker.DiscoNames;
 import io.jdisco.worker.JobException;
 import io.jdisco.worker.core.client.internal.JobWaiter;
-import io.jdisco.worker.core.client.internal.LazyTlsContext;
+import io.jdisco.worker.spi.LazyTlsContext;
 import io.jdisco.worker.core.client.internal.MasterHttp;
 import io.jdisco.worker.core.client.internal.MasterReplies;
 import io.jdisco.worker.core.client.internal.OobReader;

@@ -1,4 +1,4 @@
-package io.jdisco.worker.core.client.internal;
+package io.jdisco.worker.spi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package io.jdisco.worker.core.client.internal;
+package io.jdisco.worker.spi;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
@@ -23,6 +23,9 @@ import javax.net.ssl.TrustManager;
  * connections use the default context's protocols and cipher suites, as without them (the client
  * still turns on host name verification). An https connection then sets up the default context
  * and behaves exactly as before.
+ *
+ * <p>Here, in the SPI, for scheme providers that build HTTP clients (the {@code http} scheme) as
+ * well as for worker-core's master client: one copy for both.
  */
 public final class LazyTlsContext {
     private static final SSLContext CONTEXT = new SSLContext(new DeferredSpi(),

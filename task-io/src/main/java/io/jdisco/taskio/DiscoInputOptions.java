@@ -7,28 +7,48 @@ import java.util.Objects;
  * Settings of the internal-format reader ({@code disco_input_stream}, SPEC §7.4): whether corrupt
  * hunks are skipped (default no, see {@link TaskIo#discoInputStream(boolean)}), the largest hunk
  * accepted (default {@link TaskIo#DEFAULT_MAX_HUNK_BYTES}), the record codec (default
- * {@link PickleCodec}) and read-ahead (default off). Immutable; each {@code with} method returns a
- * copy.
+ * {@link PickleCodec}) and read-ahead (default {@link ReadAhead#AUTO}). Immutable; each
+ * {@code with} method returns a copy.
  */
 public final class DiscoInputOptions implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private static final DiscoInputOptions DEFAULTS =
-            new DiscoInputOptions(false, TaskIo.DEFAULT_MAX_HUNK_BYTES, PickleCodec.INSTANCE, false);
+            new DiscoInputOptions(false, TaskIo.DEFAULT_MAX_HUNK_BYTES, PickleCodec.INSTANCE, ReadAhead.AUTO);
+
+    /**
+     * Whether a reader reads and inflates the next hunk on a second thread while the records of
+     * the current one are decoded. Inflating is about two thirds of reading; on a second core it
+     * overlaps with decoding (and with whatever the task does with the records), so a read takes
+     * not much longer than inflating alone, for a few percent more CPU time in all.
+     */
+    public enum ReadAhead {
+        /** Every hunk is read on the caller's thread. */
+        OFF,
+        /**
+         * The first hunk is read on the caller's thread; from the second on, hunks are read
+         * ahead if the JVM has a core to spare: the readers of one JVM read ahead on at most
+         * {@code availableProcessors() - 1} threads at a time (none on one core), the others read
+         * inline. A small input never starts a thread.
+         */
+        AUTO,
+        /** Always a read-ahead thread from the first hunk on, whatever the number of cores. */
+        ON
+    }
 
     private final boolean ignoreCorrupt;
     private final int maxHunkBytes;
     private final RecordCodec codec;
-    private final boolean readAhead;
+    private final ReadAhead readAhead;
 
-    private DiscoInputOptions(boolean ignoreCorrupt, int maxHunkBytes, RecordCodec codec, boolean readAhead) {
+    private DiscoInputOptions(boolean ignoreCorrupt, int maxHunkBytes, RecordCodec codec, ReadAhead readAhead) {
         this.ignoreCorrupt = ignoreCorrupt;
         this.maxHunkBytes = maxHunkBytes;
         this.codec = codec;
         this.readAhead = readAhead;
     }
 
-    /** Strict, 256 MiB hunks, pickle, no read-ahead. */
+    /** Strict, 256 MiB hunks, pickle, read-ahead {@link ReadAhead#AUTO}. */
     public static DiscoInputOptions defaults() {
         return DEFAULTS;
     }
@@ -51,13 +71,14 @@ public final class DiscoInputOptions implements Serializable {
         return new DiscoInputOptions(ignoreCorrupt, maxHunkBytes, Objects.requireNonNull(codec, "codec"), readAhead);
     }
 
-    /**
-     * With a daemon thread per reader that reads and inflates the next hunk while records of the
-     * current one are decoded: faster when the task has a second core to spare, at the cost of
-     * one more hunk buffer.
-     */
+    /** With the given read-ahead policy. */
+    public DiscoInputOptions withReadAhead(ReadAhead readAhead) {
+        return new DiscoInputOptions(ignoreCorrupt, maxHunkBytes, codec, Objects.requireNonNull(readAhead, "readAhead"));
+    }
+
+    /** With read-ahead {@link ReadAhead#ON} ({@code true}) or {@link ReadAhead#OFF} ({@code false}). */
     public DiscoInputOptions withReadAhead(boolean readAhead) {
-        return new DiscoInputOptions(ignoreCorrupt, maxHunkBytes, codec, readAhead);
+        return withReadAhead(readAhead ? ReadAhead.ON : ReadAhead.OFF);
     }
 
     /** Whether corrupt hunks are skipped. */
@@ -75,8 +96,8 @@ public final class DiscoInputOptions implements Serializable {
         return codec;
     }
 
-    /** Whether hunks are read ahead on another thread. */
-    public boolean readAhead() {
+    /** The read-ahead policy. */
+    public ReadAhead readAhead() {
         return readAhead;
     }
 
@@ -99,6 +120,6 @@ public final class DiscoInputOptions implements Serializable {
     public String toString() {
         return "ignoreCorrupt=" + ignoreCorrupt + ", codec=" + codec
                 + (maxHunkBytes != TaskIo.DEFAULT_MAX_HUNK_BYTES ? ", maxHunkBytes=" + maxHunkBytes : "")
-                + (readAhead ? ", readAhead" : "");
+                + (readAhead != ReadAhead.AUTO ? ", readAhead=" + readAhead : "");
     }
 }

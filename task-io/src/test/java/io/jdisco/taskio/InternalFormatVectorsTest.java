@@ -18,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Reads and writes Disco's internal format exactly as the real Disco 0.5.4 (testdata/vectors §2). */
@@ -52,20 +53,25 @@ class InternalFormatVectorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"internal_py2_multihunk.bin", "internal_py3_multihunk_uncompressed.bin",
-        "internal_py2_v0_text.bin"})
-    void readAheadReadsTheSameRecords(String file) throws IOException {
-        InputChain<Object> ahead = InputChain.of(List.of(TaskIo.taskInputStream()),
-                TaskIo.discoInputStream(DiscoInputOptions.defaults().withReadAhead(true)));
+    @CsvSource({"internal_py2_multihunk.bin,ON", "internal_py3_multihunk_uncompressed.bin,ON",
+        "internal_py2_v0_text.bin,ON", "internal_py2_multihunk.bin,AUTO",
+        "internal_py3_multihunk_uncompressed.bin,AUTO", "internal_py2_v0_text.bin,AUTO"})
+    void readAheadReadsTheSameRecordsAsTheInlineReader(String file, DiscoInputOptions.ReadAhead readAhead)
+            throws IOException {
         String url = Vectors.path(file).toString();
-        List<Object> expected = readAll(url, ctx);
+        List<Object> inline = readAll(url, DiscoInputOptions.defaults().withReadAhead(DiscoInputOptions.ReadAhead.OFF));
+        assertEquals(inline, readAll(url, DiscoInputOptions.defaults().withReadAhead(readAhead)));
+    }
+
+    private List<Object> readAll(String url, DiscoInputOptions options) throws IOException {
+        InputChain<Object> chain = InputChain.of(List.of(TaskIo.taskInputStream()), TaskIo.discoInputStream(options));
         List<Object> out = new ArrayList<>();
-        try (RecordReader<Object> r = ahead.open(url, ctx)) {
+        try (RecordReader<Object> r = chain.open(url, ctx)) {
             while (r.advance()) {
                 out.add(r.current());
             }
         }
-        assertEquals(expected, out);
+        return out;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.jdisco.taskio.bench;
 
+import io.jdisco.taskio.DiscoInputOptions.ReadAhead;
 import io.jdisco.taskio.PickleCodec;
 import io.jdisco.taskio.RecordCodec;
 import io.jdisco.taskio.internal.ByteBuf;
@@ -109,29 +110,34 @@ public class TaskIoBenchmark {
         }
     }
 
-    /** Reading the pair file back, on the calling thread: what a reduce task pays per input. */
+    /**
+     * Reading the pair file back with the default options, as a reduce task reads an input: from
+     * the second hunk on, hunks are read ahead on a second thread when a core is free.
+     */
     @Benchmark
     public void internalReadPairs(Blackhole bh) throws IOException {
-        read(data.pairFile, bh);
+        read(data.pairFile, bh, ReadAhead.AUTO);
+    }
+
+    /** The same on the calling thread alone ({@code ReadAhead.OFF}): the read on one core. */
+    @Benchmark
+    public void internalReadPairsInline(Blackhole bh) throws IOException {
+        read(data.pairFile, bh, ReadAhead.OFF);
     }
 
     /** Reading the line file back, to compare per-record overhead with {@link #internalReadPairs}. */
     @Benchmark
     public void internalReadLines(Blackhole bh) throws IOException {
-        read(data.lineFile, bh);
+        read(data.lineFile, bh, ReadAhead.AUTO);
     }
 
-    /** The same with {@code DiscoInputOptions.withReadAhead(true)}: inflating on a second thread. */
+    /** The same on the calling thread alone. */
     @Benchmark
-    public void internalReadPairsReadAhead(Blackhole bh) throws IOException {
-        read(data.pairFile, bh, true);
+    public void internalReadLinesInline(Blackhole bh) throws IOException {
+        read(data.lineFile, bh, ReadAhead.OFF);
     }
 
-    private void read(byte[] file, Blackhole bh) throws IOException {
-        read(file, bh, false);
-    }
-
-    private void read(byte[] file, Blackhole bh, boolean readAhead) throws IOException {
+    private void read(byte[] file, Blackhole bh, ReadAhead readAhead) throws IOException {
         try (HunkRecordReader r = new HunkRecordReader(new InputCursor(new ByteArrayInputStream(file), "bench"),
                 file.length, false, 1 << 28, PickleCodec.INSTANCE, s -> { }, readAhead)) {
             while (r.advance()) {

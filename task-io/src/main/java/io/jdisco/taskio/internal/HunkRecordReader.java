@@ -1,5 +1,6 @@
 package io.jdisco.taskio.internal;
 
+import io.jdisco.taskio.DiscoInputOptions.ReadAhead;
 import io.jdisco.taskio.RecordCodec;
 import io.jdisco.taskio.SkipCounting;
 import io.jdisco.worker.DataException;
@@ -41,11 +42,11 @@ public final class HunkRecordReader implements RecordReader<Object>, SkipCountin
 
     /**
      * A reader over {@code in}; {@code size} is the input's length or -1 (used only by the old
-     * format); {@code messages} receives a line for each skipped corruption; with
-     * {@code readAhead} a daemon thread reads and inflates the next hunk during decoding.
+     * format); {@code messages} receives a line for each skipped corruption; {@code readAhead}
+     * says whether a daemon thread reads and inflates the next hunk during decoding.
      */
     public HunkRecordReader(InputCursor in, long size, boolean ignoreCorrupt, int maxHunkBytes,
-            RecordCodec codec, Consumer<String> messages, boolean readAhead) {
+            RecordCodec codec, Consumer<String> messages, ReadAhead readAhead) {
         this.in = in;
         this.size = size;
         this.ignoreCorrupt = ignoreCorrupt;
@@ -53,13 +54,24 @@ public final class HunkRecordReader implements RecordReader<Object>, SkipCountin
         this.decoder = codec.newDecoder();
         this.messages = messages;
         HunkFetcher fetcher = new HunkFetcher(in, maxHunkBytes, codec.formatVersion(), codec.toString());
-        this.hunks = readAhead ? new ReadAheadHunks(fetcher, in.url()) : new HunkSource.Inline(fetcher);
+        this.hunks = hunks(fetcher, in.url(), size, readAhead);
     }
 
     /** A reader that reads hunks on the caller's thread. */
     public HunkRecordReader(InputCursor in, long size, boolean ignoreCorrupt, int maxHunkBytes,
             RecordCodec codec, Consumer<String> messages) {
-        this(in, size, ignoreCorrupt, maxHunkBytes, codec, messages, false);
+        this(in, size, ignoreCorrupt, maxHunkBytes, codec, messages, ReadAhead.OFF);
+    }
+
+    private static HunkSource hunks(HunkFetcher fetcher, String url, long size, ReadAhead readAhead) {
+        switch (readAhead) {
+            case ON:
+                return new ReadAheadHunks(fetcher, url);
+            case AUTO:
+                return new SpareCoreHunks(fetcher, url, size, ReadAheadPermits.JVM);
+            default:
+                return new HunkSource.Inline(fetcher);
+        }
     }
 
     @Override

@@ -16,14 +16,26 @@ final class ReadAheadHunks implements HunkSource {
     private final String url;
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(2);
     private final BlockingQueue<Hunk> ready = new ArrayBlockingQueue<>(2);
+    private final Runnable onExit;
     private final Thread thread;
     private byte[] held;
     private volatile boolean stopped;
 
+    /** Reads ahead from the fetcher's first hunk on. */
     ReadAheadHunks(HunkFetcher fetcher, String url) {
+        this(fetcher, url, () -> { }, new byte[0]);
+    }
+
+    /**
+     * Reads ahead from the fetcher's next hunk on; {@code held} is the buffer of the hunk the
+     * caller is decoding now, reused once the caller asks for the next one; {@code onExit} runs
+     * on the thread as it ends.
+     */
+    ReadAheadHunks(HunkFetcher fetcher, String url, Runnable onExit, byte[] held) {
         this.fetcher = fetcher;
         this.url = url;
-        free.add(new byte[0]);
+        this.onExit = onExit;
+        this.held = held;
         free.add(new byte[0]);
         this.thread = new Thread(this::produce, "jdisco-read-ahead " + url);
         thread.setDaemon(true);
@@ -43,6 +55,7 @@ final class ReadAheadHunks implements HunkSource {
             // close() asked us to stop
         } finally {
             fetcher.end();
+            onExit.run();
         }
     }
 

@@ -1,7 +1,7 @@
 package io.jdisco.local.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import io.jdisco.worker.core.json.PythonJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -25,7 +25,6 @@ import java.util.Optional;
  * </pre>
  */
 final class DdfsRoutes {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DdfsStore store;
     private final NodeContext node;
@@ -149,7 +148,7 @@ final class DdfsRoutes {
             throw new MasterRoutes.BadRequest("request body too large");
         }
         try {
-            return JSON.readValue(body, Object.class);
+            return PythonJson.parse(body);
         } catch (IOException e) {
             throw new MasterRoutes.BadRequest("request body is not JSON: " + e.getMessage());
         }

@@ -1,7 +1,7 @@
 package io.jdisco.local.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import io.jdisco.worker.core.json.PythonJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +14,6 @@ import java.util.Map;
  * lines whose text contains {@code Q}, newest first, as a JSON list of the events' arrays.
  */
 final class JobEventsQuery {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private JobEventsQuery() {
     }
@@ -35,7 +34,7 @@ final class JobEventsQuery {
             if (line.isEmpty()) {
                 continue;
             }
-            Object event = JSON.readValue(line, Object.class);
+            Object event = PythonJson.parse(line.getBytes(StandardCharsets.UTF_8));
             if (event instanceof List<?> l && l.size() == 3 && String.valueOf(l.get(2)).contains(filter)) {
                 out.add(event);
             }

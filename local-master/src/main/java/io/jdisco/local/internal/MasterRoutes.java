@@ -1,9 +1,9 @@
 package io.jdisco.local.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.jdisco.worker.DiscoException;
+import io.jdisco.worker.core.json.PythonJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +30,6 @@ public final class MasterRoutes implements HttpHandler {
     static final String VERSION = "0.5.4";
 
     private static final Logger LOG = LoggerFactory.getLogger(MasterRoutes.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MasterService service;
     private final DdfsRoutes ddfs;
@@ -243,7 +242,7 @@ public final class MasterRoutes implements HttpHandler {
             throw new BadRequest("request body too large");
         }
         try {
-            return JSON.readValue(body, Object.class);
+            return PythonJson.parse(body);
         } catch (IOException e) {
             throw new BadRequest("request body is not JSON: " + e.getMessage());
         }

@@ -1,6 +1,5 @@
 package io.jdisco.worker.core.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.jdisco.worker.CommException;
 import io.jdisco.worker.DataException;
 import io.jdisco.worker.DiscoException;
@@ -115,13 +114,13 @@ public final class Disco {
         Objects.requireNonNull(jobpack, "jobpack");
         MasterHttp.Reply reply = http.post("/disco/job/new", jobpack, Duration.ZERO);
         // ["ok", "<jobname>"] or ["error", "<reason>"]
-        JsonNode root = http.parse(reply);
-        if (!root.isArray() || root.size() != 2) {
+        Object root = http.parse(reply);
+        if (!(root instanceof List<?> pair) || pair.size() != 2) {
             throw new DataException("expected [\"ok\", name] or [\"error\", text] from the"
                     + " master, got " + root, reply.url());
         }
-        String tag = MasterReplies.text(root.get(0), reply.url(), "the submit status");
-        String value = MasterReplies.text(root.get(1), reply.url(), "the submit reply");
+        String tag = MasterReplies.text(pair.get(0), reply.url(), "the submit status");
+        String value = MasterReplies.text(pair.get(1), reply.url(), "the submit reply");
         if (!"ok".equals(tag)) {
             throw new DiscoException("Failed to submit jobpack: " + value);
         }

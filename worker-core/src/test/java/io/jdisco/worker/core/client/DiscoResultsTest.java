@@ -52,7 +52,8 @@ class DiscoResultsTest {
         JobResults results = disco.results(JOB, 1500);
         assertEquals(new JobResults(JOB, JobStatus.READY, List.of(List.of("dir://n/a"),
                 List.of("disco://n1/b", "disco://n2/b"))), results);
-        assertEquals("[1500,[\"" + JOB + "\"]]",
+        // json.dumps([timeout, jobnames]), as Disco's Python client sends it
+        assertEquals("[1500, [\"" + JOB + "\"]]",
                 master.requests("/disco/ctrl/get_results").get(0).bodyText());
     }
 

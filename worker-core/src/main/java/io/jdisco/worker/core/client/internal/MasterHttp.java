@@ -1,9 +1,8 @@
 package io.jdisco.worker.core.client.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jdisco.worker.CommException;
 import io.jdisco.worker.DataException;
+import io.jdisco.worker.core.json.PythonJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +17,10 @@ import java.util.Set;
  * HTTP to the master (SPEC §11): one request, one reply, with every failure turned into a
  * {@link CommException} that names the URL and, when the server answered, the status and the
  * body text (the master's own error message, e.g. a 400's JSON string, decoded).
+ *
+ * <p>JSON is read into plain Java values and written as Python's {@code json.dumps} does, with
+ * {@link PythonJson} (Jackson's streaming parser): the object mapper would load a few hundred
+ * classes at every client start, which a short job feels.
  */
 public final class MasterHttp {
     /** How much of an error body goes into an exception message. */
@@ -26,7 +29,6 @@ public final class MasterHttp {
     private final URI base;
     private final HttpClient client;
     private final Duration requestTimeout;
-    private final ObjectMapper json = new ObjectMapper();
 
     /** A connection to the master at {@code base} ({@code http://host:port}, no path). */
     public MasterHttp(URI base, HttpClient client, Duration requestTimeout) {
@@ -72,28 +74,23 @@ public final class MasterHttp {
         return send(request, Set.of());
     }
 
-    /** Encodes {@code value} as JSON bytes (a request body). */
+    /** Encodes {@code value} (strings, numbers, lists) as JSON bytes (a request body), as {@code json.dumps} does. */
     public byte[] toJson(Object value) {
-        try {
-            return json.writeValueAsBytes(value);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot encode " + value + " as JSON", e);
-        }
+        return PythonJson.dumps().writeBytes(value);
     }
 
-    /** Parses a reply body as JSON; malformed JSON is a {@link DataException} naming the URL. */
-    public JsonNode parse(Reply reply) throws DataException {
+    /**
+     * Parses a reply body as one JSON value: {@code null}, {@code Boolean}, {@code Integer},
+     * {@code Long} or {@code BigInteger}, {@code Double}, {@code String}, {@code List} or
+     * {@code Map}. An empty or malformed body is a {@link DataException} naming the URL.
+     */
+    public Object parse(Reply reply) throws DataException {
+        if (new String(reply.body(), StandardCharsets.UTF_8).isBlank()) {
+            throw new DataException("the master sent an empty reply where JSON was expected", reply.url());
+        }
         try {
-            JsonNode node = json.readTree(reply.body());
-            if (node == null || node.isMissingNode()) {
-                throw new DataException("the master sent an empty reply where JSON was expected",
-                        reply.url());
-            }
-            return node;
+            return PythonJson.parse(reply.body());
         } catch (IOException e) {
-            if (e instanceof DataException) {
-                throw (DataException) e;
-            }
             throw new DataException("the master's reply is not JSON: " + excerpt(reply.body()),
                     reply.url(), e);
         }
@@ -121,13 +118,12 @@ public final class MasterHttp {
     }
 
     /** The body as text; a JSON string (how the master encodes 400 errors) is decoded. */
-    private String errorText(byte[] body) {
+    private static String errorText(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8).trim();
         if (text.startsWith("\"")) {
             try {
-                JsonNode node = json.readTree(text);
-                if (node.isTextual()) {
-                    text = node.textValue();
+                if (PythonJson.parse(text.getBytes(StandardCharsets.UTF_8)) instanceof String s) {
+                    text = s;
                 }
             } catch (IOException e) {
                 // Not JSON after all: keep the raw text.

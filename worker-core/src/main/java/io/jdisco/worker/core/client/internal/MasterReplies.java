@@ -1,7 +1,5 @@
 package io.jdisco.worker.core.client.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jdisco.worker.DataException;
 import io.jdisco.worker.core.client.JobEvent;
 import io.jdisco.worker.core.client.JobEvents;
@@ -10,6 +8,7 @@ import io.jdisco.worker.core.client.JobListing;
 import io.jdisco.worker.core.client.JobResults;
 import io.jdisco.worker.core.client.JobStatus;
 import io.jdisco.worker.core.client.StageProgress;
+import io.jdisco.worker.core.json.PythonJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,13 +21,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the master's JSON replies (SPEC §11.1, §11.3) into our value types. Every shape error is
- * a {@link DataException} naming the URL and what was expected, never a silent default.
+ * Turns the master's JSON replies (SPEC §11.1, §11.3), parsed into plain Java values by
+ * {@link PythonJson}, into our value types. Every shape error is a {@link DataException} naming
+ * the URL and what was expected, never a silent default.
  */
 public final class MasterReplies {
     private static final DateTimeFormatter EVENT_TIME =
             DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private MasterReplies() {
     }
@@ -37,17 +36,17 @@ public final class MasterReplies {
      * {@code get_results}: {@code [["<job>", [status, results]], ...]} → job name → results,
      * in reply order.
      */
-    public static Map<String, JobResults> results(JsonNode root, String url) throws DataException {
+    public static Map<String, JobResults> results(Object root, String url) throws DataException {
         Map<String, JobResults> out = new LinkedHashMap<>();
-        for (JsonNode job : array(root, url, "the get_results reply")) {
+        for (Object job : array(root, url, "the get_results reply")) {
             String what = "a get_results entry";
-            if (!job.isArray() || job.size() != 2 || !job.get(1).isArray()
-                    || job.get(1).size() != 2) {
+            if (!(job instanceof List<?> entry) || entry.size() != 2
+                    || !(entry.get(1) instanceof List<?> statusAndResults) || statusAndResults.size() != 2) {
                 throw shape(url, what + " [name, [status, results]]", job);
             }
-            String name = text(job.get(0), url, what + "'s job name");
-            JobStatus status = JobStatus.fromMaster(text(job.get(1).get(0), url, "a status"), url);
-            out.put(name, new JobResults(name, status, replicaLists(job.get(1).get(1), url)));
+            String name = text(entry.get(0), url, what + "'s job name");
+            JobStatus status = JobStatus.fromMaster(text(statusAndResults.get(0), url, "a status"), url);
+            out.put(name, new JobResults(name, status, replicaLists(statusAndResults.get(1), url)));
         }
         return out;
     }
@@ -57,51 +56,50 @@ public final class MasterReplies {
      * (which becomes a one-element list), as in {@code get_results} and
      * {@code get_stageresults}.
      */
-    public static List<List<String>> replicaLists(JsonNode node, String url) throws DataException {
+    public static List<List<String>> replicaLists(Object node, String url) throws DataException {
         List<List<String>> out = new ArrayList<>();
-        for (JsonNode output : array(node, url, "a list of results")) {
-            out.add(output.isTextual() ? List.of(output.textValue())
-                    : strings(output, url, "a replica list"));
+        for (Object output : array(node, url, "a list of results")) {
+            out.add(output instanceof String s ? List.of(s) : strings(output, url, "a replica list"));
         }
         return out;
     }
 
     /** {@code jobinfo}: the object of SPEC §11.1. */
-    public static JobInfo jobInfo(JsonNode root, String url) throws DataException {
-        if (!root.isObject()) {
+    public static JobInfo jobInfo(Object root, String url) throws DataException {
+        if (!(root instanceof Map<?, ?> info)) {
             throw shape(url, "a jobinfo object", root);
         }
-        String statusText = text(field(root, "active", url), url, "jobinfo 'active'");
+        String statusText = text(field(info, "active", url), url, "jobinfo 'active'");
         List<StageProgress> pipeline = new ArrayList<>();
-        for (JsonNode stage : array(field(root, "pipeline", url), url, "jobinfo 'pipeline'")) {
-            if (!stage.isArray() || stage.size() != 6) {
+        for (Object stage : array(field(info, "pipeline", url), url, "jobinfo 'pipeline'")) {
+            if (!(stage instanceof List<?> row) || row.size() != 6) {
                 throw shape(url, "a pipeline entry [stage, pending, waiting, running, done,"
                         + " failed]", stage);
             }
-            pipeline.add(new StageProgress(text(stage.get(0), url, "a stage name"),
-                    number(stage.get(1), url), number(stage.get(2), url),
-                    number(stage.get(3), url), number(stage.get(4), url),
-                    number(stage.get(5), url)));
+            pipeline.add(new StageProgress(text(row.get(0), url, "a stage name"),
+                    number(row.get(1), url), number(row.get(2), url),
+                    number(row.get(3), url), number(row.get(4), url),
+                    number(row.get(5), url)));
         }
-        return new JobInfo(text(field(root, "timestamp", url), url, "jobinfo 'timestamp'"),
+        return new JobInfo(text(field(info, "timestamp", url), url, "jobinfo 'timestamp'"),
                 JobStatus.fromMaster(statusText, url), statusText, pipeline,
-                strings(field(root, "results", url), url, "jobinfo 'results'"),
-                strings(field(root, "inputs", url), url, "jobinfo 'inputs'"),
-                text(field(root, "worker", url), url, "jobinfo 'worker'"),
-                strings(field(root, "hosts", url), url, "jobinfo 'hosts'"),
-                text(field(root, "owner", url), url, "jobinfo 'owner'"));
+                strings(field(info, "results", url), url, "jobinfo 'results'"),
+                strings(field(info, "inputs", url), url, "jobinfo 'inputs'"),
+                text(field(info, "worker", url), url, "jobinfo 'worker'"),
+                strings(field(info, "hosts", url), url, "jobinfo 'hosts'"),
+                text(field(info, "owner", url), url, "jobinfo 'owner'"));
     }
 
     /** {@code joblist}: {@code [[start_seconds, status, name], ...]}, newest first. */
-    public static List<JobListing> jobList(JsonNode root, String url) throws DataException {
+    public static List<JobListing> jobList(Object root, String url) throws DataException {
         List<JobListing> out = new ArrayList<>();
-        for (JsonNode row : array(root, url, "the joblist reply")) {
-            if (!row.isArray() || row.size() != 3) {
+        for (Object row : array(root, url, "the joblist reply")) {
+            if (!(row instanceof List<?> fields) || fields.size() != 3) {
                 throw shape(url, "a joblist row [start, status, name]", row);
             }
-            out.add(new JobListing(Instant.ofEpochSecond(number(row.get(0), url)),
-                    JobStatus.fromMaster(text(row.get(1), url, "a job status"), url),
-                    text(row.get(2), url, "a job name")));
+            out.add(new JobListing(Instant.ofEpochSecond(number(fields.get(0), url)),
+                    JobStatus.fromMaster(text(fields.get(1), url, "a job status"), url),
+                    text(fields.get(2), url, "a job name")));
         }
         return out;
     }
@@ -128,21 +126,21 @@ public final class MasterReplies {
     }
 
     private static JobEvent event(String line, long at, String url) throws DataException {
-        JsonNode node;
+        Object node;
         try {
-            node = JSON.readTree(line);
+            node = PythonJson.parse(line.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new DataException("event log line at byte " + at + " is not JSON: " + line,
                     url, e);
         }
-        if (node == null || !node.isArray() || node.size() != 3) {
+        if (!(node instanceof List<?> fields) || fields.size() != 3) {
             throw new DataException("event log line at byte " + at
                     + " is not [time, host, message]: " + line, url);
         }
-        String time = text(node.get(0), url, "an event time");
+        String time = text(fields.get(0), url, "an event time");
         try {
             return new JobEvent(LocalDateTime.parse(time, EVENT_TIME),
-                    text(node.get(1), url, "an event host"), text(node.get(2), url, "an event"));
+                    text(fields.get(1), url, "an event host"), text(fields.get(2), url, "an event"));
         } catch (DateTimeParseException e) {
             throw new DataException("event log line at byte " + at + " has time '" + time
                     + "', not YYYY/MM/DD HH:MM:SS", url, e);
@@ -150,46 +148,53 @@ public final class MasterReplies {
     }
 
     /** A JSON string value; anything else is a {@link DataException} saying what was meant. */
-    public static String text(JsonNode node, String url, String what) throws DataException {
-        if (node == null || !node.isTextual()) {
+    public static String text(Object node, String url, String what) throws DataException {
+        if (!(node instanceof String s)) {
             throw shape(url, what + " as a string", node);
         }
-        return node.textValue();
+        return s;
     }
 
-    private static long number(JsonNode node, String url) throws DataException {
-        if (node == null || !node.canConvertToLong() || !node.isIntegralNumber()) {
+    /** A JSON integer that fits a {@code long}. */
+    private static long number(Object node, String url) throws DataException {
+        if (!(node instanceof Integer || node instanceof Long)) {
             throw shape(url, "an integer", node);
         }
-        return node.longValue();
+        return ((Number) node).longValue();
     }
 
-    private static List<String> strings(JsonNode node, String url, String what)
+    private static List<String> strings(Object node, String url, String what)
             throws DataException {
         List<String> out = new ArrayList<>();
-        for (JsonNode s : array(node, url, what)) {
+        for (Object s : array(node, url, what)) {
             out.add(text(s, url, "an element of " + what));
         }
         return out;
     }
 
-    private static JsonNode array(JsonNode node, String url, String what) throws DataException {
-        if (node == null || !node.isArray()) {
+    /** A JSON array; anything else is a {@link DataException} saying what was meant. */
+    public static List<?> array(Object node, String url, String what) throws DataException {
+        if (!(node instanceof List<?> list)) {
             throw shape(url, what + " as a JSON array", node);
         }
-        return node;
+        return list;
     }
 
-    private static JsonNode field(JsonNode object, String name, String url) throws DataException {
-        JsonNode value = object.get(name);
-        if (value == null) {
+    private static Object field(Map<?, ?> object, String name, String url) throws DataException {
+        if (!object.containsKey(name)) {
             throw new DataException("the master's reply has no '" + name + "' field", url);
         }
-        return value;
+        return object.get(name);
     }
 
-    private static DataException shape(String url, String expected, JsonNode got) {
-        String text = String.valueOf(got);
+    /** The error for {@code got} where {@code expected} was due; the value shown as compact JSON. */
+    private static DataException shape(String url, String expected, Object got) {
+        String text;
+        try {
+            text = PythonJson.compact().write(got);
+        } catch (IllegalArgumentException e) {
+            text = String.valueOf(got);
+        }
         if (text.length() > 200) {
             text = text.substring(0, 200) + "...";
         }

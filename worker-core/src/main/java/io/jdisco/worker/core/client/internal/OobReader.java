@@ -1,12 +1,11 @@
 package io.jdisco.worker.core.client.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.jdisco.worker.CommException;
 import io.jdisco.worker.DataException;
 import io.jdisco.worker.DiscoException;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -32,22 +31,22 @@ public final class OobReader {
     /** The keys, sorted; empty when the job has no OOB tag (404). */
     public List<String> keys(String job) throws IOException, InterruptedException {
         TreeSet<String> keys = new TreeSet<>();
-        for (JsonNode replicas : blobs(job)) {
-            keys.add(blobName(replicas.get(0).textValue()));
+        for (List<String> replicas : blobs(job)) {
+            keys.add(blobName(replicas.get(0)));
         }
         return List.copyOf(keys);
     }
 
     /** The bytes of key {@code key}, from the first replica that answers. */
     public byte[] value(String job, String key) throws IOException, InterruptedException {
-        for (JsonNode replicas : blobs(job)) {
-            if (!blobName(replicas.get(0).textValue()).equals(key)) {
+        for (List<String> replicas : blobs(job)) {
+            if (!blobName(replicas.get(0)).equals(key)) {
                 continue;
             }
             CommException last = null;
-            for (JsonNode replica : replicas) {
+            for (String replica : replicas) {
                 try {
-                    return http.get(httpUrl(replica.textValue()), Map.of(), Set.of()).body();
+                    return http.get(httpUrl(replica), Map.of(), Set.of()).body();
                 } catch (CommException e) {
                     last = e;
                 }
@@ -59,23 +58,29 @@ public final class OobReader {
     }
 
     /** The tag's replica lists ({@code {"urls": [[url, ...], ...]}}), or none on a 404. */
-    private JsonNode blobs(String job) throws IOException, InterruptedException {
+    private List<List<String>> blobs(String job) throws IOException, InterruptedException {
         MasterHttp.Reply reply = http.get("/ddfs/tag/disco:job:oob:" + job, Map.of(), Set.of(404));
         if (reply.status() == 404) {
-            return http.parse(new MasterHttp.Reply(200, "[]".getBytes(StandardCharsets.US_ASCII), reply.url()));
+            return List.of();
         }
-        JsonNode urls = http.parse(reply).get("urls");
-        if (urls == null || !urls.isArray()) {
+        Object tag = http.parse(reply);
+        Object urls = tag instanceof Map<?, ?> m ? m.get("urls") : null;
+        if (!(urls instanceof List<?> entries)) {
             throw new DataException("DDFS tag reply has no 'urls' list",
                     reply.url());
         }
-        for (JsonNode replicas : urls) {
-            if (!replicas.isArray() || replicas.size() == 0 || !replicas.get(0).isTextual()) {
+        List<List<String>> out = new ArrayList<>();
+        for (Object replicas : entries) {
+            if (!(replicas instanceof List<?> list) || list.isEmpty()
+                    || !list.stream().allMatch(String.class::isInstance)) {
                 throw new DataException("DDFS tag entry " + replicas
                         + " is not a list of blob URLs", reply.url());
             }
+            List<String> urlsOfBlob = new ArrayList<>();
+            list.forEach(u -> urlsOfBlob.add((String) u));
+            out.add(List.copyOf(urlsOfBlob));
         }
-        return urls;
+        return out;
     }
 
     /** {@code disco://node/ddfs/vol0/blob/hh/key$5a2-1b3c4-9d2e1} → {@code key}. */

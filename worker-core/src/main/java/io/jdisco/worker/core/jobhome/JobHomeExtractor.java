@@ -1,8 +1,8 @@
 package io.jdisco.worker.core.jobhome;
 
 import io.jdisco.worker.core.jobhome.internal.EntryNames;
+import io.jdisco.worker.core.jobhome.internal.ZipDirectory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -12,16 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.zip.CRC32;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.archivers.zip.ZipMethod;
-import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
  * Unpacks a job home zip into a directory the way the master does on each node (SPEC §1.2):
@@ -75,28 +70,26 @@ public final class JobHomeExtractor {
     public List<String> extract(byte[] zip, Path jobHome) throws IOException {
         Objects.requireNonNull(zip, "zip");
         Objects.requireNonNull(jobHome, "jobHome");
-        try (ZipFile archive = ZipFile.builder()
-                .setSeekableByteChannel(new SeekableInMemoryByteChannel(zip)).get()) {
-            List<ZipArchiveEntry> entries = Collections.list(archive.getEntries());
-            checkEntries(archive, entries);
-            Files.createDirectories(jobHome);
-            Path root = jobHome.toRealPath();
-            List<String> names = new ArrayList<>(entries.size());
-            for (ZipArchiveEntry entry : entries) {
-                write(archive, entry, root);
-                names.add(rawName(entry));
-            }
-            markExecutable(root.resolve(worker));
-            Files.write(root.resolve(EntryNames.MARKER), new byte[0]);
-            return List.copyOf(names);
+        ZipDirectory archive = ZipDirectory.read(zip);
+        List<ZipDirectory.Entry> entries = archive.entries();
+        checkEntries(entries);
+        Files.createDirectories(jobHome);
+        Path root = jobHome.toRealPath();
+        List<String> names = new ArrayList<>(entries.size());
+        for (ZipDirectory.Entry entry : entries) {
+            write(archive, entry, root);
+            names.add(rawName(entry));
         }
+        markExecutable(root.resolve(worker));
+        Files.write(root.resolve(EntryNames.MARKER), new byte[0]);
+        return List.copyOf(names);
     }
 
-    private void checkEntries(ZipFile archive, List<ZipArchiveEntry> entries) {
+    private void checkEntries(List<ZipDirectory.Entry> entries) {
         Set<String> seen = new HashSet<>();
         Set<String> files = new HashSet<>();
         boolean hasWorker = false;
-        for (ZipArchiveEntry entry : entries) {
+        for (ZipDirectory.Entry entry : entries) {
             String name = rawName(entry);
             EntryNames.problem(name).ifPresent(problem -> {
                 throw new JobHomeException(name, problem);
@@ -106,17 +99,16 @@ public final class JobHomeExtractor {
             if (!seen.add(path)) {
                 throw new JobHomeException(name, "the archive holds this name twice");
             }
-            if (entry.isUnixSymlink()) {
+            if (entry.unixSymlink()) {
                 throw new JobHomeException(name, "symbolic links are not allowed in a job home");
             }
-            int method = entry.getMethod();
-            if (!EntryNames.isDirectory(name) && method != ZipMethod.STORED.getCode()
-                    && method != ZipMethod.DEFLATED.getCode()) {
+            int method = entry.method();
+            if (!EntryNames.isDirectory(name) && method != 0 && method != 8) {
                 throw new JobHomeException(name, "compression method " + method
                         + " is neither STORED (0) nor DEFLATED (8), the only ones the master reads");
             }
-            if (!archive.canReadEntryData(entry)) {
-                throw new JobHomeException(name, "the entry data is encrypted or unreadable");
+            if (entry.encrypted()) {
+                throw new JobHomeException(name, "the entry data is encrypted");
             }
             if (!EntryNames.isDirectory(name)) {
                 files.add(name);
@@ -140,15 +132,14 @@ public final class JobHomeExtractor {
     }
 
     /**
-     * The name exactly as stored. Commons Compress turns backslashes into slashes for entries
-     * made on DOS/Windows; the master does not, so the checks must see the stored bytes.
+     * The name exactly as stored (as UTF-8): the master does not turn backslashes into slashes,
+     * so the checks must see the stored bytes.
      */
-    private static String rawName(ZipArchiveEntry entry) {
-        byte[] raw = entry.getRawName();
-        return raw == null ? entry.getName() : new String(raw, StandardCharsets.UTF_8);
+    private static String rawName(ZipDirectory.Entry entry) {
+        return new String(entry.rawName(), StandardCharsets.UTF_8);
     }
 
-    private static void write(ZipFile archive, ZipArchiveEntry entry, Path root)
+    private static void write(ZipDirectory archive, ZipDirectory.Entry entry, Path root)
             throws IOException {
         String name = rawName(entry);
         Path target = root.resolve(name).normalize();
@@ -170,24 +161,26 @@ public final class JobHomeExtractor {
             }
             return;
         }
+        byte[] data;
+        try {
+            data = archive.data(entry);
+        } catch (IOException e) {
+            throw new IOException("cannot unpack job home entry '" + name + "': " + e.getMessage(), e);
+        }
         CRC32 crc = new CRC32();
-        try (InputStream in = archive.getInputStream(entry);
-                OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
-                        LinkOption.NOFOLLOW_LINKS)) {
-            byte[] buf = new byte[65536];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                crc.update(buf, 0, n);
-                out.write(buf, 0, n);
-            }
+        crc.update(data);
+        if (crc.getValue() != entry.crc()) {
+            throw new JobHomeException(name, String.format(
+                    "CRC-32 mismatch: the archive says %08x, the data gives %08x",
+                    entry.crc(), crc.getValue()));
+        }
+        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            out.write(data);
         } catch (IOException e) {
             throw new IOException("cannot unpack job home entry '" + name + "' to " + target
                     + ": " + e.getMessage(), e);
-        }
-        if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
-            throw new JobHomeException(name, String.format(
-                    "CRC-32 mismatch: the archive says %08x, the data gives %08x",
-                    entry.getCrc(), crc.getValue()));
         }
     }
 

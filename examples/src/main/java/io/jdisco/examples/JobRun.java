@@ -45,8 +45,14 @@ public final class JobRun {
      */
     public static List<List<String>> results(ClassicJob job, MasterConnection master, Console console)
             throws IOException, InterruptedException {
-        // The pack first: an embedded master is starting meanwhile (disco() waits for it).
-        byte[] pack = Job.of(job.worker()).named(job.name()).pack(Map.of()).encode();
+        // The pack first: an embedded master is starting meanwhile (disco() waits for it). The
+        // embedded master runs on this machine: the job home names the runtime jar by its path
+        // instead of carrying its 6 MB (WorkerJobHome.Runtime.LOCAL).
+        Job submitted = Job.of(job.worker()).named(job.name());
+        if (master.embedded()) {
+            submitted = submitted.withLocalRuntime();
+        }
+        byte[] pack = submitted.pack(Map.of()).encode();
         Disco disco = master.disco();
         RunningJob running = new RunningJob(disco, disco.submit(pack));
         console.err().println("job " + running.name() + " on " + disco.master()

@@ -167,11 +167,14 @@ public abstract class Worker implements Serializable {
     /**
      * The job home zip (the seed's {@code jobzip} hook): the launcher, the jdisco runtime, the
      * modules the job needs ({@code required_modules}; by default found from the job functions)
-     * and {@code required_files}. Subclasses may add entries to the returned writer.
+     * and {@code required_files}; the runtime by absolute paths instead when the job setting
+     * {@value WorkerJobHome#RUNTIME_SETTING} is {@code "local"}. Subclasses may add entries to the
+     * returned writer.
      */
     public JobHomeWriter jobzip(Map<String, ?> job, Map<String, ?> jobargs) throws IOException {
         return WorkerJobHome.build(this, getItem("required_modules", job, jobargs, null),
-                getItem("required_files", job, jobargs, null));
+                getItem("required_files", job, jobargs, null),
+                WorkerJobHome.Runtime.fromSetting(getItem(WorkerJobHome.RUNTIME_SETTING, job, jobargs, null)));
     }
 
     /** The job home section of the job pack: {@link #jobzip} serialized. */

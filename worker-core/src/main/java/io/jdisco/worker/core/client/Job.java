@@ -1,6 +1,7 @@
 package io.jdisco.worker.core.client;
 
 import io.jdisco.worker.core.Worker;
+import io.jdisco.worker.core.jobhome.WorkerJobHome;
 import io.jdisco.worker.core.jobpack.JobPack;
 import java.io.IOException;
 import java.io.Serializable;
@@ -51,6 +52,15 @@ public final class Job {
         Map<String, Object> s = new LinkedHashMap<>(settings);
         s.put(key, value);
         return new Job(worker, Map.copyOf(s));
+    }
+
+    /**
+     * This job with the jdisco runtime referred to by its absolute paths on this machine instead of
+     * carried in the job home ({@link WorkerJobHome.Runtime#LOCAL}): for a master on this machine
+     * only, such as the embedded local master; nodes elsewhere could not start its workers.
+     */
+    public Job withLocalRuntime() {
+        return withSetting(WorkerJobHome.RUNTIME_SETTING, "local");
     }
 
     /** The worker. */

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 
@@ -90,6 +91,11 @@ public final class RuntimeClasspath {
         }
     }
 
+    /** A runtime of exactly {@code locations} (for tests of what is done with them). */
+    static RuntimeClasspath ofLocations(Set<Path> locations) {
+        return new RuntimeClasspath(new LinkedHashSet<>(locations));
+    }
+
     /** Where {@code c} was loaded from: a jar file or a class directory. */
     static Path locationOf(Class<?> c) {
         CodeSource source = c.getProtectionDomain().getCodeSource();
@@ -109,6 +115,24 @@ public final class RuntimeClasspath {
     /** The jars and class directories of the runtime, in discovery order. */
     public Set<Path> locations() {
         return Set.copyOf(locations);
+    }
+
+    /**
+     * The runtime as an absolute class path for a launcher on this machine ({@code /a.jar:/b.jar}),
+     * or empty when a location is a class directory or has a character outside
+     * {@code [A-Za-z0-9._/+-]} (the launcher writes the class path into a shell script unquoted
+     * by anything but single quotes, and {@code :} and {@code *} mean something there).
+     */
+    public Optional<String> localClassPath() {
+        List<String> paths = new ArrayList<>();
+        for (Path location : locations) {
+            String path = location.toString();
+            if (!Files.isRegularFile(location) || !path.matches("[A-Za-z0-9._/+-]+")) {
+                return Optional.empty();
+            }
+            paths.add(path);
+        }
+        return Optional.of(String.join(":", paths));
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Builds the job home of a {@link Worker} (the seed's {@code Worker.jobzip}, SPEC §3.7, §10):
@@ -24,8 +25,44 @@ import java.util.Objects;
  * </pre>
  * With no {@code required_modules}, the modules of every job function are found recursively and
  * the local ones sent, as the seed does by default.
+ *
+ * <p>With the job setting {@value #RUNTIME_SETTING} = {@code "local"} ({@link Runtime#LOCAL}) the
+ * runtime jars are not carried: the launcher's class path names them by their absolute paths on
+ * this machine, before {@code lib/*:classes}. That is for a master on the client's own machine
+ * (the embedded local master), where it saves packing, sending, storing and unpacking the runtime
+ * (6 MB for the shaded command line) at every job; a job built so cannot run on other nodes. When
+ * a runtime location is a class directory or its path has characters the launcher cannot quote,
+ * the runtime is carried after all.
  */
 public final class WorkerJobHome {
+    /** The job setting that says how the runtime travels: {@code "shipped"} (default) or {@code "local"}. */
+    public static final String RUNTIME_SETTING = "jdisco_runtime";
+
+    /** How the jdisco runtime reaches the worker. */
+    public enum Runtime {
+        /** In the job home's {@code lib/}: the job runs on any node with a JDK (the default). */
+        SHIPPED,
+        /** By absolute paths on the client's machine: only for a master on that machine. */
+        LOCAL;
+
+        /**
+         * The mode of the {@value #RUNTIME_SETTING} setting {@code value}: {@code null} or
+         * {@code "shipped"}, or {@code "local"}.
+         *
+         * @throws IllegalArgumentException for any other value, naming it
+         */
+        public static Runtime fromSetting(Object value) {
+            if (value == null || "shipped".equals(value)) {
+                return SHIPPED;
+            }
+            if ("local".equals(value)) {
+                return LOCAL;
+            }
+            throw new IllegalArgumentException("job setting '" + RUNTIME_SETTING
+                    + "' must be \"shipped\" or \"local\", got " + value);
+        }
+    }
+
     private WorkerJobHome() {
     }
 
@@ -38,13 +75,31 @@ public final class WorkerJobHome {
      */
     public static JobHomeWriter build(Worker worker, Object requiredModules, Object requiredFiles)
             throws IOException {
+        return build(worker, requiredModules, requiredFiles, Runtime.SHIPPED);
+    }
+
+    /**
+     * {@link #build(Worker, Object, Object)} with the runtime carried as {@code mode} says.
+     *
+     * @throws io.jdisco.modutil.ModUtilException when a class a function needs cannot be found
+     */
+    public static JobHomeWriter build(Worker worker, Object requiredModules, Object requiredFiles,
+            Runtime mode) throws IOException {
         Objects.requireNonNull(worker, "worker");
+        Objects.requireNonNull(mode, "mode");
         ClassLoader loader = worker.getClass().getClassLoader();
         RuntimeClasspath runtime = RuntimeClasspath.of(worker.getClass(),
                 loader != null ? loader : ClassLoader.getSystemClassLoader());
         JobHomeWriter home = new JobHomeWriter();
-        home.addLauncher(worker.bin(), WorkerLauncher.standard());
-        List<String> reserved = new ArrayList<>(runtime.addTo(home));
+        Optional<String> localPath = mode == Runtime.LOCAL ? runtime.localClassPath() : Optional.empty();
+        List<String> reserved = new ArrayList<>();
+        if (localPath.isPresent()) {
+            home.addLauncher(worker.bin(), WorkerLauncher.standard()
+                    .withClassPath(localPath.get() + ":" + WorkerLauncher.DEFAULT_CLASS_PATH));
+        } else {
+            home.addLauncher(worker.bin(), WorkerLauncher.standard());
+            reserved.addAll(runtime.addTo(home));
+        }
         reserved.add(worker.bin());
 
         // Runtime = exactly what this job home ships as runtime: a class from anywhere else is

@@ -33,6 +33,21 @@ class WorkerJobHomeTest {
     }
 
     @Test
+    void localRuntimeFromClassDirectoriesIsShippedAfterAll() throws Exception {
+        // a Maven test run: worker-core's runtime is target/classes, which no launcher can name as a jar
+        LineCountWorker w = new LineCountWorker();
+        List<String> names = w.jobzip(Map.of(WorkerJobHome.RUNTIME_SETTING, "local"), Map.of()).entryNames();
+        assertTrue(names.stream().anyMatch(n -> n.matches("lib/worker-core.*\\.jar")), names.toString());
+    }
+
+    @Test
+    void unknownRuntimeSettingIsRefusedNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new LineCountWorker().jobzip(Map.of(WorkerJobHome.RUNTIME_SETTING, "remote"), Map.of()));
+        assertTrue(e.getMessage().contains("jdisco_runtime") && e.getMessage().contains("remote"), e.getMessage());
+    }
+
+    @Test
     void doesNotShipTheJdiscoRuntimeAsClassFiles() throws Exception {
         assertFalse(entries(new LineCountWorker()).stream().anyMatch(n -> n.startsWith("classes/io/jdisco/")));
     }

@@ -57,7 +57,7 @@ public final class JobRun {
         RunningJob running = new RunningJob(disco, disco.submit(pack));
         console.err().println("job " + running.name() + " on " + disco.master()
                 + master.embeddedWorkers().map(w -> " (embedded local master, workers on "
-                        + (w == LocalMasterConfig.WorkerMode.THREADS ? "threads)" : "processes)")).orElse(""));
+                        + describe(w) + ")").orElse(""));
         Progress progress = Progress.start(disco, running.name(), console);
         List<List<String>> results;
         try {
@@ -68,5 +68,17 @@ public final class JobRun {
         }
         progress.finish("done");
         return results;
+    }
+
+    /** The words after "workers on" in the job line. */
+    private static String describe(LocalMasterConfig.WorkerMode mode) {
+        switch (mode) {
+            case THREADS:
+                return "threads";
+            case REUSED_PROCESSES:
+                return "reused processes";
+            default:
+                return "processes";
+        }
     }
 }

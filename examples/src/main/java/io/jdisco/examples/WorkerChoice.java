@@ -10,13 +10,16 @@ import java.util.Objects;
 
 /**
  * How the embedded local master of a job command runs the job's workers: {@code --workers
- * threads|processes|auto}, else the environment variable {@code JDISCO_WORKERS}, else {@code auto}.
+ * threads|reused|processes|auto}, else the environment variable {@code JDISCO_WORKERS}, else
+ * {@code auto}.
  *
  * <p>{@code auto} runs the workers on threads of the command's own JVM when every input is a local
  * file ({@code file://} URL) and the files total at most {@link #THREADS_LIMIT} (64 MiB): a small job
  * is then done in a fraction of a second instead of paying a JVM start per task. Any other input
- * (http, disco, tag, ...) and bigger inputs run as worker processes, each with its own heap, as on
- * a Disco node. The choice does not change the results; a remote master ({@code --master}) decides
+ * (http, disco, tag, ...) and bigger inputs run as reused worker processes, each with its own heap,
+ * each running several of the job's tasks one after another
+ * ({@link WorkerMode#REUSED_PROCESSES}); {@code processes} starts a process per task, as a Disco
+ * node does. The choice does not change the results; a remote master ({@code --master}) decides
  * for itself.
  */
 public final class WorkerChoice {
@@ -25,9 +28,10 @@ public final class WorkerChoice {
     /** The largest total input size {@code auto} runs on threads. */
     public static final long THREADS_LIMIT = 64L << 20;
     /** The usage line of the option, shared by the job commands. */
-    public static final String USAGE = "  --workers M    embedded master: threads, processes, or auto (default, or\n"
-            + "                 $" + VARIABLE + "): threads when every input is a local file and\n"
-            + "                 they total at most 64 MiB, else a worker process per task\n";
+    public static final String USAGE = "  --workers M    embedded master: threads, reused, processes, or auto (default,\n"
+            + "                 or $" + VARIABLE + "): threads when every input is a local file and\n"
+            + "                 they total at most 64 MiB, else reused worker processes;\n"
+            + "                 processes: a worker process per task\n";
 
     private WorkerChoice() {
     }
@@ -36,7 +40,7 @@ public final class WorkerChoice {
      * The mode for the {@code --workers} value {@code option} ({@code null}: not given) and the
      * job's {@code inputs}.
      *
-     * @throws UsageException for a value other than threads, processes or auto
+     * @throws UsageException for a value other than threads, reused, processes or auto
      */
     public static WorkerMode choose(String option, Console console, List<String> inputs) {
         Objects.requireNonNull(console, "console");
@@ -53,19 +57,21 @@ public final class WorkerChoice {
         switch (value.toLowerCase(Locale.ROOT)) {
             case "threads":
                 return WorkerMode.THREADS;
+            case "reused":
+                return WorkerMode.REUSED_PROCESSES;
             case "processes":
                 return WorkerMode.PROCESSES;
             case "auto":
                 return auto(inputs, THREADS_LIMIT);
             default:
-                throw new UsageException(source + " must be threads, processes or auto, got '" + value + "'");
+                throw new UsageException(source + " must be threads, reused, processes or auto, got '" + value + "'");
         }
     }
 
     /**
      * The {@code auto} rule: {@link WorkerMode#THREADS} when every input is a readable local file
      * ({@code file://} URL) and their sizes total at most {@code limit} bytes, else
-     * {@link WorkerMode#PROCESSES}.
+     * {@link WorkerMode#REUSED_PROCESSES}.
      */
     public static WorkerMode auto(List<String> inputs, long limit) {
         Objects.requireNonNull(inputs, "inputs");
@@ -73,18 +79,18 @@ public final class WorkerChoice {
         for (String input : inputs) {
             Path file = localFile(input);
             if (file == null) {
-                return WorkerMode.PROCESSES;
+                return WorkerMode.REUSED_PROCESSES;
             }
             try {
                 total += Files.size(file);
             } catch (IOException e) {
-                return WorkerMode.PROCESSES;
+                return WorkerMode.REUSED_PROCESSES;
             }
             if (total > limit) {
-                return WorkerMode.PROCESSES;
+                return WorkerMode.REUSED_PROCESSES;
             }
         }
-        return inputs.isEmpty() ? WorkerMode.PROCESSES : WorkerMode.THREADS;
+        return inputs.isEmpty() ? WorkerMode.REUSED_PROCESSES : WorkerMode.THREADS;
     }
 
     /** The absolute path of a {@code file:///path} URL (as {@link Inputs} makes them), else {@code null}. */

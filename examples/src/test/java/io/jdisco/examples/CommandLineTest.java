@@ -139,9 +139,21 @@ class CommandLineTest {
     }
 
     @Test
+    void wordcountGivesTheSameBytesWithReusedWorkerProcessesAsWithThreads() throws Exception {
+        Path file = tmp.resolve("reused.txt");
+        Files.writeString(file, "b a b\nc a b\nd\n");
+        CliRun threads = CliRun.of("wordcount", "--workers", "threads", "--partitions", "3", file.toString());
+        CliRun reused = CliRun.of("wordcount", "--workers", "reused", "--partitions", "3", file.toString());
+        assertEquals(0, threads.status(), threads.describe());
+        assertEquals(0, reused.status(), reused.describe());
+        assertArrayEquals(threads.out(), reused.out());
+        assertTrue(reused.err().contains("workers on reused processes)"), reused.err());
+    }
+
+    @Test
     void aBadWorkersValueIsAUsageErrorNamingIt() {
         CliRun run = CliRun.of("wordcount", "--workers", "fibers", "raw://a");
         assertEquals(Main.USAGE, run.status(), run.describe());
-        assertTrue(run.err().contains("--workers must be threads, processes or auto, got 'fibers'"), run.err());
+        assertTrue(run.err().contains("--workers must be threads, reused, processes or auto, got 'fibers'"), run.err());
     }
 }

@@ -35,19 +35,19 @@ class WorkerChoiceTest {
     }
 
     @Test
-    void autoRunsFilesOverTheLimitAsProcesses() throws Exception {
-        assertEquals(WorkerMode.PROCESSES, WorkerChoice.auto(List.of(file("a", 60), file("b", 41)), 100));
+    void autoRunsFilesOverTheLimitAsReusedProcesses() throws Exception {
+        assertEquals(WorkerMode.REUSED_PROCESSES, WorkerChoice.auto(List.of(file("a", 60), file("b", 41)), 100));
     }
 
     @Test
-    void autoRunsAnyNonFileInputAsProcesses() throws Exception {
-        assertEquals(WorkerMode.PROCESSES, WorkerChoice.auto(List.of(file("a", 1), "raw://tiny"), 100));
-        assertEquals(WorkerMode.PROCESSES, WorkerChoice.auto(List.of("http://127.0.0.1:1/x"), 100));
+    void autoRunsAnyNonFileInputAsReusedProcesses() throws Exception {
+        assertEquals(WorkerMode.REUSED_PROCESSES, WorkerChoice.auto(List.of(file("a", 1), "raw://tiny"), 100));
+        assertEquals(WorkerMode.REUSED_PROCESSES, WorkerChoice.auto(List.of("http://127.0.0.1:1/x"), 100));
     }
 
     @Test
-    void autoRunsAMissingFileAsProcesses() {
-        assertEquals(WorkerMode.PROCESSES, WorkerChoice.auto(List.of("file://" + tmp.resolve("gone")), 100));
+    void autoRunsAMissingFileAsReusedProcesses() {
+        assertEquals(WorkerMode.REUSED_PROCESSES, WorkerChoice.auto(List.of("file://" + tmp.resolve("gone")), 100));
     }
 
     @Test
@@ -62,6 +62,11 @@ class WorkerChoiceTest {
     }
 
     @Test
+    void reusedChoosesReusedProcesses() throws Exception {
+        assertEquals(WorkerMode.REUSED_PROCESSES, WorkerChoice.choose("reused", env(Map.of()), List.of(file("a", 1))));
+    }
+
+    @Test
     void theEnvironmentChoosesWithoutTheOption() {
         Console c = env(Map.of(WorkerChoice.VARIABLE, "threads"));
         assertEquals(WorkerMode.THREADS, WorkerChoice.choose(null, c, List.of("raw://x")));
@@ -70,14 +75,14 @@ class WorkerChoiceTest {
     @Test
     void withNeitherTheRuleDecides() throws Exception {
         assertEquals(WorkerMode.THREADS, WorkerChoice.choose(null, env(Map.of()), List.of(file("a", 10))));
-        assertEquals(WorkerMode.PROCESSES, WorkerChoice.choose("auto", env(Map.of()), List.of("raw://x")));
+        assertEquals(WorkerMode.REUSED_PROCESSES, WorkerChoice.choose("auto", env(Map.of()), List.of("raw://x")));
     }
 
     @Test
     void aBadEnvironmentValueIsNamed() {
         Console c = env(Map.of(WorkerChoice.VARIABLE, "many"));
         UsageException e = assertThrows(UsageException.class, () -> WorkerChoice.choose(null, c, List.of("raw://x")));
-        assertTrue(e.getMessage().contains("JDISCO_WORKERS must be threads, processes or auto, got 'many'"),
+        assertTrue(e.getMessage().contains("JDISCO_WORKERS must be threads, reused, processes or auto, got 'many'"),
                 e.getMessage());
     }
 }

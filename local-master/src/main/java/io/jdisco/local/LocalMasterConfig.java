@@ -19,7 +19,8 @@ import java.util.Optional;
  *
  * <p>Workers run as processes by default ({@link WorkerMode#PROCESSES}), as on a Disco node;
  * {@link WorkerMode#THREADS} runs jdisco workers on threads of the master's JVM for small jobs,
- * where starting a JVM per task costs more than the task.
+ * where starting a JVM per task costs more than the task; {@link WorkerMode#REUSED_PROCESSES} runs
+ * a jdisco job's tasks one after another in a few worker processes, for jobs of many tasks.
  */
 public final class LocalMasterConfig {
     /**
@@ -33,6 +34,18 @@ public final class LocalMasterConfig {
          * worker executable (Python, shell, Java) runs this way. The default.
          */
         PROCESSES,
+        /**
+         * A jdisco job's worker processes each run several of its tasks, one after the other
+         * ({@code io.jdisco.worker.core.WorkerHost}): a task starts on an idle worker of its job
+         * when there is one, so a job with many tasks starts about as many JVMs as there are slots,
+         * and every task after the first on a JVM runs code already loaded and compiled. Each
+         * worker is still a process started as a Disco node starts one (cwd = job home, the job's
+         * JVM options and environment, its own heap), speaking the same protocol for each task; a
+         * worker whose task did not end with {@code DONE} is killed, and the idle ones are killed
+         * when the job ends. Tasks of one job share a JVM's static state. Jobs that are not
+         * jdisco's run a process per task.
+         */
+        REUSED_PROCESSES,
         /**
          * A jdisco job's worker runs on a thread of the master's JVM, connected by in-memory pipes:
          * no JVM start per task (~0.4–1 s each), which dominates small jobs. The task shares the
@@ -148,7 +161,7 @@ public final class LocalMasterConfig {
         return nice;
     }
 
-    /** How workers run: as processes (the default) or on threads of the master's JVM. */
+    /** How workers run: a process per task (the default), reused processes, or threads of the master's JVM. */
     public WorkerMode workers() {
         return workers;
     }

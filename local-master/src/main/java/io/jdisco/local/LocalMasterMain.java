@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code jdisco master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|threads]}:
+ * {@code jdisco master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|reused|threads]}:
  * runs a {@link LocalMaster} in the foreground until SIGTERM or Ctrl-C, printing its URL.
  */
 public final class LocalMasterMain {
@@ -85,21 +85,25 @@ public final class LocalMasterMain {
         switch (value) {
             case "processes":
                 return LocalMasterConfig.WorkerMode.PROCESSES;
+            case "reused":
+                return LocalMasterConfig.WorkerMode.REUSED_PROCESSES;
             case "threads":
                 return LocalMasterConfig.WorkerMode.THREADS;
             default:
-                throw new IllegalArgumentException("--workers needs 'processes' or 'threads', got '" + value + "'");
+                throw new IllegalArgumentException("--workers needs 'processes', 'reused' or 'threads', got '"
+                        + value + "'");
         }
     }
 
     private static void usage(PrintStream out, String problem) {
         out.println(problem);
-        out.println("usage: jdisco master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|threads]");
+        out.println("usage: jdisco master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|reused|threads]");
         out.println("  --port   HTTP port on 127.0.0.1 (default: a free port)");
         out.println("  --data   data root (default: a temporary directory, deleted on exit)");
         out.println("  --slots  worker slots (default: the number of cores)");
         out.println("  --host   node host name in disco:// URLs (default: localhost)");
         out.println("  --workers processes: one process per task, as a Disco node (default);");
+        out.println("           reused: a jdisco job's worker processes run its tasks one after another");
         out.println("           threads: jdisco jobs' tasks on threads of this JVM (no JVM start per task)");
     }
 }

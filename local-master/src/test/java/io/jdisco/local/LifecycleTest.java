@@ -112,8 +112,18 @@ class LifecycleTest {
     void workersOptionChoosesThreads() {
         assertEquals(LocalMasterConfig.WorkerMode.THREADS,
                 LocalMasterMain.parse(new String[] {"--workers", "threads"}).workers());
+    }
+
+    @Test
+    void workersOptionChoosesReusedProcesses() {
+        assertEquals(LocalMasterConfig.WorkerMode.REUSED_PROCESSES,
+                LocalMasterMain.parse(new String[] {"--workers", "reused"}).workers());
+    }
+
+    @Test
+    void anUnknownWorkersOptionNamesTheChoices() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> LocalMasterMain.parse(new String[] {"--workers", "x"}))
-                .getMessage().contains("--workers needs 'processes' or 'threads', got 'x'"));
+                .getMessage().contains("--workers needs 'processes', 'reused' or 'threads', got 'x'"));
     }
 
     @Test

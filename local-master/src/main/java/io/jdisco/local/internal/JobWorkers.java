@@ -20,8 +20,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Starts the workers of one job, as processes or as threads ({@link WorkerMode}). In
- * {@link WorkerMode#THREADS} a job runs on threads only if its worker executable starts jdisco's
+ * Starts the workers of one job: as a process per task, as reused processes ({@link WorkerPool}) or
+ * as threads ({@link WorkerMode}). In {@link WorkerMode#THREADS} and
+ * {@link WorkerMode#REUSED_PROCESSES} a job runs that way only if its worker executable starts jdisco's
  * {@code WorkerMain} (a job home built by jdisco, with any JVM options; a custom main class or a
  * Python or shell worker still runs as a process) and its job data is jdisco's; the choice is made
  * once, after the job home is extracted, and written to the job's events.
@@ -41,7 +42,8 @@ final class JobWorkers implements AutoCloseable {
     private final NodeContext node;
     private final JobSetup job;
     private final JobPack pack;
-    private Boolean threads;
+    private WorkerMode mode;
+    private WorkerPool pool;
     private URLClassLoader loader;
     private boolean closed;
 
@@ -54,25 +56,45 @@ final class JobWorkers implements AutoCloseable {
 
     /** Starts a worker for an attempt of {@code task}. */
     WorkerHandle start(TaskRun task) throws IOException {
-        if (!onThreads()) {
+        WorkerMode mode = mode();
+        if (mode == WorkerMode.PROCESSES) {
             return ProcessWorker.start(job, node.config().nice());
+        }
+        if (mode == WorkerMode.REUSED_PROCESSES) {
+            return pool().start();
         }
         return ThreadWorker.start("jdisco-worker-" + job.name() + "-" + task.id(), classLoader(),
                 WorkerProcess.environment(System.getenv(), job.jobenvs()), inputErrPolicy());
     }
 
-    /** True when this job's workers run on threads; decided at the first call. */
-    synchronized boolean onThreads() {
-        if (threads == null) {
-            Optional<String> reason = node.config().workers() == WorkerMode.THREADS ? processReason()
-                    : Optional.empty();
-            threads = node.config().workers() == WorkerMode.THREADS && reason.isEmpty();
-            if (node.config().workers() == WorkerMode.THREADS) {
-                job.events().master(threads ? "Workers run on threads of the master (in-process mode)"
+    /**
+     * How this job's workers run, decided at the first call: the configured mode, or
+     * {@link WorkerMode#PROCESSES} for a job that is not jdisco's (written to the job's events).
+     */
+    synchronized WorkerMode mode() {
+        if (mode == null) {
+            WorkerMode configured = node.config().workers();
+            Optional<String> reason = configured == WorkerMode.PROCESSES ? Optional.empty() : processReason();
+            mode = reason.isEmpty() ? configured : WorkerMode.PROCESSES;
+            if (configured == WorkerMode.THREADS) {
+                job.events().master(reason.isEmpty() ? "Workers run on threads of the master (in-process mode)"
                         : "Workers run as processes: " + reason.get());
+            } else if (configured == WorkerMode.REUSED_PROCESSES) {
+                job.events().master(reason.isEmpty() ? "Workers run as reused processes, one job's tasks after another"
+                        : "Workers run as one process per task: " + reason.get());
             }
         }
-        return threads;
+        return mode;
+    }
+
+    private synchronized WorkerPool pool() throws IOException {
+        if (closed) {
+            throw new IOException("the workers of job " + job.name() + " are closed");
+        }
+        if (pool == null) {
+            pool = new WorkerPool(job, node.config().nice());
+        }
+        return pool;
     }
 
     /** Why this job cannot run on threads, or empty. */
@@ -145,10 +167,16 @@ final class JobWorkers implements AutoCloseable {
         return InputErrPolicy.REPORT;
     }
 
-    /** Releases the job class loader; in-process workers still running keep the classes they loaded. */
+    /**
+     * Kills the idle reused processes and releases the job class loader; in-process workers still
+     * running keep the classes they loaded.
+     */
     @Override
     public synchronized void close() throws IOException {
         closed = true;
+        if (pool != null) {
+            pool.close();
+        }
         if (loader != null) {
             loader.close();
         }
@@ -156,6 +184,6 @@ final class JobWorkers implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "workers of " + job.name() + " (" + (Boolean.TRUE.equals(threads) ? "threads" : "processes") + ")";
+        return "workers of " + job.name() + " (" + (mode == null ? "undecided" : mode.name().toLowerCase(java.util.Locale.ROOT)) + ")";
     }
 }

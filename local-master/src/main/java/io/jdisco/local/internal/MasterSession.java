@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link JobWorkers}) and speaks the master's side of the protocol over its stdin and merged
  * stdout/stderr (SPEC §2), until {@code DONE}, {@code ERROR}, {@code FATAL}, a crash, a framing
  * error, a timer, or {@link #stop}. The worker (a process with its descendants) is killed at the
- * end, whatever happened (SPEC §1.3).
+ * end, whatever happened (SPEC §1.3), except that a reused worker process goes back to its job's
+ * pool after {@code DONE} ({@link WorkerHandle#end}).
  *
  * <p>Framing follows the master's parser ({@link FrameParser}); after a framing error the session
  * collects "last words" for up to {@code lastWordsTimeout} or 100 KiB (SPEC §2.1.3). Timers (SPEC
@@ -76,14 +77,14 @@ public final class MasterSession {
         lastDataNanos = System.nanoTime();
         ScheduledFuture<?> watchdog = node.timers().scheduleAtFixedRate(this::checkTimers, 50, 50,
                 TimeUnit.MILLISECONDS);
-        AttemptOutcome outcome;
+        AttemptOutcome outcome = null;
         try {
             outcome = converse(handler);
         } catch (RuntimeException e) {
             outcome = new AttemptOutcome.Failed(false, "Master error in the worker session: " + e);
         } finally {
             watchdog.cancel(false);
-            killWorker(handler.announcedPid());
+            worker.end(outcome instanceof AttemptOutcome.Done && stopped.get() == null, handler.announcedPid());
         }
         AttemptOutcome stop = stopped.get();
         if (stop instanceof AttemptOutcome.Stopped && !(outcome instanceof AttemptOutcome.Done)) {

@@ -1,5 +1,6 @@
 package io.jdisco.local.internal;
 
+import io.jdisco.worker.core.protocol.MemoryPipe;
 import io.jdisco.worker.core.WorkerSession;
 import io.jdisco.worker.core.input.InputErrPolicy;
 import io.jdisco.worker.core.protocol.ChannelOptions;

@@ -23,6 +23,15 @@ interface WorkerHandle {
     void kill(long announcedPid);
 
     /**
+     * Ends the worker after its session: {@code done} when the attempt ended with {@code DONE} and
+     * was not stopped. A worker runs one task and is killed (SPEC §1.3); a reused worker process
+     * ({@link ReusedWorker}) goes back to its job's pool after {@code DONE}.
+     */
+    default void end(boolean done, long announcedPid) {
+        kill(announcedPid);
+    }
+
+    /**
      * After its output ended without a last message: waits briefly for the worker to end and says
      * how it ended, for {@code Worker crashed! (<status>)}.
      */

@@ -37,6 +37,14 @@ public final class WorkerProcess {
 
     /** Starts the worker of {@code job}. */
     public static Process start(JobSetup job, boolean nice) throws IOException {
+        return start(job, nice, Map.of());
+    }
+
+    /**
+     * Starts the worker of {@code job} with {@code extra} added to its environment after the
+     * jobenvs: the local master's own settings for jdisco workers ({@code JDISCO_WORKER_REUSE}).
+     */
+    static Process start(JobSetup job, boolean nice, Map<String, String> extra) throws IOException {
         List<String> command = new ArrayList<>();
         if (nice && NICE.isPresent()) {
             command.add(NICE.get().toString());
@@ -49,6 +57,7 @@ public final class WorkerProcess {
         Map<String, String> workerEnv = environment(env, job.jobenvs());
         env.clear();
         env.putAll(workerEnv);
+        env.putAll(extra);
         return pb.start();
     }
 

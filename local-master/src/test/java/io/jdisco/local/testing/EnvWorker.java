@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * A worker that reports, as a status line, the value its task sees for the environment variable
- * named by job argument {@code name} ({@code <unset>} when absent), and whether it runs on a
- * thread of the master's JVM; it writes no output.
+ * named by job argument {@code name} ({@code <unset>} when absent), the pid of the process it runs
+ * in, and the thread it runs on (a thread of the master's JVM or not); it writes no output.
  */
 public final class EnvWorker extends Worker {
     private static final long serialVersionUID = 1L;
@@ -16,6 +16,7 @@ public final class EnvWorker extends Worker {
     protected void run(Task task, Map<String, Object> jobargs) {
         String name = (String) jobargs.get("name");
         String value = environment().getOrDefault(name, "<unset>");
-        status("env " + name + "=" + value + " thread=" + Thread.currentThread().getName());
+        status("env " + name + "=" + value + " pid=" + ProcessHandle.current().pid() + " thread="
+                + Thread.currentThread().getName());
     }
 }

@@ -22,6 +22,9 @@ import java.io.PrintStream;
  * exits: the master receives our last bytes before it sees the exit, and nothing is written after
  * {@code DONE}, {@code ERROR} or {@code FATAL}.
  *
+ * <p>With {@code JDISCO_WORKER_REUSE=1} in its environment (set only by jdisco's embedded master)
+ * it runs one job's tasks one after the other instead, as a {@link WorkerHost}.
+ *
  * <p>The system property {@code jdisco.inputErrPolicy} ({@code REPORT} or {@code SILENT}, see
  * {@link InputErrPolicy}) chooses the replica fail-over mode; {@code REPORT} by default.
  */
@@ -33,6 +36,10 @@ public final class WorkerMain {
     public static void main(String[] args) {
         FileInputStream fromMaster = new FileInputStream(FileDescriptor.in);
         OutputStream toMaster = new BufferedOutputStream(new FileOutputStream(FileDescriptor.err), 1 << 16);
+        if (WorkerHost.requested(System.getenv())) {
+            InputErrPolicy policy = knownPolicy(System.getProperty("jdisco.inputErrPolicy", "REPORT"));
+            System.exit(new WorkerHost(fromMaster, toMaster, policy, System.getenv()).run());
+        }
         MasterChannel channel = new MasterChannel(fromMaster, toMaster, ChannelOptions.defaults());
         PrintStream out = StatusOutputStream.printStream(channel.messenger());
         System.setOut(out);
@@ -40,6 +47,16 @@ public final class WorkerMain {
         InputErrPolicy policy = policy(System.getProperty("jdisco.inputErrPolicy", "REPORT"));
         WorkerSession.Outcome outcome = new WorkerSession(channel, policy).run();
         System.exit(outcome == WorkerSession.Outcome.DONE ? 0 : 1);
+    }
+
+    /** {@code name}'s policy, {@code REPORT} for an unknown name (a host has no session to warn in yet). */
+    private static InputErrPolicy knownPolicy(String name) {
+        for (InputErrPolicy p : InputErrPolicy.values()) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return InputErrPolicy.REPORT;
     }
 
     private static InputErrPolicy policy(String name) {

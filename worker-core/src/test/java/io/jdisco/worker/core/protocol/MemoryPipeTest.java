@@ -1,4 +1,4 @@
-package io.jdisco.local.internal;
+package io.jdisco.worker.core.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

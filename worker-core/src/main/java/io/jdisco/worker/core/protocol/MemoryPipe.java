@@ -1,4 +1,4 @@
-package io.jdisco.local.internal;
+package io.jdisco.worker.core.protocol;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,15 +9,16 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A one-way byte pipe between two threads of this JVM, standing in for an OS pipe between the
- * master and an in-process worker: a bounded ring buffer (a writer waits while it is full, as on a
+ * A one-way byte pipe between two threads of this JVM, standing in for an OS pipe: between the
+ * embedded master and an in-process worker, or between a reused worker process's stdin reader and
+ * the session it feeds ({@code WorkerHost}). A bounded ring buffer (a writer waits while it is full, as on a
  * full OS pipe), end of stream when the writing end is closed, and {@link #breakPipe} for a kill.
  *
  * <p>Unlike {@link java.io.PipedInputStream} it does not tie itself to the threads that used it
  * last (a finished worker thread does not make the master's read fail) and it never polls: every
  * wait is woken by the other end. Waits are interruptible ({@link InterruptedIOException}).
  */
-final class MemoryPipe {
+public final class MemoryPipe {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final byte[] ring;
@@ -29,7 +30,7 @@ final class MemoryPipe {
     private final OutputStream sink = new Sink();
 
     /** A pipe holding at most {@code capacity} unread bytes. */
-    MemoryPipe(int capacity) {
+    public MemoryPipe(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive, got " + capacity);
         }
@@ -37,12 +38,12 @@ final class MemoryPipe {
     }
 
     /** The reading end: -1 after the writing end closed and every byte was read, or after a break. */
-    InputStream source() {
+    public InputStream source() {
         return source;
     }
 
     /** The writing end: {@link IOException} "pipe broken" after a break or once the reading end closed. */
-    OutputStream sink() {
+    public OutputStream sink() {
         return sink;
     }
 
@@ -50,7 +51,7 @@ final class MemoryPipe {
      * Breaks the pipe, as a killed process's pipes break: unread bytes are dropped, readers see end
      * of stream, writers an {@link IOException}; every waiting thread wakes up.
      */
-    void breakPipe() {
+    public void breakPipe() {
         lock.lock();
         try {
             broken = true;
@@ -62,7 +63,7 @@ final class MemoryPipe {
     }
 
     /** Closes the writing end: the reader gets end of stream after the buffered bytes, as when a process exits. */
-    void closeWriter() {
+    public void closeWriter() {
         lock.lock();
         try {
             writerClosed = true;

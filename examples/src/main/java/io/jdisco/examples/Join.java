@@ -1,5 +1,6 @@
 package io.jdisco.examples;
 
+import io.jdisco.taskio.TaskIo;
 import io.jdisco.worker.Bytes;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.Tuple;
@@ -40,6 +41,8 @@ public final class Join {
                 .map(Join::tagSide)
                 .partitions(partitions)
                 .sort(true)
+                .mapOutputStream(TaskIo.storedTaskOutput())
+                .reduceOutputStream(TaskIo.storedTaskOutput())
                 .reduce(Join::pairUp)
                 .params(Params.of(LEFT, left))
                 .build();

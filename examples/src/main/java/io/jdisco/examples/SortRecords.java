@@ -1,5 +1,6 @@
 package io.jdisco.examples;
 
+import io.jdisco.taskio.TaskIo;
 import io.jdisco.worker.Bytes;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.Tuple;
@@ -37,6 +38,8 @@ public final class SortRecords {
                 .map(SortRecords::split)
                 .partitions(partitions)
                 .sort(true)
+                .mapOutputStream(TaskIo.storedTaskOutput())
+                .reduceOutputStream(TaskIo.storedTaskOutput())
                 .reduce(SortRecords::identity)
                 .params(Params.of(KEY_BYTES, keyBytes))
                 .build();

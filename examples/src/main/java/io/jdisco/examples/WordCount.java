@@ -1,5 +1,6 @@
 package io.jdisco.examples;
 
+import io.jdisco.taskio.TaskIo;
 import io.jdisco.worker.Bytes;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.Tuple;
@@ -38,6 +39,8 @@ public final class WordCount {
                 .map(WordCount::words)
                 .partitions(partitions)
                 .sort(sort)
+                .mapOutputStream(TaskIo.storedTaskOutput())
+                .reduceOutputStream(TaskIo.storedTaskOutput())
                 .reduce(sort ? WordCount::sumSorted : WordCount::sumHashed);
         if (combiner) {
             b.combiner(ClassicFunctions.sumCombiner());

@@ -8,19 +8,31 @@ import java.util.Objects;
  * (default 2; 0 stores hunks uncompressed), the buffered size after which a hunk is written
  * (default 1 MiB), the largest encoded record accepted (default 0: no limit) and the record
  * codec (default {@link PickleCodec}). Immutable; each {@code with} method returns a copy.
+ *
+ * <p>{@link #withStoredHunks()} is jdisco's one addition: records in uncompressed hunks, as at
+ * level 0, but the file still ends in the 22-byte compressed empty hunk of level 2, so that files
+ * can be concatenated (the classic shuffle does) without the zero-length end hunk of level 0
+ * ending the stream early. Every Disco reader reads such files: each hunk says whether it is
+ * compressed. zlib at level 2 deflates ~80 MB/s on one core, slower than a local disk or a 1 GbE
+ * link, so a job whose intermediate data stays on a machine or a fast network gains by not
+ * compressing it.
  */
 public final class DiscoOutputOptions implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private static final DiscoOutputOptions DEFAULTS = new DiscoOutputOptions(2, 1024 * 1024, 0, PickleCodec.INSTANCE);
+    private static final DiscoOutputOptions DEFAULTS = new DiscoOutputOptions(2, false, 1024 * 1024, 0,
+            PickleCodec.INSTANCE);
 
     private final int compressionLevel;
+    private final boolean storedHunks;
     private final int minHunkSize;
     private final int maxRecordSize;
     private final RecordCodec codec;
 
-    private DiscoOutputOptions(int compressionLevel, int minHunkSize, int maxRecordSize, RecordCodec codec) {
+    private DiscoOutputOptions(int compressionLevel, boolean storedHunks, int minHunkSize, int maxRecordSize,
+            RecordCodec codec) {
         this.compressionLevel = compressionLevel;
+        this.storedHunks = storedHunks;
         this.minHunkSize = minHunkSize;
         this.maxRecordSize = maxRecordSize;
         this.codec = codec;
@@ -36,7 +48,15 @@ public final class DiscoOutputOptions implements Serializable {
         if (level < 0 || level > 9) {
             throw new IllegalArgumentException("compression level must be 0..9, got " + level);
         }
-        return new DiscoOutputOptions(level, minHunkSize, maxRecordSize, codec);
+        return new DiscoOutputOptions(level, false, minHunkSize, maxRecordSize, codec);
+    }
+
+    /**
+     * With records in uncompressed hunks and the compressed 22-byte end hunk of level 2, so that
+     * files stay concatenable (see the class comment); {@link #compressionLevel()} is then 0.
+     */
+    public DiscoOutputOptions withStoredHunks() {
+        return new DiscoOutputOptions(0, true, minHunkSize, maxRecordSize, codec);
     }
 
     /** With hunks written once they hold more than {@code bytes} bytes. */
@@ -44,7 +64,7 @@ public final class DiscoOutputOptions implements Serializable {
         if (bytes < 0) {
             throw new IllegalArgumentException("min hunk size must be >= 0, got " + bytes);
         }
-        return new DiscoOutputOptions(compressionLevel, bytes, maxRecordSize, codec);
+        return new DiscoOutputOptions(compressionLevel, storedHunks, bytes, maxRecordSize, codec);
     }
 
     /** With records larger than {@code bytes} encoded bytes refused (0 = no limit). */
@@ -52,7 +72,7 @@ public final class DiscoOutputOptions implements Serializable {
         if (bytes < 0) {
             throw new IllegalArgumentException("max record size must be >= 0, got " + bytes);
         }
-        return new DiscoOutputOptions(compressionLevel, minHunkSize, bytes, codec);
+        return new DiscoOutputOptions(compressionLevel, storedHunks, minHunkSize, bytes, codec);
     }
 
     /** With records encoded by {@code codec}. */
@@ -62,12 +82,17 @@ public final class DiscoOutputOptions implements Serializable {
         if (v < 1 || v > 127) {
             throw new IllegalArgumentException("codec format version must be 1..127, got " + v);
         }
-        return new DiscoOutputOptions(compressionLevel, minHunkSize, maxRecordSize, codec);
+        return new DiscoOutputOptions(compressionLevel, storedHunks, minHunkSize, maxRecordSize, codec);
     }
 
     /** The zlib level. */
     public int compressionLevel() {
         return compressionLevel;
+    }
+
+    /** True for {@link #withStoredHunks()}: uncompressed records, compressed end hunk. */
+    public boolean storedHunks() {
+        return storedHunks;
     }
 
     /** The hunk flush threshold in bytes. */
@@ -91,18 +116,18 @@ public final class DiscoOutputOptions implements Serializable {
             return false;
         }
         DiscoOutputOptions x = (DiscoOutputOptions) o;
-        return compressionLevel == x.compressionLevel && minHunkSize == x.minHunkSize
+        return compressionLevel == x.compressionLevel && storedHunks == x.storedHunks && minHunkSize == x.minHunkSize
                 && maxRecordSize == x.maxRecordSize && codec.equals(x.codec);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(compressionLevel, minHunkSize, maxRecordSize, codec);
+        return Objects.hash(compressionLevel, storedHunks, minHunkSize, maxRecordSize, codec);
     }
 
     @Override
     public String toString() {
-        return "level " + compressionLevel + ", min hunk " + minHunkSize + ", max record "
+        return (storedHunks ? "stored hunks" : "level " + compressionLevel) + ", min hunk " + minHunkSize + ", max record "
                 + (maxRecordSize == 0 ? "unlimited" : maxRecordSize) + ", codec " + codec;
     }
 }

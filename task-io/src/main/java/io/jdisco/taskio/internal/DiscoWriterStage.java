@@ -19,8 +19,8 @@ public final class DiscoWriterStage implements WriterStage {
 
     @Override
     public RecordWriter open(OutputLink in, ChainContext context) {
-        return new HunkRecordWriter(in.stream(), options.compressionLevel(), options.minHunkSize(),
-                options.maxRecordSize(), options.codec());
+        return new HunkRecordWriter(in.stream(), options.compressionLevel(), options.storedHunks(),
+                options.minHunkSize(), options.maxRecordSize(), options.codec());
     }
 
     @Override

@@ -13,7 +13,13 @@ import java.util.zip.Deflater;
  * are encoded into a hunk buffer; once it holds more than {@code minHunkSize} bytes it is written
  * as one hunk ({@code 0x80+version, compressed, crc32 LE, u64 LE length, payload}). {@link #close()}
  * writes what is left and then one more hunk from an empty buffer — with compression a 22-byte
- * terminator that lets files be concatenated.
+ * terminator that lets files be concatenated. With stored hunks ({@code compressedEnd} at level 0)
+ * the records are stored and the end is that same compressed empty hunk:
+ *
+ * <pre>
+ *   81 00 crc32 len  payload...          record hunks, stored
+ *   81 01 00000000 0800000000000000 785e030000000001    end: zlib level 2 of nothing
+ * </pre>
  */
 public final class HunkRecordWriter implements RecordWriter {
     private final OutputStream out;
@@ -27,13 +33,27 @@ public final class HunkRecordWriter implements RecordWriter {
     private final byte[] header = new byte[14];
     private final CRC32 crc = new CRC32();
     private final Deflater deflater;
+    private final boolean compressedEnd;
     private boolean closed;
+
+    /** The payload of the compressed empty hunk: {@code zlib.compress(b'', 2)}. */
+    private static final byte[] EMPTY_LEVEL2 = {0x78, 0x5e, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01};
 
     /**
      * A writer onto {@code out}; {@code level} 0 stores hunks uncompressed, {@code maxRecordSize}
      * 0 means no limit.
      */
     public HunkRecordWriter(OutputStream out, int level, int minHunkSize, int maxRecordSize, RecordCodec codec) {
+        this(out, level, false, minHunkSize, maxRecordSize, codec);
+    }
+
+    /**
+     * A writer onto {@code out}; with {@code compressedEnd} at level 0 the records are stored and
+     * the stream ends in the compressed empty hunk, so that it stays concatenable.
+     */
+    public HunkRecordWriter(OutputStream out, int level, boolean compressedEnd, int minHunkSize, int maxRecordSize,
+            RecordCodec codec) {
+        this.compressedEnd = compressedEnd && level == 0;
         this.out = out;
         this.level = level;
         this.minHunkSize = minHunkSize;
@@ -113,7 +133,11 @@ public final class HunkRecordWriter implements RecordWriter {
             if (hunk.size() > 0) {
                 writeHunk();
             }
-            writeHunk();
+            if (compressedEnd) {
+                writeCompressedEmptyHunk();
+            } else {
+                writeHunk();
+            }
             out.flush();
         } finally {
             if (deflater != null) {
@@ -121,6 +145,16 @@ public final class HunkRecordWriter implements RecordWriter {
             }
         }
         out.close();
+    }
+
+    private void writeCompressedEmptyHunk() throws IOException {
+        header[0] = (byte) marker;
+        header[1] = 1;
+        putIntLe(header, 2, 0);
+        putIntLe(header, 6, EMPTY_LEVEL2.length);
+        putIntLe(header, 10, 0);
+        out.write(header);
+        out.write(EMPTY_LEVEL2);
     }
 
     private static void putIntLe(byte[] b, int p, int v) {
@@ -132,6 +166,7 @@ public final class HunkRecordWriter implements RecordWriter {
 
     @Override
     public String toString() {
-        return "DiscoOutputStream[level " + level + ", min hunk " + minHunkSize + "]";
+        return "DiscoOutputStream[" + (compressedEnd ? "stored hunks" : "level " + level) + ", min hunk "
+                + minHunkSize + "]";
     }
 }

@@ -3,7 +3,6 @@ package io.jdisco.local.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.concurrent.TimeUnit;
 
 /** A worker running as a child process ({@link WorkerProcess}). */
 final class ProcessWorker implements WorkerHandle {
@@ -36,16 +35,7 @@ final class ProcessWorker implements WorkerHandle {
     /** {@code exit code: N}; a process still alive after 2 s is killed, -1 if it will not die. */
     @Override
     public String exitStatus() {
-        try {
-            if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                kill(-1);
-                process.waitFor(2, TimeUnit.SECONDS);
-            }
-            return "exit code: " + (process.isAlive() ? -1 : process.exitValue());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "exit code: -1";
-        }
+        return WorkerProcess.exitStatus(process);
     }
 
     @Override

@@ -1,11 +1,10 @@
 package io.jdisco.local.internal;
 
 import io.jdisco.worker.core.WorkerHost;
-import java.io.FilterOutputStream;
+import io.jdisco.worker.core.protocol.KeepOpenOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -26,18 +25,7 @@ final class ReusedWorker implements WorkerHandle {
     private ReusedWorker(WorkerPool pool, Process process) {
         this.pool = pool;
         this.process = process;
-        this.toWorker = new FilterOutputStream(process.getOutputStream()) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            /** The process's stdin stays open for its next session. */
-            @Override
-            public void close() throws IOException {
-                out.flush();
-            }
-        };
+        this.toWorker = new KeepOpenOutputStream(process.getOutputStream());
     }
 
     /** Starts the next session on {@code process}, an idle host or a new one. */
@@ -80,16 +68,7 @@ final class ReusedWorker implements WorkerHandle {
     /** {@code exit code: N}; a process still alive after 2 s is killed, -1 if it will not die. */
     @Override
     public String exitStatus() {
-        try {
-            if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                kill(-1);
-                process.waitFor(2, TimeUnit.SECONDS);
-            }
-            return "exit code: " + (process.isAlive() ? -1 : process.exitValue());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "exit code: -1";
-        }
+        return WorkerProcess.exitStatus(process);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts a job's worker executable as the master does (SPEC §1.2): no arguments, cwd = job home,
@@ -111,5 +112,22 @@ public final class WorkerProcess {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * How {@code process} ended, as {@code exit code: N}, after its output ended: a process still
+     * alive after 2 s is killed with its descendants, -1 if it will not die.
+     */
+    static String exitStatus(Process process) {
+        try {
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                kill(process, -1);
+                process.waitFor(2, TimeUnit.SECONDS);
+            }
+            return "exit code: " + (process.isAlive() ? -1 : process.exitValue());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "exit code: -1";
+        }
     }
 }

@@ -4,11 +4,11 @@ import io.jdisco.worker.core.input.InputErrPolicy;
 import io.jdisco.worker.core.protocol.ChannelOptions;
 import io.jdisco.worker.core.protocol.Frame;
 import io.jdisco.worker.core.protocol.FrameReader;
+import io.jdisco.worker.core.protocol.KeepOpenOutputStream;
 import io.jdisco.worker.core.protocol.MasterChannel;
 import io.jdisco.worker.core.protocol.MemoryPipe;
 import io.jdisco.worker.core.protocol.ProtocolException;
 import io.jdisco.worker.core.protocol.StatusOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -68,17 +68,7 @@ public final class WorkerHost {
     public WorkerHost(InputStream fromMaster, OutputStream toMaster, InputErrPolicy policy,
             Map<String, String> environment) {
         this.fromMaster = Objects.requireNonNull(fromMaster, "fromMaster");
-        this.toMaster = new FilterOutputStream(Objects.requireNonNull(toMaster, "toMaster")) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                out.flush();
-            }
-        };
+        this.toMaster = new KeepOpenOutputStream(Objects.requireNonNull(toMaster, "toMaster"));
         this.policy = Objects.requireNonNull(policy, "policy");
         Map<String, String> env = new LinkedHashMap<>(Objects.requireNonNull(environment, "environment"));
         env.remove(VARIABLE);

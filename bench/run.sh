@@ -12,6 +12,9 @@ DATA=$BENCH_DATA
 RUNS=${BENCH_RUNS:-5}
 RESULTS=${BENCH_RESULTS:-$here/results}
 JAR=$root/examples/target/jdisco-examples.jar
+# the jdisco command: bin/jdisco runs the jar with the client's JVM flags (C1, serial GC, AppCDS)
+JDISCO=$root/bin/jdisco
+export JDISCO_JAR=$JAR
 ALL_CASES="wc-tiny wc-100m-chunks wc-100m-chunks-nocomb wc-100m-file wc-100m-file-nocomb sort-100m
  sort-100m-heap24m wc-1g-chunks wc-1g-chunks-nocomb sort-1g-heap256m"
 CASES=${BENCH_CASES:-$ALL_CASES}
@@ -28,7 +31,7 @@ baseline_of() {
 # --- the command line of a case, in the array CMD; its input size in BYTES ---
 set_case() {
     local chunks100=("$DATA"/corpus-100m/part-*.txt) chunks1g=("$DATA"/corpus-1g/part-*.txt)
-    local wc=(java -jar "$JAR" wordcount --partitions 2)
+    local wc=("$JDISCO" wordcount --partitions 2)
     case "$1" in
         base-tiny) CMD=(java -cp "$here/build" WordCount2T "$DATA/tiny-10k.txt") ;;
         base-100m-chunks) CMD=(java -cp "$here/build" WordCount2T "${chunks100[@]}") ;;
@@ -43,15 +46,15 @@ set_case() {
         wc-100m-file-nocomb) CMD=("${wc[@]}" --no-combiner "$DATA/corpus-100m.txt") ;;
         wc-1g-chunks) CMD=("${wc[@]}" "${chunks1g[@]}") ;;
         wc-1g-chunks-nocomb) CMD=("${wc[@]}" --no-combiner "${chunks1g[@]}") ;;
-        sort-100m) CMD=(java -jar "$JAR" sort --partitions 2 --key-bytes 10 "$DATA/records-100m.txt") ;;
+        sort-100m) CMD=("$JDISCO" sort --partitions 2 --key-bytes 10 "$DATA/records-100m.txt") ;;
         # the big-shuffle reduce, scaled down: one reduce task gets the whole ~110 MB shuffle
         # (internal format, uncompressed) with a 24 MiB worker heap (-Xmx24m through JDISCO_JAVA_OPTS, which the
         # workers inherit; the local master drops DISCO_WORKER_MAX_MEM from its environment)
-        sort-100m-heap24m) CMD=(env JDISCO_JAVA_OPTS=-Xmx24m java -jar "$JAR" sort
+        sort-100m-heap24m) CMD=(env JDISCO_JAVA_OPTS=-Xmx24m "$JDISCO" sort
             --partitions 1 --key-bytes 10 "$DATA/records-100m.txt") ;;
         # the big-shuffle reduce at full size: one reduce task gets the whole shuffle of 1 GiB of
         # records (~1.1 GB in the internal format), 4x its -Xmx256m heap
-        sort-1g-heap256m) CMD=(env JDISCO_JAVA_OPTS=-Xmx256m java -jar "$JAR" sort
+        sort-1g-heap256m) CMD=(env JDISCO_JAVA_OPTS=-Xmx256m "$JDISCO" sort
             --partitions 1 --key-bytes 10 "$DATA/records-1g.txt") ;;
         *) echo "bench: unknown case $1" >&2; exit 2 ;;
     esac

@@ -20,8 +20,9 @@ import java.util.PriorityQueue;
  * An in-JVM external merge sort of record pairs by key (DESIGN.md §3.5; replaces Disco's
  * {@code sort -z -t '\xff'} of SPEC §5.10).
  *
- * <p>Pairs are buffered as (order-preserving key bytes, encoded pair) until the buffer reaches
- * its byte budget; the buffer is then sorted and spilled to a run file in the task directory.
+ * <p>Pairs are buffered as (order-preserving key bytes, encoded pair) in a {@link SortBuffer}
+ * until it reaches its byte budget; the buffer is then sorted and spilled to a run file in the
+ * task directory.
  * {@link #sorted()} merges the runs and the last buffer with a heap, at most {@link #MAX_FAN_IN}
  * runs at a time (wider merges first collapse runs into bigger ones), so memory stays bounded
  * whatever the input size. The sort is stable: equal keys keep their input order. Run files are
@@ -30,8 +31,6 @@ import java.util.PriorityQueue;
 public final class ExternalSorter implements Closeable {
     /** The most run files merged at once; each open run holds one read buffer. */
     public static final int MAX_FAN_IN = 64;
-    /** Estimated heap bytes per buffered entry beyond its two arrays. */
-    private static final int ENTRY_OVERHEAD = 64;
     /** Key order: the cached first eight bytes decide most comparisons without touching the keys. */
     private static final Comparator<Entry> ORDER = (a, b) -> {
         int c = Long.compareUnsigned(a.prefix, b.prefix);
@@ -42,9 +41,9 @@ public final class ExternalSorter implements Closeable {
     private final long bufferBytes;
     private final PairCodec codec;
     private final SortKeyEncoder keys = new SortKeyEncoder();
-    private final List<Entry> buffer = new ArrayList<>();
+    private final ScratchBuffer record = new ScratchBuffer(256);
+    private final SortBuffer buffer;
     private final List<Path> runs = new ArrayList<>();
-    private long buffered;
     private long added;
     private boolean finished;
 
@@ -59,6 +58,7 @@ public final class ExternalSorter implements Closeable {
         }
         this.bufferBytes = bufferBytes;
         this.codec = Objects.requireNonNull(codec, "codec");
+        this.buffer = new SortBuffer(bufferBytes);
     }
 
     /** Adds one pair. */
@@ -69,11 +69,12 @@ public final class ExternalSorter implements Closeable {
         if (!pair.isPair()) {
             throw new IllegalArgumentException("the sort takes (key, value) pairs, got " + pair);
         }
-        Entry e = new Entry(keys.encode(pair.key()), codec.encode(pair));
-        buffer.add(e);
+        ScratchBuffer key = keys.encodeInPlace(pair.key());
+        record.reset();
+        codec.encode(pair, record);
+        buffer.add(key.array(), key.length(), record.array(), record.length());
         added++;
-        buffered += e.key.length + e.record.length + ENTRY_OVERHEAD;
-        if (buffered >= bufferBytes) {
+        if (buffer.bytes() >= bufferBytes) {
             spill();
         }
     }
@@ -97,15 +98,46 @@ public final class ExternalSorter implements Closeable {
             throw new IllegalStateException("sorted() can be called once");
         }
         finished = true;
-        buffer.sort(ORDER);
         if (runs.isEmpty()) {
-            return decoding(buffer.iterator());
+            buffer.sort();
+            return decodingBuffer();
         }
         spill();
         while (runs.size() > MAX_FAN_IN) {
             collapse();
         }
         return decoding(merge(openAll(runs)));
+    }
+
+    /** The buffer's entries in their order, each record decoded as it is reached. */
+    private Iterator<Tuple> decodingBuffer() {
+        SortBuffer.Cursor cursor = buffer.cursor();
+        return new Iterator<>() {
+            private boolean ready;
+            private boolean more;
+
+            @Override
+            public boolean hasNext() {
+                if (!ready) {
+                    more = cursor.advance();
+                    ready = true;
+                }
+                return more;
+            }
+
+            @Override
+            public Tuple next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                ready = false;
+                try {
+                    return codec.decode(cursor.data(), cursor.recordOffset(), cursor.recordLength());
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            }
+        };
     }
 
     private Iterator<Tuple> decoding(Iterator<Entry> entries) {
@@ -128,20 +160,20 @@ public final class ExternalSorter implements Closeable {
     }
 
     private void spill() throws IOException {
-        if (buffer.isEmpty()) {
+        if (buffer.size() == 0) {
             return;
         }
-        buffer.sort(ORDER);
+        buffer.sort();
         Files.createDirectories(dir);
         Path run = Files.createTempFile(dir, "sort-run-", ".bin");
         runs.add(run);
         try (RunFile.Writer w = RunFile.writer(run)) {
-            for (Entry e : buffer) {
-                w.write(e.key, e.record);
+            SortBuffer.Cursor c = buffer.cursor();
+            while (c.advance()) {
+                w.write(c.data(), c.keyOffset(), c.keyLength(), c.recordOffset(), c.recordLength());
             }
         }
         buffer.clear();
-        buffered = 0;
     }
 
     /** Merges the first {@link #MAX_FAN_IN} runs into one, keeping run order (stability). */
@@ -235,11 +267,7 @@ public final class ExternalSorter implements Closeable {
         Entry(byte[] key, byte[] record) {
             this.key = key;
             this.record = record;
-            long p = 0;
-            for (int i = 0; i < 8; i++) {
-                p = p << 8 | (i < key.length ? key[i] & 0xFF : 0);
-            }
-            this.prefix = p;
+            this.prefix = SortBuffer.prefix(key, key.length);
         }
     }
 

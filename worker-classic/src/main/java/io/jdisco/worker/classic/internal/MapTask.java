@@ -35,6 +35,7 @@ public final class MapTask {
     /** The summing fast path, or null when the job's combiner or partition function is its own. */
     private final KeySums sums;
     private final KeySums.Labeller labeller = this::labelOrNone;
+    private final KeySums.Labeller checkedLabeller = this::label;
     /** Labels of recent keys, for the built-in (deterministic) partition functions; else null. */
     private final LabelCache labels;
     private final long sumsBudget = sumsBudget(Runtime.getRuntime().maxMemory());
@@ -90,7 +91,7 @@ public final class MapTask {
             sum(key, value);
             return;
         }
-        Integer label = partitions > 0 ? (labels != null ? labels.label(key, this::label) : label(key)) : null;
+        Integer label = partitions > 0 ? (labels != null ? labels.label(key, checkedLabeller) : label(key)) : null;
         if (combiner == null) {
             rt.output(label).add(key, value);
             return;

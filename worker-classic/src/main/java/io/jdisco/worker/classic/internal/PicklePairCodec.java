@@ -25,6 +25,11 @@ public final class PicklePairCodec implements PairCodec {
     }
 
     @Override
+    public void encode(Tuple pair, ScratchBuffer out) throws IOException {
+        encoder.encode(pair, out);
+    }
+
+    @Override
     public Tuple decode(byte[] data, int offset, int length) throws IOException {
         Object o = decoder.decode(data, offset, offset + length);
         if (!(o instanceof Tuple) || !((Tuple) o).isPair()) {

@@ -100,10 +100,20 @@ final class RunFile {
         }
 
         void write(byte[] key, byte[] record) throws IOException {
-            out.writeInt(key.length);
-            out.write(key);
-            out.writeInt(record.length);
-            out.write(record);
+            write(key, 0, key.length, record, 0, record.length);
+        }
+
+        /** Writes an entry whose key and record are slices of {@code data}. */
+        void write(byte[] data, int keyOffset, int keyLength, int recordOffset, int recordLength) throws IOException {
+            write(data, keyOffset, keyLength, data, recordOffset, recordLength);
+        }
+
+        private void write(byte[] key, int keyOffset, int keyLength, byte[] record, int recordOffset,
+                int recordLength) throws IOException {
+            out.writeInt(keyLength);
+            out.write(key, keyOffset, keyLength);
+            out.writeInt(recordLength);
+            out.write(record, recordOffset, recordLength);
         }
 
         @Override

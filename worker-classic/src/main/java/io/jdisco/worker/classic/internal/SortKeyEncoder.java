@@ -2,7 +2,6 @@ package io.jdisco.worker.classic.internal;
 
 import io.jdisco.worker.Bytes;
 import io.jdisco.worker.Tuple;
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -41,7 +40,7 @@ public final class SortKeyEncoder {
     private static final int END_SEQUENCE = 0x01;
     private static final int INFINITE_EXPONENT = Integer.MAX_VALUE;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+    private final ScratchBuffer out = new ScratchBuffer(64);
 
     /**
      * The order-preserving encoding of {@code key}.
@@ -49,9 +48,17 @@ public final class SortKeyEncoder {
      * @throws IllegalArgumentException for a key of a type that has no order (a map, a set, ...)
      */
     public byte[] encode(Object key) {
+        return encodeInPlace(key).toByteArray();
+    }
+
+    /**
+     * The encoding of {@code key} in this encoder's own buffer, valid until its next call: for
+     * callers that copy it anyway.
+     */
+    ScratchBuffer encodeInPlace(Object key) {
         out.reset();
         write(key);
-        return out.toByteArray();
+        return out;
     }
 
     private void write(Object key) {
@@ -62,7 +69,7 @@ public final class SortKeyEncoder {
             writeEscaped(((String) key).getBytes(StandardCharsets.UTF_8), false);
         } else if (key instanceof Bytes) {
             out.write(TAG_BYTES);
-            writeEscaped(((Bytes) key).toByteArray(), false);
+            writeEscaped((Bytes) key);
         } else if (key instanceof Long || key instanceof Integer || key instanceof Short || key instanceof Byte) {
             writeInteger(BigInteger.valueOf(((Number) key).longValue()));
         } else if (key instanceof BigInteger) {
@@ -165,6 +172,18 @@ public final class SortKeyEncoder {
             out.write(negative ? ~b & 0xFF : b);
         }
         writeEscaped(fraction, negative);
+    }
+
+    private void writeEscaped(Bytes bytes) {
+        for (int i = 0, n = bytes.length(); i < n; i++) {
+            byte b = bytes.byteAt(i);
+            out.write(b);
+            if (b == 0) {
+                out.write(0xFF);
+            }
+        }
+        out.write(0);
+        out.write(0);
     }
 
     private void writeEscaped(byte[] bytes, boolean invert) {

@@ -2,10 +2,13 @@ package io.jdisco.examples;
 
 import io.jdisco.taskio.TaskIo;
 import io.jdisco.worker.Tuple;
+import io.jdisco.worker.classic.ClassicJob;
 import io.jdisco.worker.core.client.ResultReader;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +19,8 @@ import java.util.Set;
  * {@code sort [--master URL] [--workers M] [--partitions N] [--key-bytes K] INPUT...}: runs {@link SortRecords}
  * and prints every input line once, ordered by its first K bytes (unsigned) and then by the rest.
  * The reduce results are each sorted; they are merged here as streams, so the client holds one
- * record per result in memory, whatever the size of the data.
+ * record per result in memory, whatever the size of the data. Over local files the partitions are
+ * key ranges sampled from the inputs ({@link KeyRanges}).
  */
 public final class SortCommand implements Command {
     private static final Comparator<Tuple> ORDER = Comparator.<Tuple, Object>comparing(Tuple::key, RecordText.ORDER)
@@ -45,12 +49,32 @@ public final class SortCommand implements Command {
         List<String> inputs = Inputs.urls(args.positional("INPUT", 1, Integer.MAX_VALUE));
         try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
                 WorkerChoice.choose(args.option("--workers"), console, inputs))) {
-            List<List<String>> results = JobRun.results(SortRecords.job(inputs, keyBytes, partitions), master, console);
+            List<List<String>> results = JobRun.results(job(inputs, keyBytes, partitions), master, console);
             OutputStream out = new BufferedOutputStream(console.out(), 1 << 16);
             merge(results, master, out);
             out.flush();
         }
         return 0;
+    }
+
+    /**
+     * The sort job: partitioned by key ranges sampled from the inputs when there are several
+     * partitions and every input is a local file, else by the default partition. Either way the
+     * results are merged, so the output does not depend on the choice.
+     */
+    static ClassicJob job(List<String> inputs, int keyBytes, int partitions) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String input : inputs) {
+            Path f = WorkerChoice.localFile(input);
+            if (f == null || !Files.isRegularFile(f)) {
+                return SortRecords.job(inputs, keyBytes, partitions);
+            }
+            files.add(f);
+        }
+        if (partitions < 2) {
+            return SortRecords.job(inputs, keyBytes, partitions);
+        }
+        return SortRecords.job(inputs, keyBytes, KeyRanges.sample(files, keyBytes, partitions));
     }
 
     private static void merge(List<List<String>> results, MasterConnection master, OutputStream out) throws IOException {

@@ -24,8 +24,24 @@ public final class SortRecords {
     private SortRecords() {
     }
 
-    /** The sort of {@code inputs} (URLs) by their first {@code keyBytes} bytes over {@code partitions} reduce tasks. */
+    /**
+     * The sort of {@code inputs} (URLs) by their first {@code keyBytes} bytes over {@code partitions}
+     * reduce tasks, partitioned by the default partition (MD5 of the key): any inputs, any keys.
+     */
     public static ClassicJob job(List<String> inputs, int keyBytes, int partitions) {
+        return builder(inputs, keyBytes, partitions).build();
+    }
+
+    /**
+     * The same sort partitioned by key {@code ranges}, so each result is a contiguous range of keys
+     * and the map takes no hash of them.
+     */
+    public static ClassicJob job(List<String> inputs, int keyBytes, KeyRanges ranges) {
+        Objects.requireNonNull(ranges, "ranges");
+        return builder(inputs, keyBytes, ranges.partitions()).partition(ranges).build();
+    }
+
+    private static ClassicJob.Builder builder(List<String> inputs, int keyBytes, int partitions) {
         Objects.requireNonNull(inputs, "inputs");
         if (keyBytes < 1) {
             throw new IllegalArgumentException("sort needs a key of at least 1 byte, got " + keyBytes);
@@ -41,19 +57,18 @@ public final class SortRecords {
                 .mapOutputStream(TaskIo.storedTaskOutput())
                 .reduceOutputStream(TaskIo.storedTaskOutput())
                 .reduce(SortRecords::identity)
-                .params(Params.of(KEY_BYTES, keyBytes))
-                .build();
+                .params(Params.of(KEY_BYTES, keyBytes));
     }
 
     /** The map: a line {@code key rest \n} to {@code (key, rest)}. */
     public static void split(Bytes line, Emitter out, Params params) throws IOException {
         int k = params.get(KEY_BYTES, Integer.class);
-        byte[] b = line.toByteArray();
-        int end = b.length > 0 && b[b.length - 1] == '\n' ? b.length - 1 : b.length;
+        int n = line.length();
+        int end = n > 0 && line.byteAt(n - 1) == '\n' ? n - 1 : n;
         if (end < k) {
             throw new IllegalArgumentException("sort input line is shorter than its " + k + "-byte key: " + line);
         }
-        out.emit(Bytes.of(b, 0, k), Bytes.of(b, k, end - k));
+        out.emit(line.slice(0, k), line.slice(k, end));
     }
 
     /** The reduce: the sorted records of the partition, unchanged. */

@@ -94,7 +94,7 @@ public final class WorkerChoice {
     }
 
     /** The absolute path of a {@code file:///path} URL (as {@link Inputs} makes them), else {@code null}. */
-    private static Path localFile(String url) {
+    static Path localFile(String url) {
         String prefix = "file://";
         if (!url.startsWith(prefix) || !url.startsWith("/", prefix.length())) {
             return null;

@@ -93,6 +93,7 @@ final class JobWorkers implements AutoCloseable {
         }
         if (pool == null) {
             pool = new WorkerPool(job, node.config().nice());
+            pool.prestart(node.config().slots());
         }
         return pool;
     }

@@ -12,9 +12,11 @@ import java.util.Map;
  * The idle reused worker processes of one job (the {@code REUSED_PROCESSES} mode): each is the
  * job's own {@code bin/worker}, started as {@link WorkerProcess} starts a worker (cwd = job home,
  * the worker environment, {@code nice}), plus {@code JDISCO_WORKER_REUSE=1}, which makes jdisco's
- * {@code WorkerMain} a {@link WorkerHost}. There are never more processes than tasks running at
- * once (the node's slots). Closed when the job ends: the idle processes are killed, and those
- * still running a session are killed when it ends.
+ * {@code WorkerMain} a {@link WorkerHost}. There are never more processes than the node's slots.
+ * The first task of the job starts them all ({@link #prestart}): a host waits for its first
+ * {@code JD_NEXT} with its JVM up, so a later stage (the reduces after a single map task, say)
+ * does not wait for a JVM to start. Closed when the job ends: the idle processes are killed, and
+ * those still running a session are killed when it ends.
  */
 final class WorkerPool implements AutoCloseable {
     private final JobSetup job;
@@ -26,6 +28,22 @@ final class WorkerPool implements AutoCloseable {
     WorkerPool(JobSetup job, boolean nice) {
         this.job = job;
         this.nice = nice;
+    }
+
+    /**
+     * Starts {@code count} worker processes and keeps them idle, waiting for their first session.
+     *
+     * @throws IOException when a process cannot be started (the ones started stay in the pool)
+     */
+    synchronized void prestart(int count) throws IOException {
+        for (int i = 0; i < count && !closed; i++) {
+            idle.addLast(WorkerProcess.start(job, nice, Map.of(WorkerHost.VARIABLE, "1")));
+        }
+    }
+
+    /** The processes idle now (started and not running a session). */
+    synchronized int idleCount() {
+        return idle.size();
     }
 
     /** Starts a session on an idle process, or on a new one when none is idle (or the idle ones died). */

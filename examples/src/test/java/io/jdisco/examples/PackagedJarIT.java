@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -141,14 +142,47 @@ class PackagedJarIT {
 
     /** Runs the jar in the repository root with {@code args}; no DISCO_MASTER in its environment. */
     private static Result run(String... args) throws IOException, InterruptedException {
+        return run(java(args), Map.of());
+    }
+
+    /** Runs {@code command} in the repository root with {@code env} added and DISCO_MASTER removed. */
+    private static Result run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
         Path out = Files.createTempFile(tmp, "out", ".bin");
         Path err = Files.createTempFile(tmp, "err", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(java(args)).directory(ROOT.toFile())
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().remove("DISCO_MASTER");
+        pb.environment().putAll(env);
         Process p = pb.start();
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "jdisco " + String.join(" ", args) + " did not finish");
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
         return new Result(p.exitValue(), Files.readAllBytes(out), Files.readString(err));
+    }
+
+    @Test
+    void theLauncherMakesItsClassArchiveOnceAndThenStartsFromIt() throws Exception {
+        Path cds = Files.createDirectories(tmp.resolve("cds"));
+        Map<String, String> env = Map.of("JDISCO_JAR", JAR.toString(), "JDISCO_CDS_DIR", cds.toString(),
+                "JAVA_HOME", System.getProperty("java.home"));
+        List<String> launcher = List.of(ROOT.resolve("bin/jdisco").toString(), "wordcount", "README.md");
+        byte[] expected = Expected.wordCount(Files.readAllBytes(ROOT.resolve("README.md")));
+
+        Result first = run(launcher, env);
+        assertEquals(0, first.status, first.err);
+        assertArrayEquals(expected, first.out, first.err);
+        List<Path> archives;
+        try (Stream<Path> files = Files.list(cds)) {
+            archives = files.toList();
+        }
+        assertEquals(1, archives.size(), "one archive and no temporary file left: " + archives);
+        assertTrue(archives.get(0).getFileName().toString().matches("jdisco-client-\\d+\\.jsa"), archives.toString());
+
+        // -Xshare:on: the JVM refuses to start unless it maps the archive
+        Map<String, String> strict = new java.util.HashMap<>(env);
+        strict.put("JDISCO_CLIENT_JAVA_OPTS", "-Xshare:on");
+        Result second = run(launcher, strict);
+        assertEquals(0, second.status, second.err);
+        assertArrayEquals(expected, second.out, second.err);
+        assertTrue(!second.err.contains("warning"), second.err);
     }
 
     /** Exit status and output of one run of the jar. */

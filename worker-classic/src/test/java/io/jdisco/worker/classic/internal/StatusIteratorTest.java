@@ -11,10 +11,28 @@ class StatusIteratorTest {
     @Test
     void saysEveryIntervalAndOnceDone() {
         List<String> said = new ArrayList<>();
-        StatusIterator<Integer> it = new StatusIterator<>(List.of(1, 2, 3).iterator(), 2, "reduced", said::add);
-        it.forEachRemaining(x -> { });
+        long[] now = {0};
+        StatusIterator<Integer> it = new StatusIterator<>(List.of(1, 2, 3, 4, 5).iterator(), 2, "reduced", said::add,
+                () -> now[0]);
+        while (it.hasNext()) {
+            now[0] += StatusIterator.MIN_GAP_NANOS;
+            it.next();
+        }
         it.hasNext();
-        assertEquals(List.of("2 entries reduced", "Done: 3 entries reduced"), said);
+        assertEquals(List.of("2 entries reduced", "4 entries reduced", "Done: 5 entries reduced"), said);
+    }
+
+    @Test
+    void saysAtMostOnePeriodicLineASecond() {
+        List<String> said = new ArrayList<>();
+        long[] now = {0};
+        StatusIterator<Integer> it = new StatusIterator<>(List.of(1, 2, 3, 4, 5, 6, 7, 8).iterator(), 1, "mapped",
+                said::add, () -> now[0]);
+        while (it.hasNext()) {
+            now[0] += StatusIterator.MIN_GAP_NANOS * 2 / 5; // 0.4 s an entry
+            it.next();
+        }
+        assertEquals(List.of("3 entries mapped", "6 entries mapped", "Done: 8 entries mapped"), said);
     }
 
     @Test

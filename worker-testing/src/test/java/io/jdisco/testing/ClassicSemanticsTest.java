@@ -171,10 +171,12 @@ class ClassicSemanticsTest {
     }
 
     @Test
-    void statusLineEveryIntervalAndAtTheEnd() throws Exception {
+    void aSubSecondMapSaysOnlyItsFinalCountNotOneLinePerInterval() throws Exception {
+        // periodic counts come at most once a second (StatusIteratorTest times them with a clock)
         ClassicJob job = ClassicJob.builder("s").map(WordCountJobs::words).statusInterval(2).build();
         List<String> m = tester(job).inputLines("a", "b", "c", "d", "e").run().messages();
-        assertTrue(m.containsAll(List.of("2 entries mapped", "4 entries mapped", "Done: 5 entries mapped")), m.toString());
+        assertTrue(m.contains("Done: 5 entries mapped"), m.toString());
+        assertTrue(m.stream().noneMatch(line -> line.matches("\\d+ entries mapped")), m.toString());
         assertTrue(m.contains("Results sent to master"), m.toString());
     }
 

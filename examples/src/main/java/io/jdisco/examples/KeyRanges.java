@@ -19,16 +19,16 @@ import java.util.Objects;
  * 100 MB sort's map task), and each reduce result is a contiguous key range.
  *
  * <p>An instance is the job's partition function: serialized into the job pack with its split
- * points. Keys are compared as unsigned bytes, the order of the reduce's sort.
+ * points. Keys are compared as unsigned bytes ({@link Bytes#compareTo}), the order of the reduce's sort.
  */
 public final class KeyRanges implements PartitionFunction {
     private static final long serialVersionUID = 1L;
     /** Keys sampled per partition: enough for an even split within a few per cent. */
     static final int SAMPLES_PER_PARTITION = 1000;
 
-    private final byte[][] splits;
+    private final Bytes[] splits;
 
-    private KeyRanges(byte[][] splits) {
+    private KeyRanges(Bytes[] splits) {
         this.splits = splits;
     }
 
@@ -42,10 +42,10 @@ public final class KeyRanges implements PartitionFunction {
             throw new IllegalArgumentException(partitions + " partitions need " + (partitions - 1)
                     + " split points, got " + splitPoints.size());
         }
-        byte[][] s = new byte[splitPoints.size()][];
+        Bytes[] s = splitPoints.toArray(new Bytes[0]);
         for (int i = 0; i < s.length; i++) {
-            s[i] = splitPoints.get(i).toByteArray();
-            if (i > 0 && Arrays.compareUnsigned(s[i - 1], s[i]) > 0) {
+            Objects.requireNonNull(s[i], "split point " + i);
+            if (i > 0 && s[i - 1].compareTo(s[i]) > 0) {
                 throw new IllegalArgumentException("split points are not ascending at " + i + ": " + splitPoints);
             }
         }
@@ -124,7 +124,7 @@ public final class KeyRanges implements PartitionFunction {
         int hi = splits.length;
         while (lo < hi) { // the first split point above the key
             int mid = (lo + hi) >>> 1;
-            if (compare(k, splits[mid]) >= 0) {
+            if (k.compareTo(splits[mid]) >= 0) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -133,23 +133,8 @@ public final class KeyRanges implements PartitionFunction {
         return lo;
     }
 
-    private static int compare(Bytes key, byte[] split) {
-        int n = Math.min(key.length(), split.length);
-        for (int i = 0; i < n; i++) {
-            int c = Integer.compare(key.byteAt(i) & 0xFF, split[i] & 0xFF);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(key.length(), split.length);
-    }
-
     @Override
     public String toString() {
-        List<String> s = new ArrayList<>();
-        for (byte[] b : splits) {
-            s.add(Bytes.of(b).toString());
-        }
-        return "KeyRanges" + s;
+        return "KeyRanges" + Arrays.toString(splits);
     }
 }

@@ -63,6 +63,9 @@ public final class SortCommand implements Command {
      * results are merged, so the output does not depend on the choice.
      */
     static ClassicJob job(List<String> inputs, int keyBytes, int partitions) throws IOException {
+        if (partitions < 2) {
+            return SortRecords.job(inputs, keyBytes, partitions);
+        }
         List<Path> files = new ArrayList<>();
         for (String input : inputs) {
             Path f = WorkerChoice.localFile(input);
@@ -70,9 +73,6 @@ public final class SortCommand implements Command {
                 return SortRecords.job(inputs, keyBytes, partitions);
             }
             files.add(f);
-        }
-        if (partitions < 2) {
-            return SortRecords.job(inputs, keyBytes, partitions);
         }
         return SortRecords.job(inputs, keyBytes, KeyRanges.sample(files, keyBytes, partitions));
     }

@@ -21,6 +21,7 @@ final class LabelCache {
 
     private final Object[] keys = new Object[SIZE];
     private final int[] labels = new int[SIZE];
+    /** Lookups and hits of the trial; they stop counting once it is over. */
     private int lookups;
     private int hits;
     private boolean bypassed;
@@ -30,14 +31,17 @@ final class LabelCache {
         if (key == null || bypassed) {
             return labeller.label(key);
         }
-        if (++lookups == TRIAL) {
+        boolean trial = lookups < TRIAL;
+        if (trial && ++lookups == TRIAL) {
             bypassed = hits < TRIAL / 4;
         }
         int h = key.hashCode() * 0x9E3779B9;
         int slot = h >>> (32 - 12);
         Object cached = keys[slot];
         if (cached != null && Objects.equals(cached, key)) {
-            hits++;
+            if (trial) {
+                hits++;
+            }
             return labels[slot];
         }
         int label = labeller.label(key);

@@ -41,6 +41,7 @@ public final class SortKeyEncoder {
     private static final int INFINITE_EXPONENT = Integer.MAX_VALUE;
 
     private final ScratchBuffer out = new ScratchBuffer(64);
+    private byte[] bytesScratch = new byte[64];
 
     /**
      * The order-preserving encoding of {@code key}.
@@ -174,22 +175,24 @@ public final class SortKeyEncoder {
         writeEscaped(fraction, negative);
     }
 
+    /** A {@code Bytes} key escaped through {@link #bytesScratch}, a copy without an allocation per key. */
     private void writeEscaped(Bytes bytes) {
-        for (int i = 0, n = bytes.length(); i < n; i++) {
-            byte b = bytes.byteAt(i);
-            out.write(b);
-            if (b == 0) {
-                out.write(0xFF);
-            }
+        int n = bytes.length();
+        if (bytesScratch.length < n) {
+            bytesScratch = new byte[Math.max(n, bytesScratch.length * 2)];
         }
-        out.write(0);
-        out.write(0);
+        bytes.copyTo(bytesScratch, 0);
+        writeEscaped(bytesScratch, n, false);
     }
 
     private void writeEscaped(byte[] bytes, boolean invert) {
+        writeEscaped(bytes, bytes.length, invert);
+    }
+
+    private void writeEscaped(byte[] bytes, int length, boolean invert) {
         int flip = invert ? 0xFF : 0;
-        for (byte b : bytes) {
-            int v = b & 0xFF;
+        for (int i = 0; i < length; i++) {
+            int v = bytes[i] & 0xFF;
             out.write(v ^ flip);
             if (v == 0) {
                 out.write(0xFF ^ flip);

@@ -3,6 +3,7 @@ package io.jdisco.examples;
 import io.jdisco.local.LocalMaster;
 import io.jdisco.local.LocalMasterConfig;
 import io.jdisco.local.LocalMasterConfig.WorkerMode;
+import io.jdisco.schemes.disco.DiscoSchemeProvider;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.core.client.Disco;
 import io.jdisco.worker.core.scheme.Schemes;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It also makes the chain context for reading results on the client: {@code DISCO_MASTER} is
  * the master (for {@code tag://}), and {@code DISCO_PORT} the master's port unless the environment
- * sets it, so that {@code disco://} results of a local master on any port can be fetched.
+ * sets it, so that {@code disco://} results of a local master on any port can be fetched; with the
+ * embedded master, they are read from its data roots instead ({@link #embeddedSettings}).
  */
 public final class MasterConnection implements AutoCloseable {
     private final CompletableFuture<Link> link;
@@ -88,7 +90,8 @@ public final class MasterConnection implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                link.complete(new Link(disco, master, settingsFor(disco.master(), console)));
+                Map<String, String> settings = embeddedSettings(settingsFor(disco.master(), console), master);
+                link.complete(new Link(disco, master, settings));
             } catch (Throwable t) {
                 link.completeExceptionally(t);
             }
@@ -151,6 +154,19 @@ public final class MasterConnection implements AutoCloseable {
         if (console.env("DISCO_PORT") == null && master.getPort() > 0) {
             s.put("DISCO_PORT", Integer.toString(master.getPort()));
         }
+        return Map.copyOf(s);
+    }
+
+    /**
+     * {@code settings} plus what lets the client read the embedded {@code master}'s
+     * {@code disco://} and {@code dir://} URLs from its data roots, not through its HTTP server
+     * ({@link DiscoSchemeProvider#LOCAL_HOST_SETTING}): the results are on this machine's disk.
+     */
+    static Map<String, String> embeddedSettings(Map<String, String> settings, LocalMaster master) {
+        Map<String, String> s = new HashMap<>(settings);
+        s.put(DiscoSchemeProvider.LOCAL_HOST_SETTING, master.host());
+        s.put("DISCO_DATA", master.discoData().toString());
+        s.put("DDFS_DATA", master.ddfsData().toString());
         return Map.copyOf(s);
     }
 

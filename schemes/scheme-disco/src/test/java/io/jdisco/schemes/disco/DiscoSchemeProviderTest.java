@@ -123,6 +123,41 @@ class DiscoSchemeProviderTest {
         assertEquals("remote /ddfs/x", read(schemes.open("disco://127.0.0.1/ddfs/x", ctx)));
     }
 
+    private BasicSchemeContext client(String localHost) {
+        BasicSchemeContext.Builder b = context(null).toBuilder()
+                .setting("DISCO_PORT", String.valueOf(node.getAddress().getPort()))
+                .setting("DISCO_DATA", dir.resolve("data").toString())
+                .setting("DDFS_DATA", dir.resolve("ddfs").toString());
+        return localHost == null ? b.build() : b.setting(DiscoSchemeProvider.LOCAL_HOST_SETTING, localHost).build();
+    }
+
+    @Test
+    void clientReadsTheLocalHostSettingsNodeFromDiscoData() throws IOException {
+        Path local = dir.resolve("data").resolve(FILE);
+        Files.createDirectories(local.getParent());
+        Files.writeString(local, "local bytes");
+        InputLink link = schemes.open("disco://127.0.0.1/disco/" + FILE, client("127.0.0.1"));
+        assertEquals("local bytes", read(link));
+        assertEquals("file://" + local, link.url());
+        assertEquals(List.of(), served);
+    }
+
+    @Test
+    void clientWithoutTheLocalHostSettingReadsOverHttpEvenWithDataRootsSet() throws IOException {
+        Path local = dir.resolve("data").resolve(FILE);
+        Files.createDirectories(local.getParent());
+        Files.writeString(local, "local bytes");
+        assertEquals("remote /disco/" + FILE, read(schemes.open("disco://127.0.0.1/disco/" + FILE, client(null))));
+    }
+
+    @Test
+    void clientReadsAnotherHostOverHttp() throws IOException {
+        Path local = dir.resolve("data").resolve(FILE);
+        Files.createDirectories(local.getParent());
+        Files.writeString(local, "local bytes");
+        assertEquals("remote /disco/" + FILE, read(schemes.open("disco://127.0.0.1/disco/" + FILE, client("elsewhere"))));
+    }
+
     @Test
     void netlocWithPortIsNeverLocalAndItsPortIsIgnored() throws IOException {
         Path local = dir.resolve("data").resolve(FILE);

@@ -27,6 +27,8 @@ final class SortBuffer {
     private static final int HEADER = 8;
     /** Index bytes per entry: prefix and location, and their radix sort copies. */
     static final int INDEX_BYTES_PER_ENTRY = 32;
+    /** How many entries ahead a cursor touches at once (see {@link Cursor#touchAhead}). */
+    private static final int TOUCH_AHEAD = 16;
 
     private final int blockBytes;
     private final List<byte[]> blocks = new ArrayList<>();
@@ -180,6 +182,8 @@ final class SortBuffer {
         private int index = -1;
         private byte[] data;
         private int at;
+        /** The bytes read ahead, summed: kept so that no compiler drops the reads. */
+        private int touched;
 
         /** Moves to the next entry; false past the last. */
         boolean advance() {
@@ -187,10 +191,29 @@ final class SortBuffer {
                 data = null;
                 return false;
             }
+            if (index % TOUCH_AHEAD == 0) {
+                touchAhead();
+            }
             long loc = locations[index];
             data = blocks.get((int) (loc >>> 32));
             at = (int) loc;
             return true;
+        }
+
+        /**
+         * Reads a byte of each of the next {@link #TOUCH_AHEAD} entries. After the sort they lie at
+         * random places in the blocks, so each is a cache (and TLB) miss; loads that do not depend
+         * on one another are in flight together, where the caller's work between two entries would
+         * otherwise wait for one miss after the other.
+         */
+        private void touchAhead() {
+            int end = Math.min(size, index + TOUCH_AHEAD);
+            int sum = 0;
+            for (int i = index; i < end; i++) {
+                long loc = locations[i];
+                sum += blocks.get((int) (loc >>> 32))[(int) loc];
+            }
+            touched += sum;
         }
 
         /** The array holding the current entry's key and record. */

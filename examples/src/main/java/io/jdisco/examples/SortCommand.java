@@ -23,6 +23,14 @@ import java.util.Set;
  * key ranges sampled from the inputs ({@link KeyRanges}).
  */
 public final class SortCommand implements Command {
+    /**
+     * The largest total input {@code --workers auto} sorts on threads (256 MiB), above the
+     * {@linkplain WorkerChoice#THREADS_LIMIT other commands'} 64 MiB: on threads the 100 MB sort
+     * took 1.5 s against 2.1 s on reused worker processes, the JVMs and their compilers the
+     * difference (bench/README.md). On threads the reduces' sort buffers share the command's heap
+     * (each a tenth of it, spilling to disk beyond); bigger sorts run in processes, each its own.
+     */
+    public static final long THREADS_LIMIT = 256L << 20;
     private static final Comparator<Tuple> ORDER = Comparator.<Tuple, Object>comparing(Tuple::key, RecordText.ORDER)
             .thenComparing(Tuple::value, RecordText.ORDER);
 
@@ -36,7 +44,7 @@ public final class SortCommand implements Command {
         return "sort [--master URL] [--workers M] [--partitions N] [--key-bytes K] INPUT...\n"
                 + "  INPUT          a file path or a URL of text lines (records)\n"
                 + "  --master URL   submit to this master (default: an embedded local master)\n"
-                + WorkerChoice.USAGE
+                + WorkerChoice.usage(THREADS_LIMIT)
                 + "  --partitions N number of reduce tasks (default 1)\n"
                 + "  --key-bytes K  the key is the first K bytes of a line (default 10)\n";
     }
@@ -48,7 +56,7 @@ public final class SortCommand implements Command {
         int keyBytes = args.intOption("--key-bytes", 10, 1);
         List<String> inputs = Inputs.urls(args.positional("INPUT", 1, Integer.MAX_VALUE));
         try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
-                WorkerChoice.choose(args.option("--workers"), console, inputs))) {
+                WorkerChoice.choose(args.option("--workers"), console, inputs, THREADS_LIMIT))) {
             List<List<String>> results = JobRun.results(job(inputs, keyBytes, partitions), master, console);
             OutputStream out = new BufferedOutputStream(console.out(), 1 << 16);
             merge(results, master, out);

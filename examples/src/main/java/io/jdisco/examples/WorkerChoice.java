@@ -14,35 +14,54 @@ import java.util.Objects;
  * {@code auto}.
  *
  * <p>{@code auto} runs the workers on threads of the command's own JVM when every input is a local
- * file ({@code file://} URL) and the files total at most {@link #THREADS_LIMIT} (64 MiB): a small job
- * is then done in a fraction of a second instead of paying a JVM start per task. Any other input
- * (http, disco, tag, ...) and bigger inputs run as reused worker processes, each with its own heap,
- * each running several of the job's tasks one after another
- * ({@link WorkerMode#REUSED_PROCESSES}); {@code processes} starts a process per task, as a Disco
- * node does. The choice does not change the results; a remote master ({@code --master}) decides
- * for itself.
+ * file ({@code file://} URL) and the files total at most the command's limit ({@link #THREADS_LIMIT},
+ * 64 MiB; the sort's is {@link SortCommand#THREADS_LIMIT}): a small job is then done in a fraction
+ * of a second instead of paying a JVM start per task. Any other input (http, disco, tag, ...),
+ * bigger inputs, and any job while {@code JDISCO_JAVA_OPTS} is set (options for worker JVMs, which
+ * threads would ignore) run as reused worker processes, each with its own heap, each running
+ * several of the job's tasks one after another ({@link WorkerMode#REUSED_PROCESSES});
+ * {@code processes} starts a process per task, as a Disco node does. The choice does not change
+ * the results; a remote master ({@code --master}) decides for itself.
  */
 public final class WorkerChoice {
     /** The environment variable read when {@code --workers} is not given. */
     public static final String VARIABLE = "JDISCO_WORKERS";
     /** The largest total input size {@code auto} runs on threads. */
     public static final long THREADS_LIMIT = 64L << 20;
-    /** The usage line of the option, shared by the job commands. */
-    public static final String USAGE = "  --workers M    embedded master: threads, reused, processes, or auto (default,\n"
-            + "                 or $" + VARIABLE + "): threads when every input is a local file and\n"
-            + "                 they total at most 64 MiB, else reused worker processes;\n"
-            + "                 processes: a worker process per task\n";
+    /** The environment variable of the worker JVMs' options: set, {@code auto} never picks threads. */
+    public static final String JAVA_OPTS_VARIABLE = "JDISCO_JAVA_OPTS";
+    /** The usage lines of the option for the commands whose limit is {@link #THREADS_LIMIT}. */
+    public static final String USAGE = usage(THREADS_LIMIT);
 
     private WorkerChoice() {
     }
 
+    /** The usage lines of the option for a command whose {@code auto} limit is {@code threadsLimit}. */
+    public static String usage(long threadsLimit) {
+        return "  --workers M    embedded master: threads, reused, processes, or auto (default,\n"
+                + "                 or $" + VARIABLE + "): threads when every input is a local file,\n"
+                + "                 they total at most " + (threadsLimit >> 20) + " MiB and $" + JAVA_OPTS_VARIABLE
+                + " is unset,\n"
+                + "                 else reused worker processes; processes: a worker process per task\n";
+    }
+
     /**
      * The mode for the {@code --workers} value {@code option} ({@code null}: not given) and the
-     * job's {@code inputs}.
+     * job's {@code inputs}, {@code auto} running at most {@link #THREADS_LIMIT} bytes on threads.
      *
      * @throws UsageException for a value other than threads, reused, processes or auto
      */
     public static WorkerMode choose(String option, Console console, List<String> inputs) {
+        return choose(option, console, inputs, THREADS_LIMIT);
+    }
+
+    /**
+     * The mode for the {@code --workers} value {@code option} ({@code null}: not given) and the
+     * job's {@code inputs}, {@code auto} running at most {@code threadsLimit} bytes on threads.
+     *
+     * @throws UsageException for a value other than threads, reused, processes or auto
+     */
+    public static WorkerMode choose(String option, Console console, List<String> inputs, long threadsLimit) {
         Objects.requireNonNull(console, "console");
         Objects.requireNonNull(inputs, "inputs");
         String source = "--workers";
@@ -52,7 +71,7 @@ public final class WorkerChoice {
             value = console.env(VARIABLE);
         }
         if (value == null || value.isEmpty()) {
-            return auto(inputs, THREADS_LIMIT);
+            value = "auto";
         }
         switch (value.toLowerCase(Locale.ROOT)) {
             case "threads":
@@ -62,7 +81,9 @@ public final class WorkerChoice {
             case "processes":
                 return WorkerMode.PROCESSES;
             case "auto":
-                return auto(inputs, THREADS_LIMIT);
+                String javaOpts = console.env(JAVA_OPTS_VARIABLE);
+                return javaOpts != null && !javaOpts.isBlank()
+                        ? WorkerMode.REUSED_PROCESSES : auto(inputs, threadsLimit);
             default:
                 throw new UsageException(source + " must be threads, reused, processes or auto, got '" + value + "'");
         }

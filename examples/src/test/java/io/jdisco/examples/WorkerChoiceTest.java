@@ -85,4 +85,35 @@ class WorkerChoiceTest {
         assertTrue(e.getMessage().contains("JDISCO_WORKERS must be threads, reused, processes or auto, got 'many'"),
                 e.getMessage());
     }
+
+    @Test
+    void autoRunsReusedProcessesWhileWorkerJvmOptionsAreSet() throws Exception {
+        Console c = env(Map.of(WorkerChoice.JAVA_OPTS_VARIABLE, "-Xmx24m"));
+        assertEquals(WorkerMode.REUSED_PROCESSES, WorkerChoice.choose(null, c, List.of(file("a", 10))));
+    }
+
+    @Test
+    void blankWorkerJvmOptionsLeaveAutoOnThreads() throws Exception {
+        Console c = env(Map.of(WorkerChoice.JAVA_OPTS_VARIABLE, " "));
+        assertEquals(WorkerMode.THREADS, WorkerChoice.choose("auto", c, List.of(file("a", 10))));
+    }
+
+    @Test
+    void explicitThreadsIgnoreWorkerJvmOptions() throws Exception {
+        Console c = env(Map.of(WorkerChoice.JAVA_OPTS_VARIABLE, "-Xmx24m"));
+        assertEquals(WorkerMode.THREADS, WorkerChoice.choose("threads", c, List.of(file("a", 10))));
+    }
+
+    @Test
+    void autoUsesTheCommandsLimit() throws Exception {
+        List<String> inputs = List.of(file("a", 100));
+        assertEquals(WorkerMode.REUSED_PROCESSES, WorkerChoice.choose(null, env(Map.of()), inputs, 99));
+        assertEquals(WorkerMode.THREADS, WorkerChoice.choose(null, env(Map.of()), inputs, 100));
+    }
+
+    @Test
+    void sortRunsUpTo256MiBOnThreads() {
+        assertEquals(256L << 20, SortCommand.THREADS_LIMIT);
+        assertTrue(new SortCommand().usage().contains("at most 256 MiB"), new SortCommand().usage());
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jdisco.worker.Tuple;
 import io.jdisco.worker.classic.ClassicFunctions;
 import io.jdisco.worker.classic.ClassicJob;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,40 @@ class WordCountTest {
         List<Tuple> firstMap = JobRun.read(r.tasks("map").get(0).outputs().get(0));
         assertEquals(List.of(Tuple.pair("alpha", 1L), Tuple.pair("beta", 2L), Tuple.pair("gamma", 2L),
                 Tuple.pair("delta", 1L)), firstMap);
+    }
+
+    @Test
+    void shuffleOfOneMapOutputPerLabelHardLinksIt() throws Exception {
+        JobRun r = ClassicJobTester.of(WordCountJobs.sortedWordCount("wc").partitions(2).build())
+                .inputLines(WordCountJobs.INPUT1).workDir(dir).run();
+        List<TaskOutput> mapped = r.tasks("map").get(0).outputs();
+        List<TaskOutput> shuffled = r.tasks("map_shuffle").get(0).outputs();
+        assertEquals(2, shuffled.size(), shuffled.toString());
+        for (TaskOutput s : shuffled) {
+            TaskOutput m = mapped.stream().filter(o -> o.label() == s.label()).findFirst().orElseThrow();
+            assertTrue(Files.isSameFile(m.file(), s.file()), m + " " + s);
+        }
+        assertEquals(Map.of("alpha", 1L, "beta", 2L, "gamma", 2L, "delta", 1L), Map.copyOf(counts(r)));
+    }
+
+    private static Map<Object, Object> counts(JobRun r) {
+        Map<Object, Object> m = new java.util.HashMap<>();
+        for (Tuple t : r.results()) {
+            m.put(t.key(), t.value());
+        }
+        return m;
+    }
+
+    @Test
+    void twoMapOutputsOfALabelAreCopiedIntoOneShuffleOutput() throws Exception {
+        JobRun r = run(WordCountJobs.sortedWordCount("wc").partitions(1).build());
+        TaskOutput s = r.tasks("map_shuffle").get(0).outputs().get(0);
+        long mapped = 0;
+        for (InMemoryNode.TaskRun m : r.tasks("map")) {
+            assertTrue(!Files.isSameFile(m.outputs().get(0).file(), s.file()));
+            mapped += m.outputs().get(0).size();
+        }
+        assertEquals(mapped, Files.size(s.file()));
     }
 
     @Test

@@ -201,8 +201,8 @@ public class ClassicWorker extends Worker {
             case "reduce":
                 return ChainTaskIo.outputOpener(s.outputChain(task.stage()), chain(task));
             default:
-                return (spec, file) -> new ConcatWriter(TaskIo.taskOutputStream()
-                        .apply(OutputLink.start(file.toString()), chain(task)).stream(), spec.path());
+                return (spec, file) -> new ConcatWriter(() -> TaskIo.taskOutputStream()
+                        .apply(OutputLink.start(file.toString()), chain(task)).stream(), file, spec.path());
         }
     }
 

@@ -3,6 +3,7 @@ package io.jdisco.worker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,5 +75,14 @@ class ParamsTest {
         public String toString() {
             return "Holder" + inner;
         }
+    }
+
+    @Test
+    void keysOfACopyAreTheInternedStrings() {
+        Params p = Params.of(new String("key_bytes".toCharArray()), 10);
+        Params copy = p.deepCopy();
+        assertSame("key_bytes", copy.keys().iterator().next());
+        assertSame("key_bytes", p.keys().iterator().next());
+        assertEquals(p, copy);
     }
 }

@@ -1,5 +1,7 @@
 package io.jdisco.examples;
 
+import io.jdisco.schemes.part.PartUrl;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +13,40 @@ import java.util.List;
  * {@code file://} URL — a relative one would be resolved against the worker's job home.
  */
 public final class Inputs {
+    /**
+     * The most bytes of a local file one map task reads when the job's lines may be cut
+     * ({@link #lineParts}): the 64 MiB chunks Disco users cut their data into.
+     */
+    public static final long PART_BYTES = 64L << 20;
+
     private Inputs() {
+    }
+
+    /**
+     * {@code urls} with each {@code file://} URL of a local file bigger than {@link #PART_BYTES}
+     * replaced by the {@code part://} URLs of its lines in nearly equal parts of at most that many
+     * bytes (a 100 MB file: two of 50 MB), in order; other URLs as they are. One big file is
+     * otherwise one map task, on one core. Only for jobs whose map reads lines and does not
+     * depend on which URL or line number a line comes from; only on the embedded master, since
+     * Disco's own master would take the range for a host name.
+     */
+    public static List<String> lineParts(List<String> urls) {
+        List<String> out = new ArrayList<>(urls.size());
+        for (String url : urls) {
+            Path file = WorkerChoice.localFile(url);
+            long size;
+            try {
+                size = file == null ? 0 : Files.size(file);
+            } catch (IOException e) {
+                size = 0; // unreadable now: the task names the URL when it cannot read it
+            }
+            if (size <= PART_BYTES) {
+                out.add(url);
+            } else {
+                out.addAll(PartUrl.split(file, size, (int) ((size + PART_BYTES - 1) / PART_BYTES)));
+            }
+        }
+        return out;
     }
 
     /**

@@ -57,7 +57,8 @@ public final class SortCommand implements Command {
         List<String> inputs = Inputs.urls(args.positional("INPUT", 1, Integer.MAX_VALUE));
         try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
                 WorkerChoice.choose(args.option("--workers"), console, inputs, THREADS_LIMIT))) {
-            List<List<String>> results = JobRun.results(job(inputs, keyBytes, partitions), master, console);
+            List<List<String>> results = JobRun.results(job(inputs, keyBytes, partitions, master.embedded()),
+                    master, console);
             OutputStream out = new BufferedOutputStream(console.out(), 1 << 16);
             merge(results, master, out);
             out.flush();
@@ -68,21 +69,23 @@ public final class SortCommand implements Command {
     /**
      * The sort job: partitioned by key ranges sampled from the inputs when there are several
      * partitions and every input is a local file, else by the default partition. Either way the
-     * results are merged, so the output does not depend on the choice.
+     * results are merged, so the output does not depend on the choice. On the {@code embedded}
+     * master, local files bigger than a chunk are read in parts ({@link Inputs#lineParts}).
      */
-    static ClassicJob job(List<String> inputs, int keyBytes, int partitions) throws IOException {
+    static ClassicJob job(List<String> inputs, int keyBytes, int partitions, boolean embedded) throws IOException {
+        List<String> read = embedded ? Inputs.lineParts(inputs) : inputs;
         if (partitions < 2) {
-            return SortRecords.job(inputs, keyBytes, partitions);
+            return SortRecords.job(read, keyBytes, partitions);
         }
         List<Path> files = new ArrayList<>();
         for (String input : inputs) {
             Path f = WorkerChoice.localFile(input);
             if (f == null || !Files.isRegularFile(f)) {
-                return SortRecords.job(inputs, keyBytes, partitions);
+                return SortRecords.job(read, keyBytes, partitions);
             }
             files.add(f);
         }
-        return SortRecords.job(inputs, keyBytes, KeyRanges.sample(files, keyBytes, partitions));
+        return SortRecords.job(read, keyBytes, KeyRanges.sample(files, keyBytes, partitions));
     }
 
     private static void merge(List<List<String>> results, MasterConnection master, OutputStream out) throws IOException {

@@ -35,7 +35,8 @@ public final class WordCountCommand implements Command {
         List<Object> records;
         try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
                 WorkerChoice.choose(args.option("--workers"), console, inputs))) {
-            records = JobRun.records(WordCount.job(inputs, partitions, args.flag("--sort"), !args.flag("--no-combiner")),
+            List<String> jobInputs = master.embedded() ? Inputs.lineParts(inputs) : inputs;
+            records = JobRun.records(WordCount.job(jobInputs, partitions, args.flag("--sort"), !args.flag("--no-combiner")),
                     master, console);
         }
         Tuple[] counts = new Tuple[records.size()];

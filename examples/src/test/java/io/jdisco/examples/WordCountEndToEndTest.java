@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -70,6 +71,17 @@ class WordCountEndToEndTest {
         assertArrayEquals(expected, run.out(), () -> "got:\n" + run.text() + "\nexpected:\n"
                 + new String(expected, StandardCharsets.UTF_8));
         assertTrue(run.err().contains(" done in "), run.err());
+    }
+
+    @Test
+    void countsTheWordsOfAFileReadInPartsOnceEach() throws Exception {
+        Path file = Path.of(inputs.get(0));
+        long size = Files.size(file);
+        long cut = size / 2 + 1; // inside a line, most likely: either way each line is read once
+        CliRun run = CliRun.of("wordcount", "--master", master.url(),
+                "part://0-" + cut + file, "part://" + cut + "-" + size + file);
+        assertEquals(0, run.status(), run.describe());
+        assertArrayEquals(Expected.wordCount(Files.readAllBytes(file)), run.out(), run::text);
     }
 
     private static byte[] bytes(String s) {

@@ -1,0 +1,52 @@
+package io.jdisco.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputsTest {
+    @TempDir
+    Path tmp;
+
+    private Path sparse(String name, long size) throws Exception {
+        Path p = tmp.resolve(name);
+        try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
+            f.setLength(size);
+        }
+        return p;
+    }
+
+    @Test
+    void aLocalPathBecomesAnAbsoluteFileUrl() throws Exception {
+        Path p = Files.writeString(tmp.resolve("a.txt"), "x\n");
+        assertEquals("file://" + p.toAbsolutePath(), Inputs.url(p.toString()));
+    }
+
+    @Test
+    void aMissingLocalPathIsAUsageErrorNamingIt() {
+        UsageException e = assertThrows(UsageException.class, () -> Inputs.url(tmp.resolve("gone").toString()));
+        assertEquals(true, e.getMessage().contains("gone"), e.getMessage());
+    }
+
+    @Test
+    void fileBiggerThanAChunkIsCutIntoNearlyEqualLineParts() throws Exception {
+        long size = 2 * Inputs.PART_BYTES + 1;
+        Path big = sparse("big.txt", size);
+        long third = size / 3;
+        assertEquals(List.of("part://0-" + third + big, "part://" + third + "-" + 2 * size / 3 + big,
+                "part://" + 2 * size / 3 + "-" + size + big), Inputs.lineParts(List.of("file://" + big)));
+    }
+
+    @Test
+    void aChunkSizedFileAndOtherUrlsStayAsTheyAre() throws Exception {
+        Path chunk = sparse("chunk.txt", Inputs.PART_BYTES);
+        List<String> urls = List.of("file://" + chunk, "raw://x", "http://example.com/big");
+        assertEquals(urls, Inputs.lineParts(urls));
+    }
+}

@@ -1,25 +1,22 @@
 package io.jdisco.examples;
 
 import io.jdisco.taskio.TaskIo;
-import io.jdisco.worker.Tuple;
 import io.jdisco.worker.classic.ClassicJob;
 import io.jdisco.worker.core.client.ResultReader;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
  * {@code sort [--master URL] [--workers M] [--partitions N] [--key-bytes K] INPUT...}: runs {@link SortRecords}
  * and prints every input line once, ordered by its first K bytes (unsigned) and then by the rest.
- * The reduce results are each sorted; they are merged here as streams, so the client holds one
- * record per result in memory, whatever the size of the data. Over local files the partitions are
+ * The reduce results are each sorted; they are merged here as streams, each decoded ahead on a
+ * thread of its own ({@link ReadAhead}), so the client holds a few batches of records per result
+ * in memory, whatever the size of the data. Over local files the partitions are
  * key ranges sampled from the inputs ({@link KeyRanges}).
  */
 public final class SortCommand implements Command {
@@ -31,8 +28,6 @@ public final class SortCommand implements Command {
      * (each a tenth of it, spilling to disk beyond); bigger sorts run in processes, each its own.
      */
     public static final long THREADS_LIMIT = 256L << 20;
-    private static final Comparator<Tuple> ORDER = Comparator.<Tuple, Object>comparing(Tuple::key, RecordText.ORDER)
-            .thenComparing(Tuple::value, RecordText.ORDER);
 
     @Override
     public String name() {
@@ -59,9 +54,7 @@ public final class SortCommand implements Command {
                 WorkerChoice.choose(args.option("--workers"), console, inputs, THREADS_LIMIT))) {
             List<List<String>> results = JobRun.results(job(inputs, keyBytes, partitions, master.embedded()),
                     master, console);
-            OutputStream out = new BufferedOutputStream(console.out(), 1 << 16);
-            merge(results, master, out);
-            out.flush();
+            merge(results, master, console.out());
         }
         return 0;
     }
@@ -89,29 +82,15 @@ public final class SortCommand implements Command {
     }
 
     private static void merge(List<List<String>> results, MasterConnection master, OutputStream out) throws IOException {
-        record Head(Tuple record, ResultReader<Object> reader) {
-        }
-        PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(Head::record, ORDER));
-        List<ResultReader<Object>> readers = new ArrayList<>();
+        List<ReadAhead> readers = new ArrayList<>();
         try {
             for (List<String> replicas : results) {
-                ResultReader<Object> r = ResultReader.open(List.of(replicas), TaskIo.chainStream(), master.readContext());
-                readers.add(r);
-                if (r.advance()) {
-                    heads.add(new Head((Tuple) r.current(), r));
-                }
+                readers.add(ReadAhead.start(ResultReader.open(List.of(replicas), TaskIo.chainStream(),
+                        master.readContext()), "jdisco-sort-result-" + readers.size()));
             }
-            while (!heads.isEmpty()) {
-                Head h = heads.poll();
-                RecordText.write(out, h.record().key());
-                RecordText.write(out, h.record().value());
-                out.write('\n');
-                if (h.reader().advance()) {
-                    heads.add(new Head((Tuple) h.reader().current(), h.reader()));
-                }
-            }
+            SortedMerge.merge(readers, out);
         } finally {
-            for (ResultReader<Object> r : readers) {
+            for (ReadAhead r : readers) {
                 r.close();
             }
         }

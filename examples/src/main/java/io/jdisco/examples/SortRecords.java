@@ -7,6 +7,7 @@ import io.jdisco.worker.Tuple;
 import io.jdisco.worker.classic.ClassicJob;
 import io.jdisco.worker.fn.Emitter;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,8 +15,8 @@ import java.util.Objects;
  * A distributed sort of text records whose key is their first K bytes (fixed-width records, such
  * as the 100-byte records with 10-byte keys of sort benchmarks). The map splits each line into
  * {@code (key, rest)} without its newline; each reduce task reads its partition sorted by key
- * ({@code sort=true}) and writes the records back unchanged, so every result is sorted and the
- * client merges them. A line shorter than the key fails the job (FATAL) naming the line.
+ * ({@code sort=true}) and writes the records back unchanged, equal keys ordered by the rest, so
+ * every result is sorted by key, then rest, and the client merges them. A line shorter than the key fails the job (FATAL) naming the line.
  */
 public final class SortRecords {
     /** The params key holding the key length in bytes (an {@link Integer}). */
@@ -71,10 +72,29 @@ public final class SortRecords {
         out.emit(line.slice(0, k), line.slice(k, end));
     }
 
-    /** The reduce: the sorted records of the partition, unchanged. */
+    /**
+     * The reduce: the records of the partition, sorted by key (the worker's sort) and each run of
+     * equal keys by the rest, unchanged. The worker's sort orders equal keys as they came (Disco's
+     * by their pickled values), not by the rest; a run of one key is held in memory to order it.
+     */
     public static void identity(Iterable<Tuple> entries, Emitter out, Params params) throws IOException {
+        List<Tuple> run = new ArrayList<>();
         for (Tuple t : entries) {
+            if (!run.isEmpty() && !t.key().equals(run.get(0).key())) {
+                emitRun(run, out);
+            }
+            run.add(t);
+        }
+        emitRun(run, out);
+    }
+
+    private static void emitRun(List<Tuple> run, Emitter out) throws IOException {
+        if (run.size() > 1) {
+            run.sort((a, b) -> RecordText.ORDER.compare(a.value(), b.value()));
+        }
+        for (Tuple t : run) {
             out.emit(t.key(), t.value());
         }
+        run.clear();
     }
 }

@@ -45,7 +45,7 @@ class SortEndToEndTest {
             for (int j = 0; j < 4; j++) {
                 line[j] = (byte) (0x21 + random.nextInt(3) * 40 + (i % 2) * 100); // repeated keys, bytes > 0x7f
             }
-            byte[] rest = String.format(" r%05d\n", i).getBytes(StandardCharsets.US_ASCII);
+            byte[] rest = String.format(" r%05d\n", 299 - i).getBytes(StandardCharsets.US_ASCII); // against input order
             System.arraycopy(rest, 0, line, 4, rest.length);
             lines.add(line);
             (i < 150 ? first : second).writeBytes(line);

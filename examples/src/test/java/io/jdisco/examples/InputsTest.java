@@ -36,7 +36,7 @@ class InputsTest {
 
     @Test
     void fileBiggerThanAChunkIsCutIntoNearlyEqualLineParts() throws Exception {
-        long size = 2 * Inputs.PART_BYTES + 1;
+        long size = Inputs.CUT_BYTES + 1;
         Path big = sparse("big.txt", size);
         long third = size / 3;
         assertEquals(List.of("part://0-" + third + big, "part://" + third + "-" + 2 * size / 3 + big,
@@ -44,8 +44,8 @@ class InputsTest {
     }
 
     @Test
-    void aChunkSizedFileAndOtherUrlsStayAsTheyAre() throws Exception {
-        Path chunk = sparse("chunk.txt", Inputs.PART_BYTES);
+    void aFileOfTwoChunksAndOtherUrlsStayAsTheyAre() throws Exception {
+        Path chunk = sparse("chunk.txt", Inputs.CUT_BYTES);
         List<String> urls = List.of("file://" + chunk, "raw://x", "http://example.com/big");
         assertEquals(urls, Inputs.lineParts(urls));
     }

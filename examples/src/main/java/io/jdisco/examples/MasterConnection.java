@@ -12,6 +12,7 @@ import io.jdisco.worker.io.ChainContext;
 import java.io.IOException;
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,15 +38,18 @@ import org.slf4j.LoggerFactory;
 public final class MasterConnection implements AutoCloseable {
     private final CompletableFuture<Link> link;
     private final WorkerMode embeddedWorkers;
+    private final int embeddedSlots;
     private final Thread shutdownHook;
 
     /** The client, the embedded master (or null) and the read settings, once the master is up. */
     private record Link(Disco disco, LocalMaster embedded, Map<String, String> settings) {
     }
 
-    private MasterConnection(CompletableFuture<Link> link, WorkerMode embeddedWorkers, Thread shutdownHook) {
+    private MasterConnection(CompletableFuture<Link> link, WorkerMode embeddedWorkers, int embeddedSlots,
+            Thread shutdownHook) {
         this.link = link;
         this.embeddedWorkers = embeddedWorkers;
+        this.embeddedSlots = embeddedSlots;
         this.shutdownHook = shutdownHook;
     }
 
@@ -58,7 +62,7 @@ public final class MasterConnection implements AutoCloseable {
         try {
             Disco disco = new Disco(master);
             return new MasterConnection(CompletableFuture.completedFuture(
-                    new Link(disco, null, settingsFor(disco.master(), console))), null, null);
+                    new Link(disco, null, settingsFor(disco.master(), console))), null, 0, null);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -100,7 +104,7 @@ public final class MasterConnection implements AutoCloseable {
         starter.start();
         Thread hook = new Thread(() -> closeWhenStarted(link), "jdisco-local-master-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        return new MasterConnection(link, workers, hook);
+        return new MasterConnection(link, workers, config.slots(), hook);
     }
 
     private Link link() {
@@ -130,6 +134,16 @@ public final class MasterConnection implements AutoCloseable {
     /** How the embedded master runs workers; empty for a remote master. */
     public Optional<WorkerMode> embeddedWorkers() {
         return Optional.ofNullable(embeddedWorkers);
+    }
+
+    /**
+     * The URLs a line-reading job's map tasks should read for {@code inputs}: on the embedded
+     * master, big local files cut into parts ({@link Inputs#lineParts}) for its worker mode and
+     * slots; for a remote master, {@code inputs} as they are.
+     */
+    public List<String> lineParts(List<String> inputs) {
+        Objects.requireNonNull(inputs, "inputs");
+        return embedded() ? Inputs.lineParts(inputs, embeddedWorkers, embeddedSlots) : inputs;
     }
 
     /** A chain context for reading results and other URLs on this client. */

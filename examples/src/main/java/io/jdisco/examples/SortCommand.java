@@ -52,7 +52,7 @@ public final class SortCommand implements Command {
         List<String> inputs = Inputs.urls(args.positional("INPUT", 1, Integer.MAX_VALUE));
         try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
                 WorkerChoice.choose(args.option("--workers"), console, inputs, THREADS_LIMIT))) {
-            List<List<String>> results = JobRun.results(job(inputs, keyBytes, partitions, master.embedded()),
+            List<List<String>> results = JobRun.results(job(inputs, master.lineParts(inputs), keyBytes, partitions),
                     master, console);
             merge(results, master, console.out());
         }
@@ -62,11 +62,10 @@ public final class SortCommand implements Command {
     /**
      * The sort job: partitioned by key ranges sampled from the inputs when there are several
      * partitions and every input is a local file, else by the default partition. Either way the
-     * results are merged, so the output does not depend on the choice. On the {@code embedded}
-     * master, local files bigger than a chunk are read in parts ({@link Inputs#lineParts}).
+     * results are merged, so the output does not depend on the choice. The map tasks read
+     * {@code read}: the inputs, or their line parts ({@link MasterConnection#lineParts}).
      */
-    static ClassicJob job(List<String> inputs, int keyBytes, int partitions, boolean embedded) throws IOException {
-        List<String> read = embedded ? Inputs.lineParts(inputs) : inputs;
+    static ClassicJob job(List<String> inputs, List<String> read, int keyBytes, int partitions) throws IOException {
         if (partitions < 2) {
             return SortRecords.job(read, keyBytes, partitions);
         }

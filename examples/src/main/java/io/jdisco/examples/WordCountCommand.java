@@ -35,7 +35,7 @@ public final class WordCountCommand implements Command {
         List<Object> records;
         try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
                 WorkerChoice.choose(args.option("--workers"), console, inputs))) {
-            List<String> jobInputs = master.embedded() ? Inputs.lineParts(inputs) : inputs;
+            List<String> jobInputs = master.lineParts(inputs);
             records = JobRun.records(WordCount.job(jobInputs, partitions, args.flag("--sort"), !args.flag("--no-combiner")),
                     master, console);
         }

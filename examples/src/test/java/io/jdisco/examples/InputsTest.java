@@ -3,6 +3,7 @@ package io.jdisco.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.jdisco.local.LocalMasterConfig.WorkerMode;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,13 +41,40 @@ class InputsTest {
         Path big = sparse("big.txt", size);
         long third = size / 3;
         assertEquals(List.of("part://0-" + third + big, "part://" + third + "-" + 2 * size / 3 + big,
-                "part://" + 2 * size / 3 + "-" + size + big), Inputs.lineParts(List.of("file://" + big)));
+                "part://" + 2 * size / 3 + "-" + size + big), Inputs.lineParts(List.of("file://" + big), WorkerMode.PROCESSES, 2));
     }
 
     @Test
     void aFileOfTwoChunksAndOtherUrlsStayAsTheyAre() throws Exception {
         Path chunk = sparse("chunk.txt", Inputs.CUT_BYTES);
         List<String> urls = List.of("file://" + chunk, "raw://x", "http://example.com/big");
-        assertEquals(urls, Inputs.lineParts(urls));
+        assertEquals(urls, Inputs.lineParts(urls, WorkerMode.REUSED_PROCESSES, 2));
+    }
+
+    @Test
+    void onThreadsAFileOverTheThreadsCutIsCutIntoAPartPerSlot() throws Exception {
+        long size = Inputs.THREADS_CUT_BYTES + 2;
+        Path file = sparse("mid.txt", size);
+        assertEquals(List.of("part://0-" + size / 2 + file, "part://" + size / 2 + "-" + size + file),
+                Inputs.lineParts(List.of("file://" + file), WorkerMode.THREADS, 2));
+    }
+
+    @Test
+    void onThreadsFilesThatAlreadyFillTheSlotsStayWhole() throws Exception {
+        List<String> urls = List.of("file://" + sparse("a.txt", Inputs.THREADS_CUT_BYTES + 1),
+                "file://" + sparse("b.txt", Inputs.THREADS_CUT_BYTES + 1));
+        assertEquals(urls, Inputs.lineParts(urls, WorkerMode.THREADS, 2));
+    }
+
+    @Test
+    void onThreadsAFileUnderTheThreadsCutStaysWhole() throws Exception {
+        List<String> urls = List.of("file://" + sparse("small.txt", Inputs.THREADS_CUT_BYTES));
+        assertEquals(urls, Inputs.lineParts(urls, WorkerMode.THREADS, 2));
+    }
+
+    @Test
+    void onProcessesAFileUnderTheCutStaysWholeWhateverTheSlots() throws Exception {
+        List<String> urls = List.of("file://" + sparse("mid.txt", Inputs.CUT_BYTES));
+        assertEquals(urls, Inputs.lineParts(urls, WorkerMode.PROCESSES, 8));
     }
 }

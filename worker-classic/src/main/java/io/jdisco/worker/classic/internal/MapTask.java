@@ -6,6 +6,7 @@ import io.jdisco.worker.classic.ClassicFunctions;
 import io.jdisco.worker.classic.Partitioners;
 import io.jdisco.worker.core.output.Output;
 import io.jdisco.worker.fn.CombinerFunction;
+import io.jdisco.worker.fn.Emitter;
 import io.jdisco.worker.fn.InitFunction;
 import io.jdisco.worker.fn.PartitionFunction;
 import java.io.IOException;
@@ -39,6 +40,13 @@ public final class MapTask {
     /** Labels of recent keys, for the built-in (deterministic) partition functions; else null. */
     private final LabelCache labels;
     private final long sumsBudget = sumsBudget(Runtime.getRuntime().maxMemory());
+    /**
+     * The map's emitter, made once: a method reference made per entry is an allocation per entry
+     * for the client compiler (C1), which runs tasks on the embedded master's threads.
+     */
+    private final Emitter emitter = this::route;
+    /** The outputs opened so far, by label, so a pair costs no map lookup; index 0 is unlabelled. */
+    private final Output[] outputs;
 
     private MapTask(TaskRuntime rt) {
         this.rt = rt;
@@ -51,6 +59,7 @@ public final class MapTask {
                 || partition == Partitioners.python2Hash();
         this.sums = combiner == ClassicFunctions.sumCombiner() && builtInPartition ? new KeySums() : null;
         this.labels = builtInPartition && partitions > 0 ? new LabelCache() : null;
+        this.outputs = new Output[partitions + 1];
     }
 
     /**
@@ -75,7 +84,7 @@ public final class MapTask {
             init.init(entries, params);
         }
         while (entries.hasNext()) {
-            map.map(entries.next(), this::route);
+            map.map(entries.next(), emitter);
         }
         if (sums != null) {
             flushSums();
@@ -93,11 +102,22 @@ public final class MapTask {
         }
         Integer label = partitions > 0 ? (labels != null ? labels.label(key, checkedLabeller) : label(key)) : null;
         if (combiner == null) {
-            rt.output(label).add(key, value);
+            output(label).add(key, value);
             return;
         }
         Map<Object, Object> buffer = buffers.computeIfAbsent(label, l -> new LinkedHashMap<>());
         write(label, combiner.combine(key, value, buffer, false, params));
+    }
+
+    /** The output of {@code label} (null: unlabelled; else in [0, partitions), checked). */
+    private Output output(Integer label) throws IOException {
+        int slot = label == null ? 0 : label + 1;
+        Output o = outputs[slot];
+        if (o == null) {
+            o = rt.output(label);
+            outputs[slot] = o;
+        }
+        return o;
     }
 
     /**

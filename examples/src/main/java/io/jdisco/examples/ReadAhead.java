@@ -23,7 +23,7 @@ final class ReadAhead implements AutoCloseable {
     static final int BATCHES_AHEAD = 8;
     private static final Object[] END = new Object[0];
 
-    private final ResultReader<Object> reader;
+    private final ResultReader<?> reader;
     private final BlockingQueue<Object[]> batches = new ArrayBlockingQueue<>(BATCHES_AHEAD);
     private final Thread thread;
     private volatile Throwable failure;
@@ -32,14 +32,14 @@ final class ReadAhead implements AutoCloseable {
     private int next;
     private boolean ended;
 
-    private ReadAhead(ResultReader<Object> reader, String name) {
+    private ReadAhead(ResultReader<?> reader, String name) {
         this.reader = reader;
         this.thread = new Thread(this::readAll, name);
         thread.setDaemon(true);
     }
 
     /** Starts reading {@code reader} ahead; {@link #close} closes it. */
-    static ReadAhead start(ResultReader<Object> reader, String name) {
+    static ReadAhead start(ResultReader<?> reader, String name) {
         ReadAhead r = new ReadAhead(Objects.requireNonNull(reader, "reader"), Objects.requireNonNull(name, "name"));
         r.thread.start();
         return r;

@@ -1,5 +1,6 @@
 package io.jdisco.examples;
 
+import io.jdisco.taskio.InputChain;
 import io.jdisco.taskio.TaskIo;
 import io.jdisco.worker.classic.ClassicJob;
 import io.jdisco.worker.core.client.ResultReader;
@@ -14,10 +15,11 @@ import java.util.Set;
 /**
  * {@code sort [--master URL] [--workers M] [--partitions N] [--key-bytes K] INPUT...}: runs {@link SortRecords}
  * and prints every input line once, ordered by its first K bytes (unsigned) and then by the rest.
- * The reduce results are each sorted; they are merged here as streams, each decoded ahead on a
- * thread of its own ({@link ReadAhead}), so the client holds a few batches of records per result
- * in memory, whatever the size of the data. Over local files the partitions are
- * key ranges sampled from the inputs ({@link KeyRanges}).
+ * The reduce results are sorted text files. Over local files the partitions are key ranges sampled
+ * from the inputs ({@link KeyRanges}), and the results are copied to the output one after the
+ * other, as they are; otherwise they are merged as streams of lines, each read ahead on a thread
+ * of its own ({@link ReadAhead}). Either way the client holds a few blocks or batches per result
+ * in memory, whatever the size of the data.
  */
 public final class SortCommand implements Command {
     /**
@@ -52,39 +54,58 @@ public final class SortCommand implements Command {
         List<String> inputs = Inputs.urls(args.positional("INPUT", 1, Integer.MAX_VALUE));
         try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
                 WorkerChoice.choose(args.option("--workers"), console, inputs, THREADS_LIMIT))) {
-            List<List<String>> results = JobRun.results(job(inputs, master.lineParts(inputs), keyBytes, partitions),
-                    master, console);
-            merge(results, master, console.out());
+            KeyRanges ranges = ranges(inputs, keyBytes, partitions);
+            List<String> read = master.lineParts(inputs);
+            ClassicJob job = ranges != null ? SortRecords.job(read, keyBytes, ranges)
+                    : SortRecords.job(read, keyBytes, partitions);
+            List<List<String>> results = JobRun.results(job, master, console);
+            if (ranges != null || results.size() == 1) {
+                concatenate(results, master, console.out());
+            } else {
+                merge(results, master, console.out());
+            }
         }
         return 0;
     }
 
     /**
-     * The sort job: partitioned by key ranges sampled from the inputs when there are several
-     * partitions and every input is a local file, else by the default partition. Either way the
-     * results are merged, so the output does not depend on the choice. The map tasks read
-     * {@code read}: the inputs, or their line parts ({@link MasterConnection#lineParts}).
+     * The key ranges to partition by when there are several partitions and every input is a local
+     * file ({@link KeyRanges#sample}); else null: the default partition. Either way the output is
+     * the same.
      */
-    static ClassicJob job(List<String> inputs, List<String> read, int keyBytes, int partitions) throws IOException {
+    static KeyRanges ranges(List<String> inputs, int keyBytes, int partitions) throws IOException {
         if (partitions < 2) {
-            return SortRecords.job(read, keyBytes, partitions);
+            return null;
         }
         List<Path> files = new ArrayList<>();
         for (String input : inputs) {
             Path f = WorkerChoice.localFile(input);
             if (f == null || !Files.isRegularFile(f)) {
-                return SortRecords.job(read, keyBytes, partitions);
+                return null;
             }
             files.add(f);
         }
-        return SortRecords.job(read, keyBytes, KeyRanges.sample(files, keyBytes, partitions));
+        return KeyRanges.sample(files, keyBytes, partitions);
     }
 
+    /** Copies the results, sorted key ranges in order, to {@code out} as they are. */
+    private static void concatenate(List<List<String>> results, MasterConnection master, OutputStream out)
+            throws IOException {
+        try (ResultReader<byte[]> blocks = ResultReader.open(results,
+                InputChain.of(List.of(TaskIo.taskInputStream()), new ByteBlocks()), master.readContext())) {
+            while (blocks.advance()) {
+                out.write(blocks.current());
+            }
+        }
+        out.flush();
+    }
+
+    /** Merges the results, each sorted, into {@code out}. */
     private static void merge(List<List<String>> results, MasterConnection master, OutputStream out) throws IOException {
         List<ReadAhead> readers = new ArrayList<>();
         try {
             for (List<String> replicas : results) {
-                readers.add(ReadAhead.start(ResultReader.open(List.of(replicas), TaskIo.chainStream(),
+                readers.add(ReadAhead.start(ResultReader.open(List.of(replicas), SortRecords.RESULT_LINES,
                         master.readContext()), "jdisco-sort-result-" + readers.size()));
             }
             SortedMerge.merge(readers, out);

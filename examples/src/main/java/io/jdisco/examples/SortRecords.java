@@ -1,5 +1,7 @@
 package io.jdisco.examples;
 
+import io.jdisco.taskio.InputChain;
+import io.jdisco.taskio.OutputChain;
 import io.jdisco.taskio.TaskIo;
 import io.jdisco.worker.Bytes;
 import io.jdisco.worker.Params;
@@ -15,12 +17,21 @@ import java.util.Objects;
  * A distributed sort of text records whose key is their first K bytes (fixed-width records, such
  * as the 100-byte records with 10-byte keys of sort benchmarks). The map splits each line into
  * {@code (key, rest)} without its newline; each reduce task reads its partition sorted by key
- * ({@code sort=true}) and writes the records back unchanged, equal keys ordered by the rest, so
- * every result is sorted by key, then rest, and the client merges them. A line shorter than the key fails the job (FATAL) naming the line.
+ * ({@code sort=true}) and writes the records back unchanged, equal keys ordered by the rest, as
+ * the text lines they came from ({@link LineOutputStage}), so every result is a text file sorted
+ * by key, then rest, and the client merges them (or, for key ranges, copies them one after the
+ * other). A line shorter than the key fails the job (FATAL) naming the line.
  */
 public final class SortRecords {
     /** The params key holding the key length in bytes (an {@link Integer}). */
     public static final String KEY_BYTES = "key_bytes";
+
+    /**
+     * How to read the results: the lines of the files without their newlines. All keys have the
+     * same width, so the order of these lines is the order of {@code (key, rest)}.
+     */
+    public static final InputChain<Bytes> RESULT_LINES = InputChain.of(List.of(TaskIo.taskInputStream()),
+            TaskIo.byteLineReader(false, TaskIo.DEFAULT_MAX_RECORD_BYTES));
 
     private SortRecords() {
     }
@@ -56,7 +67,7 @@ public final class SortRecords {
                 .partitions(partitions)
                 .sort(true)
                 .mapOutputStream(TaskIo.storedTaskOutput())
-                .reduceOutputStream(TaskIo.storedTaskOutput())
+                .reduceOutputStream(OutputChain.of(List.of(TaskIo.taskOutputStream()), new LineOutputStage()))
                 .reduce(SortRecords::identity)
                 .params(Params.of(KEY_BYTES, keyBytes));
     }

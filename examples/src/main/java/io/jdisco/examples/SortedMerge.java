@@ -1,7 +1,6 @@
 package io.jdisco.examples;
 
 import io.jdisco.worker.Bytes;
-import io.jdisco.worker.Tuple;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -9,14 +8,14 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 
 /**
- * Merges sorted streams of {@code (key, rest)} records into the lines {@code key rest \n}, in
- * {@link RecordText#ORDER} of key, then rest.
+ * Merges sorted streams of lines (without their newlines, {@link Bytes} in unsigned byte order)
+ * into one sorted text, each line followed by a newline.
  *
- * <p>The stream with the smallest record is drained while its records are no greater than the
- * next stream's head: one comparison a record, and none of the heap's work, for streams that are
- * key ranges (the sort's results), where a heap poll and push per record cost a third of the
- * merge. Lines are packed into a buffer of this class's own, not written field by field through
- * a synchronized {@code BufferedOutputStream}.
+ * <p>The stream with the smallest line is drained while its lines are no greater than the next
+ * stream's head: one comparison a line, and none of the heap's work, for streams that are mostly
+ * runs of their own (a heap poll and push per record cost a third of the merge). Lines are packed
+ * into a buffer of this class's own, not written one by one through a synchronized
+ * {@code BufferedOutputStream}.
  */
 final class SortedMerge {
     private static final int BUFFER = 1 << 16;
@@ -29,14 +28,14 @@ final class SortedMerge {
         this.out = out;
     }
 
-    /** Writes the merged lines of {@code streams} to {@code out} and flushes it. */
+    /** Writes the merged lines of {@code streams} (each yielding {@link Bytes}) to {@code out} and flushes it. */
     static void merge(List<ReadAhead> streams, OutputStream out) throws IOException {
         Objects.requireNonNull(streams, "streams");
         new SortedMerge(Objects.requireNonNull(out, "out")).run(streams);
     }
 
     private void run(List<ReadAhead> streams) throws IOException {
-        PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> compare(a.record, b.record));
+        PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> a.line.compareTo(b.line));
         for (ReadAhead s : streams) {
             if (s.advance()) {
                 heads.add(new Head(s));
@@ -47,12 +46,12 @@ final class SortedMerge {
             Head next = heads.peek();
             boolean more;
             do {
-                line(h.record);
+                line(h.line);
                 more = h.stream.advance();
                 if (more) {
-                    h.record = (Tuple) h.stream.current();
+                    h.line = (Bytes) h.stream.current();
                 }
-            } while (more && (next == null || compare(h.record, next.record) <= 0));
+            } while (more && (next == null || h.line.compareTo(next.line) <= 0));
             if (more) {
                 heads.add(h);
             }
@@ -62,41 +61,23 @@ final class SortedMerge {
         out.flush();
     }
 
-    /** {@link RecordText#ORDER} of key, then of rest; byte strings compared without a lookup. */
-    static int compare(Tuple a, Tuple b) {
-        Object ka = a.key();
-        Object kb = b.key();
-        int c = ka instanceof Bytes && kb instanceof Bytes ? ((Bytes) ka).compareTo((Bytes) kb)
-                : RecordText.ORDER.compare(ka, kb);
-        if (c != 0) {
-            return c;
+    private void line(Bytes line) throws IOException {
+        int n = line.length();
+        if (n > BUFFER - used) {
+            drain();
+            if (n > BUFFER) {
+                line.writeTo(out);
+                n = 0;
+            }
         }
-        Object va = a.value();
-        Object vb = b.value();
-        return va instanceof Bytes && vb instanceof Bytes ? ((Bytes) va).compareTo((Bytes) vb)
-                : RecordText.ORDER.compare(va, vb);
-    }
-
-    private void line(Tuple record) throws IOException {
-        put(RecordText.asBytes(record.key()));
-        put(RecordText.asBytes(record.value()));
+        if (n > 0) {
+            line.copyTo(buffer, used);
+            used += n;
+        }
         if (used == BUFFER) {
             drain();
         }
         buffer[used++] = '\n';
-    }
-
-    private void put(Bytes b) throws IOException {
-        int n = b.length();
-        if (n > BUFFER - used) {
-            drain();
-            if (n > BUFFER) {
-                b.writeTo(out);
-                return;
-            }
-        }
-        b.copyTo(buffer, used);
-        used += n;
     }
 
     private void drain() throws IOException {
@@ -104,14 +85,14 @@ final class SortedMerge {
         used = 0;
     }
 
-    /** A stream and its current record. */
+    /** A stream and its current line. */
     private static final class Head {
         final ReadAhead stream;
-        Tuple record;
+        Bytes line;
 
         Head(ReadAhead stream) {
             this.stream = stream;
-            this.record = (Tuple) stream.current();
+            this.line = (Bytes) stream.current();
         }
     }
 }

@@ -63,6 +63,23 @@ class SortEndToEndTest {
     }
 
     @Test
+    void sortOfInputsThatAreNotLocalFilesMergesTheHashPartitionsInOrder() throws Exception {
+        List<String> args = new ArrayList<>(List.of("sort", "--master", master.url(), "--partitions", "3",
+                "--key-bytes", "2"));
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 12; i++) { // 6 keys: each twice
+            String line = (char) ('a' + (i * 7) % 3) + "" + (char) ('a' + i % 2) + "-" + (11 - i);
+            lines.add(line);
+            args.add("raw://" + line);
+        }
+        CliRun run = CliRun.of(args.toArray(new String[0]));
+        assertEquals(0, run.status(), run.describe());
+
+        lines.sort(null);
+        assertEquals(String.join("\n", lines) + "\n", run.text());
+    }
+
+    @Test
     void sortOfALineShorterThanTheKeyFailsNamingTheLine() throws Exception {
         CliRun run = CliRun.of("sort", "--master", master.url(), "--key-bytes", "10", "raw://short");
         assertEquals(Main.FAILED, run.status(), run.describe());

@@ -95,6 +95,11 @@ final class SessionHandler {
         try {
             return dispatch(message, arrivalNanos, out);
         } catch (IOException | RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // the job is being stopped (another task failed, a kill): NIO then fails with
+                // ClosedByInterruptException, which is no failure of this task to log
+                return new AttemptOutcome.Stopped("interrupted");
+            }
             return new AttemptOutcome.Failed(false, "Error while handling " + frame.name() + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

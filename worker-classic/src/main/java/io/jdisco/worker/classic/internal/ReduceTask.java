@@ -48,7 +48,7 @@ public final class ReduceTask {
     private static ExternalSorter newSorter(TaskRuntime rt, ClassicSettings s) {
         Object spec = s.raw("sort_buffer_size");
         long bytes = SortBufferSize.bytes(spec == null ? "10%" : spec, Runtime.getRuntime().maxMemory());
-        return new ExternalSorter(rt.task().localPath("sort"), bytes, new PicklePairCodec());
+        return new ExternalSorter(rt.task().localPath("sort"), bytes, new SortRecordCodec());
     }
 
     /** Feeds every pair to the sorter (spilling runs as needed) and returns them in key order. */

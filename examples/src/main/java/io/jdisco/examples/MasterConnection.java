@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * an embedded {@link LocalMaster} with a temporary data root that lives as long as this object —
  * closed and deleted by {@link #close()}, and by a shutdown hook on Ctrl-C.
  *
- * <p>The embedded master starts on a background thread (its HTTP server, JSON and HTTP client
- * classes take a few hundred milliseconds to load), so that the command builds its job pack
- * meanwhile; {@link #disco()} waits for it.
+ * <p>The embedded master starts on a background thread (its HTTP server and JSON classes take
+ * tens of milliseconds to load), so that the command builds its job pack meanwhile;
+ * {@link #disco()} waits for it. The client talks to it in process ({@link LocalMaster#transport()}),
+ * not over HTTP.
  *
  * <p>It also makes the chain context for reading results on the client: {@code DISCO_MASTER} is
  * the master (for {@code tag://}), and {@code DISCO_PORT} the master's port unless the environment
@@ -86,9 +87,9 @@ public final class MasterConnection implements AutoCloseable {
         Thread starter = new Thread(() -> {
             try {
                 LocalMaster master = LocalMaster.start(config);
-                Disco disco = new Disco(master.url());
+                Disco disco = new Disco(master.url(), master.transport());
                 try {
-                    disco.version(); // warms the HTTP client up while the pack is still being built
+                    disco.version(); // warms the master's routes up while the pack is still being built
                 } catch (IOException e) {
                     // the submission will report an unreachable master
                 } catch (InterruptedException e) {

@@ -2,11 +2,13 @@ package io.jdisco.local;
 
 import com.sun.net.httpserver.HttpServer;
 import io.jdisco.local.internal.DdfsStore;
+import io.jdisco.local.internal.InProcessTransport;
 import io.jdisco.local.internal.JobRegistry;
 import io.jdisco.local.internal.MasterRoutes;
 import io.jdisco.local.internal.MasterService;
 import io.jdisco.local.internal.NodeContext;
 import io.jdisco.local.internal.NodeLayout;
+import io.jdisco.worker.core.client.MasterTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -52,6 +54,7 @@ public final class LocalMaster implements AutoCloseable {
     private final ExecutorService jobThreads;
     private final ScheduledExecutorService timers;
     private final MasterService service;
+    private final MasterRoutes routes;
     private final String url;
     private boolean closed;
 
@@ -74,7 +77,8 @@ public final class LocalMaster implements AutoCloseable {
         NodeContext node = new NodeContext(config, layout, url, server.getAddress().getPort(),
                 server.getAddress().getPort(), timers);
         this.service = new MasterService(node, new JobRegistry(), new DdfsStore(layout), jobThreads);
-        server.createContext("/", new MasterRoutes(service));
+        this.routes = new MasterRoutes(service);
+        server.createContext("/", routes);
         server.setExecutor(httpThreads);
         server.start();
     }
@@ -114,6 +118,15 @@ public final class LocalMaster implements AutoCloseable {
     /** The master's URL, {@code http://127.0.0.1:<port>}: pass it to {@code Disco} or set it as DISCO_MASTER. */
     public String url() {
         return url;
+    }
+
+    /**
+     * The master's API answered in this JVM, for a client here: {@code new Disco(master.url(),
+     * master.transport())} submits and follows jobs through the same routes as over HTTP, without
+     * the HTTP client's start-up. Absolute URLs of other nodes still go over HTTP.
+     */
+    public MasterTransport transport() {
+        return new InProcessTransport(routes, url);
     }
 
     /** The HTTP port (also the node's DISCO_PORT and DDFS_PUT_PORT). */

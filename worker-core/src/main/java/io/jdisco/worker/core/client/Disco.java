@@ -7,6 +7,7 @@ import io.jdisco.worker.DiscoNames;
 import io.jdisco.worker.JobException;
 import io.jdisco.worker.core.client.internal.JobWaiter;
 import io.jdisco.worker.spi.LazyTlsContext;
+import io.jdisco.worker.core.client.internal.HttpTransport;
 import io.jdisco.worker.core.client.internal.MasterHttp;
 import io.jdisco.worker.core.client.internal.MasterReplies;
 import io.jdisco.worker.core.client.internal.OobReader;
@@ -58,14 +59,35 @@ public final class Disco {
      * @throws IllegalArgumentException when the URL is not an {@code http(s)://host[:port]} URL
      */
     public Disco(String master) {
-        this(master, System.getenv(), HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .sslContext(LazyTlsContext.context()).sslParameters(LazyTlsContext.parameters())
-                .connectTimeout(Duration.ofSeconds(30)).build(), REQUEST_TIMEOUT);
+        this(master, System.getenv(), httpClient(), REQUEST_TIMEOUT);
     }
 
     Disco(String master, Map<String, String> env, HttpClient client, Duration requestTimeout) {
-        this.http = new MasterHttp(masterUri(master, env), client, requestTimeout);
+        URI uri = masterUri(master, env);
+        this.http = new MasterHttp(uri, new HttpTransport(uri, client, requestTimeout), () -> {
+            throw new AssertionError("an HTTP transport reaches any URL");
+        });
+    }
+
+    private static HttpClient httpClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .sslContext(LazyTlsContext.context()).sslParameters(LazyTlsContext.parameters())
+                .connectTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    /**
+     * A client of {@code master} ({@code http://host:port}, the URL its messages and results name)
+     * reached through {@code transport}: for a master that answers in this JVM, such as the
+     * embedded local master's {@code transport()}.
+     *
+     * @throws IllegalArgumentException when the URL is not an {@code http(s)://host[:port]} URL
+     */
+    public Disco(String master, MasterTransport transport) {
+        Objects.requireNonNull(master, "master");
+        URI uri = masterUri(master, Map.of());
+        this.http = new MasterHttp(uri, Objects.requireNonNull(transport, "transport"),
+                () -> new HttpTransport(uri, httpClient(), REQUEST_TIMEOUT));
     }
 
     /** The master URL from the argument, else from {@code env}; see {@link #Disco(String)}. */

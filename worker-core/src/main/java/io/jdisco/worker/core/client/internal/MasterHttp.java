@@ -2,16 +2,15 @@ package io.jdisco.worker.core.client.internal;
 
 import io.jdisco.worker.CommException;
 import io.jdisco.worker.DataException;
+import io.jdisco.worker.core.client.MasterTransport;
 import io.jdisco.worker.core.json.PythonJson;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * HTTP to the master (SPEC §11): one request, one reply, with every failure turned into a
@@ -25,16 +24,23 @@ import java.util.Set;
 public final class MasterHttp {
     /** How much of an error body goes into an exception message. */
     private static final int MAX_ERROR_TEXT = 2000;
+    private static final byte[] NO_BODY = new byte[0];
 
     private final URI base;
-    private final HttpClient client;
-    private final Duration requestTimeout;
+    private final MasterTransport transport;
+    /** Absolute URLs (other nodes), for a transport that only reaches the master; made on first use. */
+    private final Supplier<MasterTransport> web;
+    private MasterTransport webTransport;
 
-    /** A connection to the master at {@code base} ({@code http://host:port}, no path). */
-    public MasterHttp(URI base, HttpClient client, Duration requestTimeout) {
+    /**
+     * A connection to the master at {@code base} ({@code http://host:port}, no path) through
+     * {@code transport}; absolute URLs go through {@code transport} when it is an
+     * {@link HttpTransport}, else through the one {@code web} makes.
+     */
+    public MasterHttp(URI base, MasterTransport transport, Supplier<MasterTransport> web) {
         this.base = base;
-        this.client = client;
-        this.requestTimeout = requestTimeout;
+        this.transport = transport;
+        this.web = web;
     }
 
     /** A reply: status, body, and the URL it came from (for error messages). */
@@ -57,9 +63,7 @@ public final class MasterHttp {
      */
     public Reply get(String urlOrPath, Map<String, String> headers, Set<Integer> accepted)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = request(urlOrPath, Duration.ZERO).GET();
-        headers.forEach(b::header);
-        return send(b.build(), accepted);
+        return send("GET", urlOrPath, headers, NO_BODY, Duration.ZERO, accepted);
     }
 
     /**
@@ -68,10 +72,7 @@ public final class MasterHttp {
      */
     public Reply post(String path, byte[] body, Duration wait)
             throws IOException, InterruptedException {
-        HttpRequest request = request(path, wait)
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return send(request, Set.of());
+        return send("POST", path, Map.of("Content-Type", "application/octet-stream"), body, wait, Set.of());
     }
 
     /** Encodes {@code value} (strings, numbers, lists) as JSON bytes (a request body), as {@code json.dumps} does. */
@@ -96,25 +97,31 @@ public final class MasterHttp {
         }
     }
 
-    private HttpRequest.Builder request(String urlOrPath, Duration wait) {
-        String url = urlOrPath.startsWith("/") ? url(urlOrPath) : urlOrPath;
-        return HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout.plus(wait));
-    }
-
-    private Reply send(HttpRequest request, Set<Integer> accepted)
-            throws IOException, InterruptedException {
-        String url = request.uri().toString();
-        HttpResponse<byte[]> response;
+    private Reply send(String method, String urlOrPath, Map<String, String> headers, byte[] body, Duration wait,
+            Set<Integer> accepted) throws IOException, InterruptedException {
+        boolean onMaster = urlOrPath.startsWith("/");
+        String url = onMaster ? url(urlOrPath) : urlOrPath;
+        MasterTransport.Reply response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = (onMaster ? transport : web()).send(method, urlOrPath, headers, body, wait);
         } catch (IOException e) {
             throw new CommException("cannot reach the master: " + e, url, -1, e);
         }
-        int status = response.statusCode();
+        int status = response.status();
         if ((status / 100 != 2) && !accepted.contains(status)) {
             throw new CommException(errorText(response.body()), url, status);
         }
         return new Reply(status, response.body(), url);
+    }
+
+    private synchronized MasterTransport web() {
+        if (transport instanceof HttpTransport) {
+            return transport;
+        }
+        if (webTransport == null) {
+            webTransport = web.get();
+        }
+        return webTransport;
     }
 
     /** The body as text; a JSON string (how the master encodes 400 errors) is decoded. */

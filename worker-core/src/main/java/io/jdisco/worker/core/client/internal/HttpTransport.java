@@ -1,0 +1,49 @@
+package io.jdisco.worker.core.client.internal;
+
+import io.jdisco.worker.core.client.MasterTransport;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@link MasterTransport} over HTTP, with the JDK's client: what any Disco master answers. Besides
+ * paths on the master it takes absolute {@code http(s)://} URLs (blobs on other nodes).
+ */
+public final class HttpTransport implements MasterTransport {
+    private final URI base;
+    private final HttpClient client;
+    private final Duration requestTimeout;
+
+    /** Requests to the master at {@code base} ({@code http://host:port}), each timing out after {@code requestTimeout}. */
+    public HttpTransport(URI base, HttpClient client, Duration requestTimeout) {
+        this.base = Objects.requireNonNull(base, "base");
+        this.client = Objects.requireNonNull(client, "client");
+        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+    }
+
+    @Override
+    public Reply send(String method, String pathAndQuery, Map<String, String> headers, byte[] body, Duration wait)
+            throws IOException, InterruptedException {
+        String url = pathAndQuery.startsWith("/") ? base + pathAndQuery : pathAndQuery;
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(requestTimeout.plus(wait));
+        headers.forEach(b::header);
+        if ("GET".equals(method)) {
+            b.GET();
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        }
+        HttpResponse<byte[]> response = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Reply(response.statusCode(), response.body());
+    }
+
+    @Override
+    public String toString() {
+        return "HttpTransport[" + base + "]";
+    }
+}

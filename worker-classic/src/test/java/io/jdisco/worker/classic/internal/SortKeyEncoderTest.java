@@ -1,5 +1,6 @@
 package io.jdisco.worker.classic.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,6 +39,13 @@ class SortKeyEncoderTest {
     void embeddedNulBytesKeepOrder() {
         assertOrdered(List.of(Bytes.EMPTY, Bytes.of(new byte[] {0}), Bytes.of(new byte[] {0, 0}),
                 Bytes.of(new byte[] {0, 1}), Bytes.of(new byte[] {1}), Bytes.of(new byte[] {(byte) 0xff})));
+    }
+
+    @Test
+    void bytesAreTaggedEscapedAndTerminated() {
+        assertArrayEquals(new byte[] {0x30, 'a', 'b', 0, 0}, encoder.encode(Bytes.utf8("ab")));
+        assertArrayEquals(new byte[] {0x30, 'a', 0, (byte) 0xff, 'b', 0, 0},
+                encoder.encode(Bytes.of(new byte[] {'a', 0, 'b'})));
     }
 
     @Test

@@ -40,6 +40,13 @@ def main(path):
         if not rows:
             continue
         med[case] = statistics.median(float(r["wall_s"]) for r in rows)
+    # each case's ratio is to the median of the baseline runs that alternated with its own runs
+    # (column paired_with); results of older runs, without that column, use every baseline run
+    paired = {}
+    for case, rows in runs.items():
+        for r in rows:
+            if r.get("paired_with"):
+                paired.setdefault(r["paired_with"], []).append(float(r["wall_s"]))
     print("| case | N | wall s min / median / max | CPU s median (user+sys) | max RSS MB median (client or a worker) "
           "| worker peak RSS MB max | MiB/s (median) | ratio to baseline (median wall) | target | result |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---|---|")
@@ -55,7 +62,8 @@ def main(path):
         size = int(rows[0]["bytes"])
         rate = size / MIB / med[case] if med[case] > 0 else 0
         base = baseline_of(case)
-        ratio = med[case] / med[base] if base in med and med[base] > 0 else None
+        base_med = statistics.median(paired[case]) if case in paired else med.get(base)
+        ratio = med[case] / base_med if base_med else None
         targets = []
         if case == "wc-1g-chunks":
             targets.append(("wall ratio <= 1.67", ratio is not None and ratio <= 1.67))

@@ -79,7 +79,7 @@ fi
 mkdir -p "$here/build" "$RESULTS"
 javac -d "$here/build" "$here/baseline/WordCount2T.java"
 
-# the baselines first (their outputs are the references the cases are checked against)
+# the warm-ups: baselines first (their outputs are the references the cases are checked against)
 order=""
 for c in $CASES; do
     b=$(baseline_of "$c")
@@ -91,45 +91,58 @@ stamp=$(date -u +%Y%m%dT%H%M%SZ)
 csv=$RESULTS/$stamp.csv
 work=$RESULTS/work-$stamp
 mkdir -p "$work"
-echo "case,run,status,wall_s,user_s,sys_s,max_rss_kb,worker_peak_rss_kb,workers,bytes" > "$csv"
-echo "bench: $RUNS runs after 1 warm-up; raw results in $csv" >&2
+echo "case,run,status,wall_s,user_s,sys_s,max_rss_kb,worker_peak_rss_kb,workers,bytes,paired_with" > "$csv"
+echo "bench: $RUNS runs after 1 warm-up, each case's runs alternating with its baseline's; raw results in $csv" >&2
 
-for c in $order; do
+# run_one CASE RUN PAIRED: one run of CASE (run 0 is the warm-up, whose output is checked);
+# PAIRED names the case this baseline run alternates with. Fails when the run did.
+failed=" "
+run_one() {
+    local c=$1 run=$2 paired=$3 base status=0 kind=run wall user sys rss wpeak workers
     set_case "$c"
     base=$(baseline_of "$c")
-    for run in $(seq 0 "$RUNS"); do
-        rm -f "$work/stop" "$work/rss"
-        python3 "$here/rss_sampler.py" "$work/stop" "$work/rss" &
-        sampler=$!
-        status=0
-        /usr/bin/time -f "%e %U %S %M" -o "$work/time" "${CMD[@]}" > "$work/out" 2> "$work/err" || status=$?
-        touch "$work/stop"
-        wait "$sampler"
-        if [ "$status" != 0 ]; then
-            # a failed case is reported (status != 0) and the suite goes on with the next case
-            echo "bench: $c failed (status $status):" >&2
-            tail -20 "$work/err" >&2
-            echo "$c,$run,$status,,,,,,,$BYTES" >> "$csv"
-            break
+    rm -f "$work/stop" "$work/rss"
+    python3 "$here/rss_sampler.py" "$work/stop" "$work/rss" &
+    local sampler=$!
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time" "${CMD[@]}" > "$work/out" 2> "$work/err" || status=$?
+    touch "$work/stop"
+    wait "$sampler"
+    if [ "$status" != 0 ]; then
+        # a failed case is reported (status != 0) and the suite goes on with the next case
+        echo "bench: $c failed (status $status):" >&2
+        tail -20 "$work/err" >&2
+        echo "$c,$run,$status,,,,,,,$BYTES,$paired" >> "$csv"
+        return 1
+    fi
+    if [ "$run" = 0 ]; then
+        if [ -z "$base" ]; then
+            mv "$work/out" "$work/ref-$c"
+        elif ! cmp -s "$work/out" "$work/ref-$base"; then
+            echo "bench: $c's output differs from $base's ($work/out, $work/ref-$base)" >&2
+            echo "$c,$run,wrong-output,,,,,,,$BYTES,$paired" >> "$csv"
+            return 1
         fi
-        if [ "$run" = 0 ]; then
-            # the warm-up run's output is checked: a baseline's becomes the reference
-            if [ -z "$base" ]; then
-                mv "$work/out" "$work/ref-$c"
-            elif ! cmp -s "$work/out" "$work/ref-$base"; then
-                echo "bench: $c's output differs from $base's ($work/out, $work/ref-$base)" >&2
-                echo "$c,$run,wrong-output,,,,,,,$BYTES" >> "$csv"
-                break
-            fi
-        fi
-        read -r wall user sys rss < <(tail -1 "$work/time")
-        read -r wpeak workers < "$work/rss"
-        kind=run
-        [ "$run" = 0 ] && kind=warmup
-        [ "$kind" = warmup ] || echo "$c,$run,0,$wall,$user,$sys,$rss,$wpeak,$workers,$BYTES" >> "$csv"
-        echo "bench: $c $kind $run: ${wall}s wall, $user+$sys s CPU, max RSS ${rss} KB, worker peak ${wpeak} KB ($workers workers)" >&2
-    done
+        kind=warmup
+    fi
     rm -f "$work/out"
+    read -r wall user sys rss < <(tail -1 "$work/time")
+    read -r wpeak workers < "$work/rss"
+    [ "$kind" = warmup ] || echo "$c,$run,0,$wall,$user,$sys,$rss,$wpeak,$workers,$BYTES,$paired" >> "$csv"
+    echo "bench: $c $kind $run: ${wall}s wall, $user+$sys s CPU, max RSS ${rss} KB, worker peak ${wpeak} KB ($workers workers)" >&2
+}
+
+for c in $order; do
+    run_one "$c" 0 "" || failed="$failed$c "
+done
+# the measured runs: baseline, case, baseline, case, ... so that a slow minute on a shared machine
+# falls on both sides of a ratio rather than on one
+for c in $CASES; do
+    base=$(baseline_of "$c")
+    case "$failed" in *" $c "*|*" $base "*) continue ;; esac
+    for run in $(seq 1 "$RUNS"); do
+        run_one "$base" "$run" "$c" || break
+        run_one "$c" "$run" "" || break
+    done
 done
 [ "${BENCH_KEEP_WORK:-0}" = 1 ] || rm -rf "$work"
 python3 "$here/report.py" "$csv" | tee "${csv%.csv}.md"

@@ -5,12 +5,12 @@ import io.jdisco.worker.DataException;
 import io.jdisco.worker.DiscoException;
 import io.jdisco.worker.DiscoNames;
 import io.jdisco.worker.JobException;
-import io.jdisco.worker.core.client.internal.JobWaiter;
-import io.jdisco.worker.spi.LazyTlsContext;
 import io.jdisco.worker.core.client.internal.HttpTransport;
+import io.jdisco.worker.core.client.internal.JobWaiter;
 import io.jdisco.worker.core.client.internal.MasterHttp;
 import io.jdisco.worker.core.client.internal.MasterReplies;
 import io.jdisco.worker.core.client.internal.OobReader;
+import io.jdisco.worker.spi.LazyTlsContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -64,9 +64,8 @@ public final class Disco {
 
     Disco(String master, Map<String, String> env, HttpClient client, Duration requestTimeout) {
         URI uri = masterUri(master, env);
-        this.http = new MasterHttp(uri, new HttpTransport(uri, client, requestTimeout), () -> {
-            throw new AssertionError("an HTTP transport reaches any URL");
-        });
+        HttpTransport transport = new HttpTransport(uri, client, requestTimeout);
+        this.http = new MasterHttp(uri, transport, () -> transport);
     }
 
     private static HttpClient httpClient() {

@@ -29,14 +29,14 @@ public final class MasterHttp {
 
     private final URI base;
     private final MasterTransport transport;
-    /** Absolute URLs (other nodes), for a transport that only reaches the master; made on first use. */
+    /** Makes the transport of absolute URLs (other nodes), on first use. */
     private final Supplier<MasterTransport> web;
     private MasterTransport webTransport;
 
     /**
      * A connection to the master at {@code base} ({@code http://host:port}, no path) through
-     * {@code transport}; absolute URLs go through {@code transport} when it is an
-     * {@link HttpTransport}, else through the one {@code web} makes.
+     * {@code transport}; absolute URLs go through the transport {@code web} makes on their first
+     * use (for an HTTP transport, that transport itself).
      */
     public MasterHttp(URI base, MasterTransport transport, Supplier<MasterTransport> web) {
         this.base = base;
@@ -116,9 +116,6 @@ public final class MasterHttp {
     }
 
     private synchronized MasterTransport web() {
-        if (transport instanceof HttpTransport) {
-            return transport;
-        }
         if (webTransport == null) {
             webTransport = web.get();
         }

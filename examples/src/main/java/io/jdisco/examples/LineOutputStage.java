@@ -1,6 +1,5 @@
 package io.jdisco.examples;
 
-import io.jdisco.worker.Bytes;
 import io.jdisco.worker.io.ChainContext;
 import io.jdisco.worker.io.OutputLink;
 import io.jdisco.worker.io.RecordWriter;
@@ -32,17 +31,15 @@ public final class LineOutputStage implements WriterStage {
         return "sort_line_output";
     }
 
-    /** Packs lines into a buffer of its own and writes it out whole. */
+    /** Writes each record's line through a {@link LineBuffer}. */
     private static final class LineWriter implements RecordWriter {
-        private static final int BUFFER = 1 << 16;
-
         private final OutputStream out;
-        private final byte[] buffer = new byte[BUFFER];
-        private int used;
+        private final LineBuffer lines;
         private boolean closed;
 
         LineWriter(OutputStream out) {
             this.out = out;
+            this.lines = new LineBuffer(out);
         }
 
         @Override
@@ -50,30 +47,9 @@ public final class LineOutputStage implements WriterStage {
             if (closed) {
                 throw new IllegalStateException("writer is closed");
             }
-            put(RecordText.asBytes(key));
-            put(RecordText.asBytes(value));
-            if (used == BUFFER) {
-                drain();
-            }
-            buffer[used++] = '\n';
-        }
-
-        private void put(Bytes b) throws IOException {
-            int n = b.length();
-            if (n > BUFFER - used) {
-                drain();
-                if (n > BUFFER) {
-                    b.writeTo(out);
-                    return;
-                }
-            }
-            b.copyTo(buffer, used);
-            used += n;
-        }
-
-        private void drain() throws IOException {
-            out.write(buffer, 0, used);
-            used = 0;
+            lines.put(RecordText.asBytes(key));
+            lines.put(RecordText.asBytes(value));
+            lines.endLine();
         }
 
         /**
@@ -86,7 +62,7 @@ public final class LineOutputStage implements WriterStage {
                 return;
             }
             closed = true;
-            drain();
+            lines.drain();
             out.close();
         }
     }

@@ -14,18 +14,15 @@ import java.util.PriorityQueue;
  * <p>The stream with the smallest line is drained while its lines are no greater than the next
  * stream's head: one comparison a line, and none of the heap's work, for streams that are mostly
  * runs of their own (a heap poll and push per record cost a third of the merge). Lines are packed
- * into a buffer of this class's own, not written one by one through a synchronized
- * {@code BufferedOutputStream}.
+ * into a {@link LineBuffer}.
  */
 final class SortedMerge {
-    private static final int BUFFER = 1 << 16;
-
     private final OutputStream out;
-    private final byte[] buffer = new byte[BUFFER];
-    private int used;
+    private final LineBuffer lines;
 
     private SortedMerge(OutputStream out) {
         this.out = out;
+        this.lines = new LineBuffer(out);
     }
 
     /** Writes the merged lines of {@code streams} (each yielding {@link Bytes}) to {@code out} and flushes it. */
@@ -56,33 +53,13 @@ final class SortedMerge {
                 heads.add(h);
             }
         }
-        out.write(buffer, 0, used);
-        used = 0;
+        lines.drain();
         out.flush();
     }
 
     private void line(Bytes line) throws IOException {
-        int n = line.length();
-        if (n > BUFFER - used) {
-            drain();
-            if (n > BUFFER) {
-                line.writeTo(out);
-                n = 0;
-            }
-        }
-        if (n > 0) {
-            line.copyTo(buffer, used);
-            used += n;
-        }
-        if (used == BUFFER) {
-            drain();
-        }
-        buffer[used++] = '\n';
-    }
-
-    private void drain() throws IOException {
-        out.write(buffer, 0, used);
-        used = 0;
+        lines.put(line);
+        lines.endLine();
     }
 
     /** A stream and its current line. */

@@ -1,5 +1,6 @@
 package io.jdisco.local;
 
+import io.jdisco.worker.core.jobhome.ExtractionLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -74,6 +75,7 @@ public final class LocalMasterConfig {
     private final Duration taskTimeout;
     private final boolean nice;
     private final WorkerMode workers;
+    private final ExtractionLimits jobHomeLimits;
 
     private LocalMasterConfig(Builder b) {
         this.port = b.port;
@@ -89,6 +91,7 @@ public final class LocalMasterConfig {
         this.taskTimeout = b.taskTimeout;
         this.nice = b.nice;
         this.workers = b.workers;
+        this.jobHomeLimits = b.jobHomeLimits;
     }
 
     /** A builder with the defaults. */
@@ -166,6 +169,14 @@ public final class LocalMasterConfig {
         return workers;
     }
 
+    /**
+     * How much a submitted job home may unpack to (in all, and per entry as a ratio of its
+     * compressed size); a job home past them fails its job with an event naming the entry.
+     */
+    public ExtractionLimits jobHomeLimits() {
+        return jobHomeLimits;
+    }
+
     @Override
     public String toString() {
         return "LocalMasterConfig[port " + port + ", data " + (dataRoot == null ? "(temporary)" : dataRoot)
@@ -188,6 +199,7 @@ public final class LocalMasterConfig {
         private Duration taskTimeout;
         private boolean nice = true;
         private WorkerMode workers = WorkerMode.PROCESSES;
+        private ExtractionLimits jobHomeLimits = ExtractionLimits.defaults();
 
         private Builder() {
         }
@@ -275,6 +287,12 @@ public final class LocalMasterConfig {
         /** How workers run (default {@link WorkerMode#PROCESSES}). */
         public Builder workers(WorkerMode value) {
             this.workers = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /** The limits on unpacking a job home (default {@link ExtractionLimits#defaults()}: 1 GiB, ratio 200). */
+        public Builder jobHomeLimits(ExtractionLimits value) {
+            this.jobHomeLimits = Objects.requireNonNull(value, "value");
             return this;
         }
 

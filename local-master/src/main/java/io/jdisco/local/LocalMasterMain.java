@@ -1,5 +1,6 @@
 package io.jdisco.local;
 
+import io.jdisco.worker.core.jobhome.ExtractionLimits;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -41,6 +42,8 @@ public final class LocalMasterMain {
      */
     public static LocalMasterConfig parse(String[] args) {
         LocalMasterConfig.Builder b = LocalMasterConfig.builder();
+        long jobHomeBytes = ExtractionLimits.defaults().maxTotalBytes();
+        int jobHomeRatio = ExtractionLimits.defaults().maxRatio();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
@@ -66,11 +69,17 @@ public final class LocalMasterMain {
                 case "--workers":
                     b.workers(workerMode(v));
                     break;
+                case "--jobhome-max-bytes":
+                    jobHomeBytes = positiveLong(a, v);
+                    break;
+                case "--jobhome-max-ratio":
+                    jobHomeRatio = integer(a, v);
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
         }
-        return b.build();
+        return b.jobHomeLimits(ExtractionLimits.of(jobHomeBytes, jobHomeRatio)).build();
     }
 
     private static int integer(String option, String value) {
@@ -79,6 +88,18 @@ public final class LocalMasterMain {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " needs an integer, got '" + value + "'");
         }
+    }
+
+    private static long positiveLong(String option, String value) {
+        try {
+            long n = Long.parseLong(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " needs a positive integer, got '" + value + "'");
     }
 
     private static LocalMasterConfig.WorkerMode workerMode(String value) {
@@ -105,5 +126,7 @@ public final class LocalMasterMain {
         out.println("  --workers processes: one process per task, as a Disco node (default);");
         out.println("           reused: a jdisco job's worker processes run its tasks one after another");
         out.println("           threads: jdisco jobs' tasks on threads of this JVM (no JVM start per task)");
+        out.println("  --jobhome-max-bytes  the most bytes a job home may unpack to (default 1 GiB)");
+        out.println("  --jobhome-max-ratio  the most times its compressed size a job home entry may unpack to (default 200)");
     }
 }

@@ -94,7 +94,7 @@ public final class MasterService {
             Files.createDirectories(setup.jobHome());
             if (!JobHomeExtractor.isExtracted(setup.jobHome())) {
                 Files.write(setup.jobfile(), packBytes);
-                new JobHomeExtractor(setup.worker()).extract(job.pack().jobhome(), setup.jobHome());
+                new JobHomeExtractor(setup.worker(), node.config().jobHomeLimits()).extract(job.pack().jobhome(), setup.jobHome());
             }
             return true;
         } catch (IOException | RuntimeException e) {

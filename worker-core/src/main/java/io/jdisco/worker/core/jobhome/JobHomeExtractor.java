@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.zip.CRC32;
@@ -26,24 +28,41 @@ import java.util.zip.CRC32;
  *
  * <p>Unlike a plain unzip, it refuses archives that could write outside the job home or
  * confuse the master, before writing anything: absolute names, {@code ..} segments,
- * backslashes, symbolic-link entries, duplicate names, the master's own names
+ * backslashes, symbolic-link entries, a name that is both a file and a directory, the master's own names
  * ({@code jobfile}, {@code .jobhome}, {@code .disco/}), methods other than STORED and DEFLATED
  * (all the master's {@code zip} module reads), and a missing worker. While writing it refuses
  * to follow a symbolic link already present in the target directory. Each refusal is a
  * {@link JobHomeException} naming the entry. Entry data is checked against its CRC-32.
+ *
+ * <p>A file name the archive holds twice is unpacked once, from its last entry, as Disco's master
+ * (Erlang's {@code zip}, which writes the entries in order) ends up with: Python's
+ * {@code zipfile} writes a module found by two paths twice, with a warning, and such packs run on
+ * a real Disco.
+ *
+ * <p>Entries are streamed to disk, never held whole in memory, within {@link ExtractionLimits}:
+ * the total bytes written and each entry's inflation ratio. A limit reached fails the extraction
+ * with a {@link JobHomeException} naming the entry, and the file being written is removed.
  *
  * <p>Locking against concurrent extraction of the same job home is the caller's business, as it
  * is the master's (one lock per job per node).
  */
 public final class JobHomeExtractor {
     private final String worker;
+    private final ExtractionLimits limits;
 
     /**
      * An extractor for job homes whose executable is {@code worker}, the jobdict
-     * {@code worker} value relative to the job home (e.g. {@link WorkerLauncher#DEFAULT_PATH}).
+     * {@code worker} value relative to the job home (e.g. {@link WorkerLauncher#DEFAULT_PATH}),
+     * within the {@linkplain ExtractionLimits#defaults() default limits}.
      */
     public JobHomeExtractor(String worker) {
+        this(worker, ExtractionLimits.defaults());
+    }
+
+    /** An extractor for job homes whose executable is {@code worker}, within {@code limits}. */
+    public JobHomeExtractor(String worker, ExtractionLimits limits) {
         Objects.requireNonNull(worker, "worker");
+        this.limits = Objects.requireNonNull(limits, "limits");
         EntryNames.problem(worker).ifPresent(problem -> {
             throw new IllegalArgumentException("unsafe worker path '" + worker + "': " + problem);
         });
@@ -61,7 +80,8 @@ public final class JobHomeExtractor {
 
     /**
      * Unpacks {@code zip} into {@code jobHome} (created if missing; existing files of the same
-     * names are replaced) and returns the entry names in archive order.
+     * names are replaced) and returns the names unpacked, in archive order (a name held twice
+     * once, at its last entry).
      *
      * @throws JobHomeException when the archive is unsafe or corrupt (nothing is written when
      *     the problem is visible in the central directory)
@@ -76,8 +96,9 @@ public final class JobHomeExtractor {
         Files.createDirectories(jobHome);
         Path root = jobHome.toRealPath();
         List<String> names = new ArrayList<>(entries.size());
-        for (ZipDirectory.Entry entry : entries) {
-            write(archive, entry, root);
+        ExtractionBudget budget = new ExtractionBudget(limits);
+        for (ZipDirectory.Entry entry : lastOfEachName(entries)) {
+            write(archive, entry, root, budget);
             names.add(rawName(entry));
         }
         markExecutable(root.resolve(worker));
@@ -96,8 +117,10 @@ public final class JobHomeExtractor {
             });
             String path = EntryNames.isDirectory(name)
                     ? name.substring(0, name.length() - 1) : name;
-            if (!seen.add(path)) {
-                throw new JobHomeException(name, "the archive holds this name twice");
+            boolean wasFile = files.contains(path);
+            if (!seen.add(path) && wasFile == EntryNames.isDirectory(name)) {
+                throw new JobHomeException(name, "the archive holds this name both as a file and"
+                        + " as a directory");
             }
             if (entry.unixSymlink()) {
                 throw new JobHomeException(name, "symbolic links are not allowed in a job home");
@@ -132,6 +155,24 @@ public final class JobHomeExtractor {
     }
 
     /**
+     * The entries to write, in archive order: of the entries that share a name, only the last
+     * (the one whose data an in-order unzip leaves on disk).
+     */
+    private static List<ZipDirectory.Entry> lastOfEachName(List<ZipDirectory.Entry> entries) {
+        Map<String, Integer> last = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            last.put(rawName(entries.get(i)), i);
+        }
+        List<ZipDirectory.Entry> out = new ArrayList<>(last.size());
+        for (int i = 0; i < entries.size(); i++) {
+            if (last.get(rawName(entries.get(i))) == i) {
+                out.add(entries.get(i));
+            }
+        }
+        return out;
+    }
+
+    /**
      * The name exactly as stored (as UTF-8): the master does not turn backslashes into slashes,
      * so the checks must see the stored bytes.
      */
@@ -139,8 +180,8 @@ public final class JobHomeExtractor {
         return new String(entry.rawName(), StandardCharsets.UTF_8);
     }
 
-    private static void write(ZipDirectory archive, ZipDirectory.Entry entry, Path root)
-            throws IOException {
+    private static void write(ZipDirectory archive, ZipDirectory.Entry entry, Path root,
+            ExtractionBudget budget) throws IOException {
         String name = rawName(entry);
         Path target = root.resolve(name).normalize();
         if (!target.startsWith(root) || target.equals(root)) {
@@ -161,26 +202,25 @@ public final class JobHomeExtractor {
             }
             return;
         }
-        byte[] data;
-        try {
-            data = archive.data(entry);
-        } catch (IOException e) {
-            throw new IOException("cannot unpack job home entry '" + name + "': " + e.getMessage(), e);
-        }
         CRC32 crc = new CRC32();
-        crc.update(data);
+        try (OutputStream file = Files.newOutputStream(target, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
+                OutputStream out = budget.entry(name, entry.compressedSize(), crc, file)) {
+            archive.copy(entry, out);
+        } catch (JobHomeException e) {
+            Files.deleteIfExists(target);
+            throw e;
+        } catch (IOException e) {
+            Files.deleteIfExists(target);
+            throw new IOException("cannot unpack job home entry '" + name + "' to " + target
+                    + ": " + e.getMessage(), e);
+        }
         if (crc.getValue() != entry.crc()) {
+            Files.deleteIfExists(target);
             throw new JobHomeException(name, String.format(
                     "CRC-32 mismatch: the archive says %08x, the data gives %08x",
                     entry.crc(), crc.getValue()));
-        }
-        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS)) {
-            out.write(data);
-        } catch (IOException e) {
-            throw new IOException("cannot unpack job home entry '" + name + "' to " + target
-                    + ": " + e.getMessage(), e);
         }
     }
 

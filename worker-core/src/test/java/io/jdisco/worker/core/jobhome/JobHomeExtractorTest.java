@@ -165,19 +165,41 @@ class JobHomeExtractorTest {
     }
 
     @Test
-    void duplicateEntryIsRefused() throws IOException {
+    void aNameHeldTwiceIsUnpackedFromItsLastEntry() throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(buf)) {
-            for (String content : List.of("one", "two")) {
-                out.putArchiveEntry(new ZipArchiveEntry("w"));
-                out.write(utf8(content));
+            for (String[] entry : List.of(new String[] {"w", "one"}, new String[] {"lib/m.py", "first"},
+                    new String[] {"w", "two"}, new String[] {"lib/m.py", "second"})) {
+                out.putArchiveEntry(new ZipArchiveEntry(entry[0]));
+                out.write(utf8(entry[1]));
                 out.closeArchiveEntry();
             }
         }
+        Path home = tmp.resolve("home");
+        List<String> names = new JobHomeExtractor("w").extract(buf.toByteArray(), home);
+        assertEquals(List.of("w", "lib/m.py"), names);
+        assertEquals("two", Files.readString(home.resolve("w")));
+        assertEquals("second", Files.readString(home.resolve("lib/m.py")));
+        assertTrue(JobHomeExtractor.isExtracted(home));
+    }
+
+    @Test
+    void aNameThatIsBothAFileAndADirectoryIsRefused() throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(buf)) {
+            out.putArchiveEntry(new ZipArchiveEntry("w"));
+            out.write(utf8("w"));
+            out.closeArchiveEntry();
+            out.putArchiveEntry(new ZipArchiveEntry("lib"));
+            out.write(utf8("a file"));
+            out.closeArchiveEntry();
+            out.putArchiveEntry(new ZipArchiveEntry("lib/"));
+            out.closeArchiveEntry();
+        }
         JobHomeException e = assertThrows(JobHomeException.class,
                 () -> new JobHomeExtractor("w").extract(buf.toByteArray(), tmp.resolve("home")));
-        assertTrue(e.getMessage().contains("'w'") && e.getMessage().contains("twice"),
-                e.getMessage());
+        assertEquals("lib/", e.entry());
+        assertTrue(e.getMessage().contains("both as a file and as a directory"), e.getMessage());
     }
 
     @Test

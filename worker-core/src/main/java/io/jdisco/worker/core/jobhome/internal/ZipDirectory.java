@@ -1,6 +1,7 @@
 package io.jdisco.worker.core.jobhome.internal;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ public final class ZipDirectory {
     private static final int CENTRAL_SIZE = 46;
     private static final int LOCAL_SIZE = 30;
     private static final int HOST_UNIX = 3;
+    /** The most bytes handed to the output at once. */
+    private static final int PIECE = 64 * 1024;
 
     /** One entry of the central directory. */
     public record Entry(byte[] rawName, int madeBy, int flags, int method, long crc,
@@ -115,13 +118,17 @@ public final class ZipDirectory {
     }
 
     /**
-     * The uncompressed data of {@code entry} (STORED or DEFLATED), checked against its size; the
-     * caller checks the CRC.
+     * Streams the uncompressed data of {@code entry} (STORED or DEFLATED) to {@code out} in
+     * pieces of at most 64 KiB, and checks that it is exactly the size the directory claims; the
+     * caller checks the CRC. Nothing is allocated from a claimed size: an entry that claims
+     * gigabytes costs one buffer, and {@code out} may stop it at any piece by throwing.
      *
-     * @throws IOException naming the offset when the data is cut short or does not inflate
+     * @throws IOException naming the offset when the data is cut short, does not inflate, or
+     *     holds more or fewer bytes than claimed
      */
-    public byte[] data(Entry entry) throws IOException {
+    public void copy(Entry entry, OutputStream out) throws IOException {
         Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(out, "out");
         long local = entry.localHeaderOffset();
         if (local + LOCAL_SIZE > zip.limit() || zip.getInt((int) local) != LOCAL_SIGNATURE) {
             throw new IOException("no local header at byte " + local);
@@ -131,38 +138,52 @@ public final class ZipDirectory {
             throw new IOException("the entry's " + entry.compressedSize() + " bytes of data at byte "
                     + start + " run past the end of the archive");
         }
-        if (entry.size() > Integer.MAX_VALUE - 8) {
-            throw new IOException("an entry of " + entry.size() + " bytes is too large to unpack in memory");
-        }
-        if (entry.method() != 0 && entry.method() != 8) {
-            throw new IOException("compression method " + entry.method() + " at byte " + local
-                    + " is neither STORED (0) nor DEFLATED (8)");
-        }
-        byte[] out = new byte[(int) entry.size()];
         if (entry.method() == 0) {
             if (entry.compressedSize() != entry.size()) {
                 throw new IOException("a STORED entry at byte " + start + " has compressed size "
                         + entry.compressedSize() + " but size " + entry.size());
             }
-            zip.get((int) start, out);
-            return out;
+            for (long at = start, left = entry.size(); left > 0; ) {
+                int n = (int) Math.min(left, PIECE);
+                out.write(zip.array(), (int) at, n);
+                at += n;
+                left -= n;
+            }
+            return;
         }
+        if (entry.method() != 8) {
+            throw new IOException("compression method " + entry.method() + " at byte " + local
+                    + " is neither STORED (0) nor DEFLATED (8)");
+        }
+        inflate(entry, start, out);
+    }
+
+    /**
+     * Inflates the deflated data at {@code start}: one piece too many, or the stream ending early,
+     * is an error, found without trusting the claimed size for anything but the comparison.
+     */
+    private void inflate(Entry entry, long start, OutputStream out) throws IOException {
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(zip.array(), (int) start, (int) entry.compressedSize());
-            int n = 0;
-            while (n < out.length && !inflater.finished()) {
-                int got = inflater.inflate(out, n, out.length - n);
+            byte[] piece = new byte[(int) Math.min(PIECE, Math.max(entry.size() + 1, 1))];
+            long n = 0;
+            while (!inflater.finished()) {
+                int got = inflater.inflate(piece);
                 if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
                     break;
                 }
                 n += got;
+                if (n > entry.size()) {
+                    throw new IOException("the deflated data at byte " + start + " holds more than the "
+                            + entry.size() + " bytes the directory says");
+                }
+                out.write(piece, 0, got);
             }
-            if (n != out.length || !inflater.finished() && inflater.inflate(new byte[1]) > 0) {
-                throw new IOException("the deflated data at byte " + start + " holds "
-                        + (n == out.length ? "more" : n) + " bytes, the directory says " + out.length);
+            if (n != entry.size()) {
+                throw new IOException("the deflated data at byte " + start + " holds " + n
+                        + " bytes, the directory says " + entry.size());
             }
-            return out;
         } catch (DataFormatException e) {
             throw new IOException("bad deflate data at byte " + start + ": " + e.getMessage(), e);
         } finally {

@@ -50,8 +50,8 @@ class ZipDirectoryTest {
         assertEquals(List.of("dir/", "dir/text.txt", "stored.bin"), entries.stream()
                 .map(e -> new String(e.rawName(), StandardCharsets.UTF_8)).toList());
         assertEquals(8, entries.get(1).method());
-        assertArrayEquals(TEXT, zip.data(entries.get(1)));
-        assertArrayEquals(new byte[] {1, 2, 3}, zip.data(entries.get(2)));
+        assertArrayEquals(TEXT, data(zip, entries.get(1)));
+        assertArrayEquals(new byte[] {1, 2, 3}, data(zip, entries.get(2)));
         CRC32 crc = new CRC32();
         crc.update(TEXT);
         assertEquals(crc.getValue(), entries.get(1).crc());
@@ -94,7 +94,7 @@ class ZipDirectoryTest {
         ZipDirectory.Entry text = directory.entries().get(1);
         int data = (int) text.localHeaderOffset() + 30 + "dir/text.txt".length();
         Arrays.fill(zip, data, data + 8, (byte) 0xFF);
-        IOException e = assertThrows(IOException.class, () -> ZipDirectory.read(zip).data(text));
+        IOException e = assertThrows(IOException.class, () -> data(ZipDirectory.read(zip), text));
         assertTrue(e.getMessage().contains("at byte " + data), e.getMessage());
     }
 
@@ -105,8 +105,39 @@ class ZipDirectoryTest {
         ZipDirectory.Entry tooLong = new ZipDirectory.Entry(entry.rawName(), entry.madeBy(), entry.flags(),
                 entry.method(), entry.crc(), 1 << 20, 1 << 20, entry.externalAttributes(),
                 entry.localHeaderOffset());
-        IOException e = assertThrows(IOException.class, () -> ZipDirectory.read(zip).data(tooLong));
+        IOException e = assertThrows(IOException.class, () -> data(ZipDirectory.read(zip), tooLong));
         assertTrue(e.getMessage().contains("run past the end"), e.getMessage());
+    }
+
+    @Test
+    void aClaimedSizeLargerThanTheDataIsAnErrorWithoutAllocatingIt() throws IOException {
+        byte[] zip = jdkZip();
+        ZipDirectory.Entry text = ZipDirectory.read(zip).entries().get(1);
+        ZipDirectory.Entry claimsTwoGb = new ZipDirectory.Entry(text.rawName(), text.madeBy(), text.flags(),
+                text.method(), text.crc(), text.compressedSize(), Integer.MAX_VALUE, text.externalAttributes(),
+                text.localHeaderOffset());
+        IOException e = assertThrows(IOException.class, () -> data(ZipDirectory.read(zip), claimsTwoGb));
+        assertTrue(e.getMessage().contains("holds " + TEXT.length + " bytes, the directory says "
+                + Integer.MAX_VALUE), e.getMessage());
+    }
+
+    @Test
+    void deflatedDataLongerThanClaimedStopsAtTheFirstPieceTooMany() throws IOException {
+        byte[] zip = jdkZip();
+        ZipDirectory.Entry text = ZipDirectory.read(zip).entries().get(1);
+        ZipDirectory.Entry claimsTen = new ZipDirectory.Entry(text.rawName(), text.madeBy(), text.flags(),
+                text.method(), text.crc(), text.compressedSize(), 10, text.externalAttributes(),
+                text.localHeaderOffset());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        IOException e = assertThrows(IOException.class, () -> ZipDirectory.read(zip).copy(claimsTen, out));
+        assertTrue(e.getMessage().contains("holds more than the 10 bytes"), e.getMessage());
+        assertTrue(out.size() <= 10, "wrote " + out.size() + " bytes");
+    }
+
+    private static byte[] data(ZipDirectory zip, ZipDirectory.Entry entry) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        zip.copy(entry, out);
+        return out.toByteArray();
     }
 
     /** A one-file archive of {@link ZipBytesWriter}. */

@@ -1,9 +1,13 @@
 package io.jdisco.worker.classic;
 
+import io.jdisco.taskio.PickleCodec;
+import io.jdisco.taskio.RecordCodec;
 import io.jdisco.worker.Bytes;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.Tuple;
 import io.jdisco.worker.fn.PartitionFunction;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,7 +27,13 @@ public final class Partitioners {
 
     /**
      * {@code int(md5(key).hexdigest(), 16) % partitions}: strings are UTF-8 encoded,
-     * {@link Bytes} are used as they are; other key types are refused, as Python 3 refuses them.
+     * {@link Bytes} are used as they are, exactly as Python 3 Disco does, so both send such a key
+     * to the same label. Any other key a record can hold ({@code Long}, {@code Integer},
+     * {@code Double}, {@code Boolean}, {@code null}, {@link Tuple}, {@code List}, {@code Map}, ...)
+     * is hashed as its pickle (protocol 1, as {@link PickleCodec} writes it): stable across JVMs
+     * and runs, the same label for {@code 5} as an {@code Integer} or a {@code Long}. (Python 3
+     * Disco refuses such keys; a job mixing Java and Python maps over them needs its own
+     * partition.) A key the pickle codec cannot write is refused, naming its class.
      */
     public static PartitionFunction md5() {
         return Md5Partition.INSTANCE;
@@ -89,9 +99,7 @@ public final class Partitioners {
             } else if (key instanceof Bytes) {
                 bytes = ((Bytes) key).toByteArray();
             } else {
-                throw new IllegalArgumentException("the MD5 partition takes String or Bytes keys, got "
-                        + (key == null ? "null" : key.getClass().getName() + " " + key)
-                        + "; give the job a partition function for other key types");
+                bytes = PickledKeys.bytes(key);
             }
             return md5Mod(bytes, partitions);
         }
@@ -99,6 +107,27 @@ public final class Partitioners {
         @Override
         public String toString() {
             return "Partitioners.md5()";
+        }
+    }
+
+    /** A key's pickle, made with one encoder and buffer per thread (the partition runs per pair). */
+    private static final class PickledKeys {
+        private static final ThreadLocal<PickledKeys> LOCAL = ThreadLocal.withInitial(PickledKeys::new);
+
+        private final RecordCodec.Encoder encoder = PickleCodec.INSTANCE.newEncoder();
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(64);
+
+        static byte[] bytes(Object key) {
+            PickledKeys local = LOCAL.get();
+            local.buffer.reset();
+            try {
+                local.encoder.encode(key, local.buffer);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("the MD5 partition hashes a key as its pickle, and "
+                        + key.getClass().getName() + " " + key + " cannot be pickled (" + e.getMessage()
+                        + "); give the job a partition function for such keys", e);
+            }
+            return local.buffer.toByteArray();
         }
     }
 

@@ -52,10 +52,38 @@ class PartitionersTest {
     }
 
     @Test
-    void md5RefusesOtherKeyTypesNamingTheKey() {
+    void md5HashesOtherKeysAsTheirPickle() throws Exception {
+        // pickle protocol 1 of the int 42: BININT1 42 then STOP ('K' 0x2a '.')
+        byte[] pickle = {'K', 42, '.'};
+        java.math.BigInteger digest = new java.math.BigInteger(1,
+                java.security.MessageDigest.getInstance("MD5").digest(pickle));
+        for (int n : new int[] {1, 4, 7}) {
+            int expected = digest.mod(java.math.BigInteger.valueOf(n)).intValue();
+            assertEquals(expected, Partitioners.md5().partition(42L, n, P), "42L over " + n);
+            assertEquals(expected, Partitioners.md5().partition(42, n, P), "an Integer 42 is the same int");
+        }
+    }
+
+    @Test
+    void md5PartitionsTuplesAndNullStablyAndInRange() {
+        Tuple key = Tuple.of("a", 1L, 2.5, true);
+        int label = Partitioners.md5().partition(key, 13, P);
+        assertTrue(label >= 0 && label < 13);
+        assertEquals(label, Partitioners.md5().partition(Tuple.of("a", 1L, 2.5, true), 13, P));
+        assertEquals(0, Partitioners.md5().partition(null, 1, P));
+    }
+
+    @Test
+    void md5RefusesAKeyThatCannotBePickledNamingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Partitioners.md5().partition(42L, 4, P));
-        assertTrue(e.getMessage().contains("java.lang.Long 42"), e.getMessage());
+                () -> Partitioners.md5().partition(new Object() {
+                    @Override
+                    public String toString() {
+                        return "odd-key";
+                    }
+                }, 4, P));
+        assertTrue(e.getMessage().contains("odd-key") && e.getMessage().contains("cannot be pickled"),
+                e.getMessage());
     }
 
     @Test

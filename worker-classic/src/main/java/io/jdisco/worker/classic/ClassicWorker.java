@@ -27,6 +27,7 @@ import io.jdisco.worker.core.scheme.BasicSchemeContext;
 import io.jdisco.worker.core.scheme.Schemes;
 import io.jdisco.worker.core.taskio.ChainTaskIo;
 import io.jdisco.worker.fn.Emitter;
+import io.jdisco.worker.fn.JobContext;
 import io.jdisco.worker.io.ChainContext;
 import io.jdisco.worker.io.OutputLink;
 import io.jdisco.worker.spi.SchemeContext;
@@ -235,7 +236,7 @@ public class ClassicWorker extends Worker {
             throw new IllegalStateException("this job has no map: set 'map' or override ClassicWorker.map");
         }
         return FunctionCalls.map(s.raw("map"), params,
-                (entry, out) -> FunctionCalls.emitAll(map(entry, params), out, "the map"));
+                (entry, out) -> FunctionCalls.emitAll(map(entry, params), out, "the map"), jobContext(params));
     }
 
     private ReduceCall reduceCall(ClassicSettings s) {
@@ -243,7 +244,29 @@ public class ClassicWorker extends Worker {
         if (s.raw("reduce") == null && !hasReduce(null)) {
             throw new IllegalStateException("this job has no reduce: set 'reduce' or override ClassicWorker.reduce");
         }
-        return FunctionCalls.reduce(s.raw("reduce"), params, (entries, out) -> reduce(entries, out, params));
+        return FunctionCalls.reduce(s.raw("reduce"), params, (entries, out) -> reduce(entries, out, params),
+                jobContext(params));
+    }
+
+    /** What a typed function sees of the running task: the params, this worker's counters and status. */
+    private JobContext jobContext(Params params) {
+        ClassicWorker w = this;
+        return new JobContext() {
+            @Override
+            public Params params() {
+                return params;
+            }
+
+            @Override
+            public void count(String name, long delta) {
+                w.count(name, delta);
+            }
+
+            @Override
+            public void status(String text) {
+                w.status(text);
+            }
+        };
     }
 
     private TaskRuntime runtime(Task task, ClassicSettings s) {

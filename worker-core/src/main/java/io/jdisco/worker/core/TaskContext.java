@@ -27,6 +27,7 @@ public final class TaskContext {
     private final OutputReporter reporter;
     private final Consumer<String> status;
     private final Map<String, String> environment;
+    private final TaskCounters counters = new TaskCounters();
 
     /** A context from its parts, in this process's environment ({@link System#getenv()}). */
     public TaskContext(TaskInputs inputs, OutputReporter reporter, Consumer<String> status) {
@@ -69,6 +70,11 @@ public final class TaskContext {
             }
         };
         return new TaskContext(inputs, reporter, channel.messenger()::post, environment);
+    }
+
+    /** The task's counters, sent to the master before {@code DONE} when the task used any. */
+    public TaskCounters counters() {
+        return counters;
     }
 
     /** The task's inputs. */

@@ -271,6 +271,17 @@ public abstract class Worker implements Serializable {
         context().status(text);
     }
 
+    /**
+     * Adds {@code delta} to the running task's counter {@code name}; the task's counters reach the
+     * client when it ends with success (see {@link TaskCounters}).
+     *
+     * @throws IllegalArgumentException for a bad counter name or too many counters
+     * @throws IllegalStateException outside {@link #start}
+     */
+    public void count(String name, long delta) {
+        context().counters().add(name, delta);
+    }
+
     /** The order of {@code input(task, true)}: the records' natural order. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     protected Comparator<Object> recordOrder() {

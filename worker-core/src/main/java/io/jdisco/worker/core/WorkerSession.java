@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One worker session over a {@link MasterChannel} (SPEC §2.7, Appendix C): {@code WORKER},
@@ -72,9 +73,10 @@ public final class WorkerSession {
             channel.hello(WorkerHello.ofThisProcess());
             Task task = channel.task().toTask();
             JobData data = JobData.read(Path.of(task.jobfile()));
-            data.worker().start(task, data.job(), new java.util.LinkedHashMap<>(data.jobargs()),
-                    TaskContext.over(channel, task, policy, environment));
+            TaskContext context = TaskContext.over(channel, task, policy, environment);
+            data.worker().start(task, data.job(), new java.util.LinkedHashMap<>(data.jobargs()), context);
             flushStatus();
+            sendCounters(context.counters());
             last = new DoneMessage();
             outcome = Outcome.DONE;
         } catch (Throwable t) {
@@ -94,6 +96,18 @@ public final class WorkerSession {
             // The master is gone or the session already ended: nobody is left to tell.
         }
         return outcome;
+    }
+
+    /**
+     * Sends the task's counters as a {@code MSG} of their own, the last before {@code DONE}: the
+     * queue was flushed just before, so the line is not merged with other status text.
+     */
+    private void sendCounters(TaskCounters counters) throws IOException {
+        Optional<String> message = counters.message();
+        if (message.isPresent()) {
+            channel.messenger().post(message.get());
+            channel.messenger().flush();
+        }
     }
 
     private void flushStatus() throws IOException {

@@ -96,6 +96,27 @@ class WorkerSessionTest {
     }
 
     @Test
+    void countersGoAsTheirOwnMsgJustBeforeDone() throws Exception {
+        InProcessSession s = run(Map.of("count", true, "status", "read %d"), List.of(new Replica(0, "raw://a,b,c")),
+                FAIL, InputErrPolicy.REPORT);
+        assertEquals(WorkerSession.Outcome.DONE, s.await(WAIT));
+        List<WorkerMessage> m = s.master().messages();
+        assertEquals("DONE", names(s).get(m.size() - 1));
+        assertEquals("jdisco-counters {\"records\":3}",
+                ((io.jdisco.worker.core.protocol.StatusMessage) m.get(m.size() - 2)).text());
+        assertEquals(1, m.stream().filter(x -> x instanceof io.jdisco.worker.core.protocol.StatusMessage st
+                && st.text().contains("jdisco-counters")).count());
+    }
+
+    @Test
+    void aFailedTaskSendsNoCounters() throws Exception {
+        InProcessSession s = run(Map.of("count", true, "fail", "data"), List.of(new Replica(0, "raw://a,b,c")), FAIL,
+                InputErrPolicy.REPORT);
+        assertEquals(WorkerSession.Outcome.ERROR, s.await(WAIT));
+        assertEquals(List.of("WORKER", "TASK", "INPUT", "INPUT", "ERROR"), names(s));
+    }
+
+    @Test
     void dataFailureEndsWithErrorAndLeavesNoVisibleOutput() throws Exception {
         InProcessSession s = run(Map.of("fail", "data", "labels", List.of(0, 1)), List.of(new Replica(0, "raw://a")), FAIL,
                 InputErrPolicy.REPORT);

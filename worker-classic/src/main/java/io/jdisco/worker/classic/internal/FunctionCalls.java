@@ -4,6 +4,7 @@ import io.jdisco.worker.Params;
 import io.jdisco.worker.Tuple;
 import io.jdisco.worker.fn.Emitter;
 import io.jdisco.worker.fn.EmittingMapFunction;
+import io.jdisco.worker.fn.JobContext;
 import io.jdisco.worker.fn.MapFunction;
 import io.jdisco.worker.fn.ReduceFunction;
 import io.jdisco.worker.fn.ReturningReduceFunction;
@@ -22,6 +23,18 @@ public final class FunctionCalls {
      */
     @SuppressWarnings("unchecked")
     public static MapCall map(Object f, Params params, MapCall fallback) {
+        return map(f, params, fallback, null);
+    }
+
+    /**
+     * The map parameter {@code f} as a call, as {@link #map(Object, Params, MapCall)}; a
+     * {@link ContextualFunctions.Map} is bound to {@code context}.
+     */
+    @SuppressWarnings("unchecked")
+    public static MapCall map(Object f, Params params, MapCall fallback, JobContext context) {
+        if (f instanceof ContextualFunctions.Map contextual) {
+            return contextual.bind(java.util.Objects.requireNonNull(context, "context"));
+        }
         if (f instanceof EmittingMapFunction) {
             EmittingMapFunction<Object> m = (EmittingMapFunction<Object>) f;
             return (entry, out) -> m.map(entry, out, params);
@@ -31,7 +44,8 @@ public final class FunctionCalls {
             return (entry, out) -> emitAll(m.map(entry, params), out, "the map");
         }
         if (f != null) {
-            throw new IllegalArgumentException("parameter 'map' must be a MapFunction or an EmittingMapFunction, got "
+            throw new IllegalArgumentException("parameter 'map' must be a MapFunction, an EmittingMapFunction or a "
+                    + "typed Mapper (MapReduceJob), got "
                     + f.getClass().getName());
         }
         return fallback;
@@ -44,6 +58,17 @@ public final class FunctionCalls {
      * @throws IllegalArgumentException when {@code f} is of another type
      */
     public static ReduceCall reduce(Object f, Params params, ReduceCall fallback) {
+        return reduce(f, params, fallback, null);
+    }
+
+    /**
+     * The reduce parameter {@code f} as a call, as {@link #reduce(Object, Params, ReduceCall)}; a
+     * {@link ContextualFunctions.Reduce} is bound to {@code context}.
+     */
+    public static ReduceCall reduce(Object f, Params params, ReduceCall fallback, JobContext context) {
+        if (f instanceof ContextualFunctions.Reduce contextual) {
+            return contextual.bind(java.util.Objects.requireNonNull(context, "context"));
+        }
         if (f instanceof ReduceFunction) {
             return (entries, out) -> ((ReduceFunction) f).reduce(entries, out, params);
         }

@@ -240,6 +240,23 @@ public final class Disco {
         return MasterReplies.events(body, offset, reply.url());
     }
 
+    /**
+     * The counter totals of job {@code name}, read from its whole event log (see
+     * {@link JobCounters}).
+     */
+    public JobCounters counters(String name) throws IOException, InterruptedException {
+        List<JobEvent> all = new ArrayList<>();
+        long offset = 0;
+        while (true) {
+            JobEvents page = events(name, offset);
+            if (page.events().isEmpty() || page.nextOffset() <= offset) {
+                return JobCounters.of(all);
+            }
+            all.addAll(page.events());
+            offset = page.nextOffset();
+        }
+    }
+
     /** Kills job {@code name} ({@code kill_job}); its data stays until purged. */
     public void kill(String name) throws IOException, InterruptedException {
         control("kill_job", name);

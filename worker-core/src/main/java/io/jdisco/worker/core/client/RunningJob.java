@@ -83,6 +83,15 @@ public final class RunningJob {
         return disco.events(name, offset);
     }
 
+    /**
+     * The totals of the counters the job's functions incremented, over the tasks that have
+     * finished so far (each task once, its successful attempt's counts): read from the whole
+     * event log, so it works against any master.
+     */
+    public JobCounters counters() throws IOException, InterruptedException {
+        return disco.counters(name);
+    }
+
     /** Kills the job. */
     public void kill() throws IOException, InterruptedException {
         disco.kill(name);

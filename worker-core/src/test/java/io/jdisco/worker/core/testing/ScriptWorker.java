@@ -41,6 +41,9 @@ public final class ScriptWorker extends Worker {
         for (Object label : (List<?>) jobargs.getOrDefault("labels", List.of())) {
             output(task, (Integer) label).add("records", n);
         }
+        if (Boolean.TRUE.equals(jobargs.get("count"))) {
+            count("records", n);
+        }
         if ("data".equals(jobargs.get("fail"))) {
             throw new DataException("deliberate data failure", "raw://x");
         }

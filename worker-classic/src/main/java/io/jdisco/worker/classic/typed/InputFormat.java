@@ -1,0 +1,89 @@
+package io.jdisco.worker.classic.typed;
+
+import io.jdisco.taskio.TaskIo;
+import io.jdisco.worker.Bytes;
+import io.jdisco.worker.DataException;
+import io.jdisco.worker.KeyValue;
+import io.jdisco.worker.Tuple;
+import io.jdisco.worker.io.ReaderStage;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * What a typed map reads from its inputs, and as which Java type: text lines, raw byte lines, or
+ * the {@code (key, value)} records of Disco's internal format (another job's results, Python's
+ * included) decoded by codecs. Immutable; travels with the job.
+ *
+ * @param <I> the type of the records the map receives
+ */
+public final class InputFormat<I> implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Turns what the reader yields into the map's record. */
+    @FunctionalInterface
+    interface Decoder<I> extends Serializable {
+        I decode(Object record) throws DataException;
+    }
+
+    private final String description;
+    private final ReaderStage<?> reader;
+    private final Decoder<I> decoder;
+
+    private InputFormat(String description, ReaderStage<?> reader, Decoder<I> decoder) {
+        this.description = description;
+        this.reader = reader;
+        this.decoder = decoder;
+    }
+
+    /**
+     * Text lines, decoded as UTF-8, without their {@code \n} or {@code \r\n}; a line that is not
+     * UTF-8 fails the task naming its input and offset.
+     */
+    public static InputFormat<String> lines() {
+        return new InputFormat<>("text lines", TaskIo.lineReader(), record -> (String) record);
+    }
+
+    /** Lines as their bytes, without their {@code \n}: any encoding, or none. */
+    public static InputFormat<Bytes> byteLines() {
+        return new InputFormat<>("byte lines", TaskIo.byteLineReader(false, TaskIo.DEFAULT_MAX_RECORD_BYTES),
+                record -> (Bytes) record);
+    }
+
+    /**
+     * The {@code (key, value)} records of Disco's internal format (the default output of every
+     * Disco job, Java or Python), keys and values decoded by the codecs of {@code keyType} and
+     * {@code valueType}.
+     */
+    public static <K, V> InputFormat<KeyValue<K, V>> pairs(Class<K> keyType, Class<V> valueType) {
+        return pairs(Codecs.of(keyType), Codecs.of(valueType));
+    }
+
+    /** The records of Disco's internal format, decoded by {@code keys} and {@code values}. */
+    public static <K, V> InputFormat<KeyValue<K, V>> pairs(Codec<K> keys, Codec<V> values) {
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(values, "values");
+        return new InputFormat<>("pairs of " + keys.type().getSimpleName() + " and " + values.type().getSimpleName(),
+                TaskIo.chainReader(), record -> {
+                    if (!(record instanceof Tuple t) || t.size() != 2) {
+                        throw new DataException("expected a (key, value) pair, the input holds "
+                                + (record == null ? "None" : record.getClass().getSimpleName() + " " + record), null);
+                    }
+                    return KeyValue.of(keys.decode(t.key()), values.decode(t.value()));
+                });
+    }
+
+    /** The reader ending the map's input chain (the job's {@code map_reader}). */
+    public ReaderStage<?> reader() {
+        return reader;
+    }
+
+    /** The map's record for what the reader yielded. */
+    public I decode(Object record) throws DataException {
+        return decoder.decode(record);
+    }
+
+    @Override
+    public String toString() {
+        return "InputFormat[" + description + "]";
+    }
+}

@@ -3,8 +3,8 @@ package io.jdisco.worker.core;
 import io.jdisco.worker.core.json.JsonSyntaxException;
 import io.jdisco.worker.core.json.PythonJson;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +21,8 @@ import java.util.TreeMap;
  *
  * which any Disco master logs as the event {@code MSG: [map:0] jdisco-counters {...}}. A failed
  * attempt sends none, so for each task the last such event is the successful attempt's, and a
- * job's totals are the sums of those (see {@code client.JobCounters}). Thread-safe.
+ * job's totals are the sums of those (see {@code client.JobCounters}). Used by the task's own
+ * thread: not thread-safe.
  */
 public final class TaskCounters {
     /** The start of a counters status line. */
@@ -31,40 +32,75 @@ public final class TaskCounters {
     /** The longest counter name, in characters. */
     public static final int MAX_NAME_CHARS = 200;
 
-    private final Map<String, Long> counts = new LinkedHashMap<>();
+    /** The names in first-use order; a few at most, so a scan beats a hash. */
+    private String[] names = new String[8];
+    private long[] values = new long[8];
+    private int size;
 
     /**
-     * Adds {@code delta} to counter {@code name} (0 registers it).
+     * Adds {@code delta} to counter {@code name} (0 registers it). Called per record by job
+     * functions, so it costs a short scan: names compared by identity first (the literal a
+     * function passes each time), then by equality; a name is checked once, when first used.
      *
      * @throws IllegalArgumentException for a bad name, a 1,001st counter, or a total past
      *     {@code long}
      */
-    public synchronized void add(String name, long delta) {
+    public void add(String name, long delta) {
+        int i = indexOf(name);
+        if (i < 0) {
+            i = append(name);
+        }
+        long sum = values[i] + delta;
+        if (((values[i] ^ sum) & (delta ^ sum)) < 0) {
+            throw new IllegalArgumentException("counter '" + name + "' overflows a long (" + values[i] + " + "
+                    + delta + ")");
+        }
+        values[i] = sum;
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < size; i++) {
+            if (names[i] == name) {
+                return i;
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int append(String name) {
         checkName(name);
-        Long now = counts.get(name);
-        if (now == null && counts.size() >= MAX_COUNTERS) {
+        if (size >= MAX_COUNTERS) {
             throw new IllegalArgumentException("a task may use at most " + MAX_COUNTERS
                     + " counters; '" + name + "' would be one more");
         }
-        try {
-            counts.put(name, Math.addExact(now == null ? 0L : now, delta));
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("counter '" + name + "' overflows a long (" + now + " + "
-                    + delta + ")", e);
+        if (size == names.length) {
+            names = Arrays.copyOf(names, size * 2);
+            values = Arrays.copyOf(values, size * 2);
         }
+        names[size] = name;
+        return size++;
     }
 
     /** The counters so far, sorted by name. */
-    public synchronized Map<String, Long> snapshot() {
-        return Collections.unmodifiableMap(new TreeMap<>(counts));
+    public Map<String, Long> snapshot() {
+        Map<String, Long> out = new TreeMap<>();
+        for (int i = 0; i < size; i++) {
+            out.put(names[i], values[i]);
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /** The status line carrying the counters, or empty when the task used none. */
-    public synchronized Optional<String> message() {
-        if (counts.isEmpty()) {
+    public Optional<String> message() {
+        if (size == 0) {
             return Optional.empty();
         }
-        return Optional.of(MESSAGE_PREFIX + PythonJson.compact().write(new TreeMap<>(counts)));
+        return Optional.of(MESSAGE_PREFIX + PythonJson.compact().write(snapshot()));
     }
 
     /**

@@ -222,6 +222,20 @@ public final class MapReduceJob<K, V> implements Serializable {
             return new Reduced<>(classic, outKeys, outValues);
         }
 
+        /**
+         * A reduce writing the map's key and value types: results have the map's codecs.
+         * {@link Reducers#sumLongs()} here runs the built-in {@code sum_reduce} (no sort; results
+         * in no particular key order).
+         */
+        public Reduced<MK, MV> reduce(Reducer<MK, MV, MK, MV> reducer) {
+            Objects.requireNonNull(reducer, "reducer");
+            if (reducer == (Object) Reducers.sumLongs() && values.type() == Long.class) {
+                classic.reduce(ClassicFunctions.sumReduce());
+                return new Reduced<>(classic, keys, values);
+            }
+            return reduce(keys, values, reducer);
+        }
+
         /** The map-only job: its results are the map's pairs, one set per partition. */
         public MapReduceJob<MK, MV> build() {
             return new MapReduceJob<>(classic.build(), keys, values);

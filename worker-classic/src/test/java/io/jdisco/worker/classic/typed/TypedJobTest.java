@@ -192,6 +192,26 @@ class TypedJobTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} partitions")
+    @ValueSource(ints = {1, 4})
+    void theBuiltInSumReduceCountsWithoutSorting(int partitions) throws Exception {
+        MapReduceJob<String, Long> job = MapReduceJob.named("TypedSum")
+                .input(input)
+                .partitions(partitions)
+                .map(InputFormat.lines(), String.class, Long.class, (line, out, context) -> {
+                    for (String w : line.split("\\s+")) {
+                        if (!w.isEmpty()) {
+                            out.collect(w, 1L);
+                        }
+                    }
+                })
+                .combine(Combiners.sumLongs())
+                .reduce(Reducers.sumLongs())
+                .build();
+        assertEquals(false, job.classicJob().worker().get("sort"));
+        assertEquals(expectedCounts(), collect(job.run(disco)));
+    }
+
     @Test
     void anUnsupportedTypeFailsAtBuildNamingTheTypeAndTheFunction() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MapReduceJob.named("Bad")

@@ -1,14 +1,13 @@
 package io.jdisco.examples;
 
 import io.jdisco.local.LocalMaster;
-import io.jdisco.worker.Bytes;
-import io.jdisco.worker.Params;
-import io.jdisco.worker.Tuple;
-import io.jdisco.worker.classic.ClassicFunctions;
-import io.jdisco.worker.classic.ClassicJob;
-import io.jdisco.worker.classic.KeyGroups;
+import io.jdisco.worker.KeyValue;
+import io.jdisco.worker.classic.typed.Combiners;
+import io.jdisco.worker.classic.typed.InputFormat;
+import io.jdisco.worker.classic.typed.MapReduceJob;
+import io.jdisco.worker.classic.typed.MapReduceRun;
+import io.jdisco.worker.classic.typed.Results;
 import io.jdisco.worker.core.client.Disco;
-import io.jdisco.worker.core.client.ResultReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,32 +26,29 @@ public final class ReadmeExample {
 
     /** Runs the word count of {@code file} on {@code disco}'s master; lines sorted by word. */
     public static List<String> countWords(Path file, Disco disco) throws Exception {
-        ClassicJob job = ClassicJob.builder("WordCount")
+        MapReduceJob<String, Long> job = MapReduceJob.named("WordCount")
                 .input("file://" + file.toAbsolutePath())
-                .map((Bytes line, Params p) -> {                   // a line, with its \n
-                    List<Tuple> words = new ArrayList<>();
-                    for (String w : line.utf8String().split("\\s+")) {
-                        if (!w.isEmpty()) words.add(Tuple.pair(w, 1L));
+                .map(InputFormat.lines(), String.class, Long.class, (line, out, context) -> {
+                    context.count("lines");
+                    for (String word : line.split("\\s+")) {
+                        if (!word.isEmpty()) out.collect(word, 1L);
                     }
-                    return words;
                 })
-                .combiner(ClassicFunctions.sumCombiner())
-                .sort(true)                                         // reduce input sorted by key
-                .reduce((entries, out, p) -> {
-                    for (KeyGroups.Group g : KeyGroups.of(entries)) {
-                        long n = 0;
-                        for (Object v : g.values()) n += (Long) v;
-                        out.emit(g.key(), n);
-                    }
+                .combine(Combiners.sumLongs())                  // sums inside each map task
+                .reduce(String.class, Long.class, (word, counts, out, context) -> {
+                    long n = 0;
+                    for (long c : counts) n += c;               // one call per word, in word order
+                    out.collect(word, n);
                 })
                 .build();
+        MapReduceRun<String, Long> run = job.run(disco);
         List<String> lines = new ArrayList<>();
-        try (ResultReader<Object> results = job.run(disco).results()) {
-            while (results.advance()) {
-                Tuple t = (Tuple) results.current();
-                lines.add(t.key() + "\t" + t.value());
+        try (Results<String, Long> results = run.results()) {
+            for (KeyValue<String, Long> r : results) {
+                lines.add(r.key() + "\t" + r.value());
             }
         }
+        System.err.println("lines counted: " + run.counters().get("lines"));
         return lines;
     }
 }

@@ -1,6 +1,7 @@
 package io.jdisco.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.local.LocalMaster;
 import io.jdisco.worker.core.client.Disco;
@@ -20,5 +21,18 @@ class ReadmeExampleTest {
             assertEquals(List.of("be\t2", "not\t1", "or\t1", "to\t2"),
                     ReadmeExample.countWords(file, new Disco(master.url())));
         }
+    }
+
+    @Test
+    void theReadmeShowsTheExamplesMethodsVerbatim() throws Exception {
+        Path root = Path.of(System.getProperty("jdisco.testdata")).getParent();
+        String source = Files.readString(root.resolve("examples/src/main/java/io/jdisco/examples/ReadmeExample.java"));
+        String body = source.substring(source.indexOf("    public static void main"), source.lastIndexOf('}')).stripTrailing();
+        StringBuilder dedented = new StringBuilder();
+        for (String line : body.split("\n", -1)) {
+            dedented.append(line.startsWith("    ") ? line.substring(4) : line).append('\n');
+        }
+        String readme = Files.readString(root.resolve("README.md"));
+        assertTrue(readme.contains("```java\n" + dedented + "```"), "README.md's Java example differs from ReadmeExample");
     }
 }

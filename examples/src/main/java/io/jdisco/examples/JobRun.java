@@ -67,7 +67,18 @@ public final class JobRun {
             throw e;
         }
         progress.finish("done");
+        printCounters(running, console);
         return results;
+    }
+
+    /** The job's counter totals on standard error, one line, when it counted anything. */
+    private static void printCounters(RunningJob running, Console console) throws IOException, InterruptedException {
+        Map<String, Long> totals = running.counters().totals();
+        if (!totals.isEmpty()) {
+            StringBuilder line = new StringBuilder("counters:");
+            totals.forEach((name, n) -> line.append(' ').append(name).append('=').append(n));
+            console.err().println(line);
+        }
     }
 
     /** The words after "workers on" in the job line. */

@@ -19,7 +19,7 @@ public final class Main {
 
     private static final Map<String, Command> COMMANDS = commands(
             new WordCountCommand(), new GrepCommand(), new JoinCommand(), new SortCommand(), new CatCommand(),
-            new MasterCommand(), new JobsCommand(), new EventsCommand(), new ResultsCommand(),
+            new MasterCommand(), new JobsCommand(), new EventsCommand(), new ResultsCommand(), new CountersCommand(),
             JobControlCommand.kill(), JobControlCommand.purge());
 
     private Main() {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.local.LocalMaster;
+import io.jdisco.worker.classic.typed.InputFormat;
+import io.jdisco.worker.classic.typed.MapReduceJob;
+import io.jdisco.worker.classic.typed.MapReduceRun;
 import io.jdisco.worker.JobException;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.classic.ClassicJob;
@@ -49,6 +52,30 @@ class JobCommandsTest {
         CliRun run = CliRun.with(env, "jobs");
         assertEquals(0, run.status(), run.describe());
         assertTrue(run.lines().stream().anyMatch(l -> l.endsWith("\tready\t" + job)), run.text());
+    }
+
+    @Test
+    void countersPrintsEachTotalSortedByName() throws Exception {
+        MapReduceJob<String, Long> counting = MapReduceJob.named("Counting")
+                .input("raw://one two", "raw://three")
+                .map(InputFormat.lines(), String.class, Long.class, (line, out, context) -> {
+                    context.count("lines");
+                    context.count("chars", line.length());
+                    out.collect(line, 1L);
+                })
+                .build();
+        MapReduceRun<String, Long> run = counting.run(new Disco(master.url()));
+        run.waitFor();
+        CliRun counters = CliRun.with(env, "counters", run.name());
+        assertEquals(0, counters.status(), counters.describe());
+        assertEquals(List.of("chars\t12", "lines\t2"), counters.lines());
+    }
+
+    @Test
+    void countersOfAJobThatCountedNothingPrintNothing() {
+        CliRun counters = CliRun.with(env, "counters", job);
+        assertEquals(0, counters.status(), counters.describe());
+        assertEquals("", counters.text());
     }
 
     @Test

@@ -99,7 +99,7 @@ public final class InMemoryNode {
         } finally {
             messages.addAll(said);
         }
-        return new TaskRun(task, outputs, said, writeIndex(stage, taskid, outputs));
+        return new TaskRun(task, outputs, said, writeIndex(stage, taskid, outputs), ctx.counters().snapshot());
     }
 
     /** Writes {@code .disco/<stage>-<taskid>.results} and returns its {@code dir://} URL. */
@@ -125,7 +125,9 @@ public final class InMemoryNode {
      * @param outputs its outputs, in the order announced
      * @param messages its status texts
      * @param index the {@code dir://} URL of its results index
+     * @param counters the counters its functions incremented, by name
      */
-    public record TaskRun(Task task, List<TaskOutput> outputs, List<String> messages, String index) {
+    public record TaskRun(Task task, List<TaskOutput> outputs, List<String> messages, String index,
+            Map<String, Long> counters) {
     }
 }

@@ -79,6 +79,17 @@ public final class JobRun {
         return outputs(stage).getOrDefault(label, List.of());
     }
 
+    /** The totals of the counters every task incremented, by name. */
+    public Map<String, Long> counters() {
+        Map<String, Long> totals = new TreeMap<>();
+        for (List<InMemoryNode.TaskRun> stage : tasks.values()) {
+            for (InMemoryNode.TaskRun t : stage) {
+                t.counters().forEach((name, n) -> totals.merge(name, n, Math::addExact));
+            }
+        }
+        return totals;
+    }
+
     /** The status messages of every task, in order. */
     public List<String> messages() {
         return messages;

@@ -3,12 +3,16 @@ package io.jdisco.examples;
 import io.jdisco.local.LocalMasterConfig;
 import io.jdisco.taskio.TaskIo;
 import io.jdisco.worker.JobException;
+import io.jdisco.worker.KeyValue;
 import io.jdisco.worker.classic.ClassicJob;
+import io.jdisco.worker.classic.typed.MapReduceJob;
+import io.jdisco.worker.classic.typed.Results;
 import io.jdisco.worker.core.client.Disco;
 import io.jdisco.worker.core.client.Job;
 import io.jdisco.worker.core.client.ResultReader;
 import io.jdisco.worker.core.client.RunningJob;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +40,21 @@ public final class JobRun {
             }
         }
         return records;
+    }
+
+    /**
+     * The results of the typed {@code job} run on {@code master}, decoded by its codecs.
+     *
+     * @throws JobException when the job fails, with the master's last FATAL/ERROR text
+     */
+    public static <K, V> List<KeyValue<K, V>> pairs(MapReduceJob<K, V> job, MasterConnection master, Console console)
+            throws IOException, InterruptedException {
+        List<List<String>> urls = results(job.classicJob(), master, console);
+        try (Results<K, V> results = new Results<>(urls, master.readContext(), job.keyCodec(), job.valueCodec())) {
+            return results.toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /**

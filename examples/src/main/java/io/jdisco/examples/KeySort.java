@@ -1,10 +1,12 @@
 package io.jdisco.examples;
 
 import io.jdisco.worker.Bytes;
+import io.jdisco.worker.KeyValue;
 import io.jdisco.worker.Tuple;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Sorts result pairs by key in {@link RecordText#ORDER}, fast for the large results of word
@@ -24,27 +26,36 @@ import java.util.Objects;
  */
 final class KeySort {
     private static final int INDEX_BITS = 24;
-    private static final Comparator<Tuple> BY_KEY = (a, b) -> RecordText.ORDER.compare(a.key(), b.key());
-
     private KeySort() {
     }
 
     /** Sorts {@code pairs} in place by key, in {@link RecordText#ORDER}. */
     static void sortByKey(Tuple[] pairs) {
-        Objects.requireNonNull(pairs, "pairs");
-        int n = pairs.length;
+        sortByKey(pairs, Tuple::key);
+    }
+
+    /** Sorts {@code pairs} in place by key, in {@link RecordText#ORDER}. */
+    static <K, V> void sortByKey(KeyValue<K, V>[] pairs) {
+        sortByKey(pairs, KeyValue::key);
+    }
+
+    /** Sorts {@code items} in place by the key {@code key} gives each, in {@link RecordText#ORDER}. */
+    private static <T> void sortByKey(T[] items, Function<? super T, ?> key) {
+        Objects.requireNonNull(items, "items");
+        Comparator<T> byKey = (a, b) -> RecordText.ORDER.compare(key.apply(a), key.apply(b));
+        int n = items.length;
         if (n >= 1 << INDEX_BITS) {
-            Arrays.parallelSort(pairs, BY_KEY);
+            Arrays.parallelSort(items, byKey);
             return;
         }
         long[] packed = new long[n];
         for (int i = 0; i < n; i++) {
-            packed[i] = (prefix(pairs[i].key()) << INDEX_BITS | i) ^ Long.MIN_VALUE;
+            packed[i] = (prefix(key.apply(items[i])) << INDEX_BITS | i) ^ Long.MIN_VALUE;
         }
         Arrays.parallelSort(packed);
-        Tuple[] sorted = new Tuple[n];
+        T[] sorted = Arrays.copyOf(items, n);
         for (int i = 0; i < n; i++) {
-            sorted[i] = pairs[(int) (packed[i] & ((1 << INDEX_BITS) - 1))];
+            sorted[i] = items[(int) (packed[i] & ((1 << INDEX_BITS) - 1))];
         }
         for (int i = 0; i < n; ) {
             int j = i + 1;
@@ -52,11 +63,11 @@ final class KeySort {
                 j++;
             }
             if (j - i > 1) {
-                Arrays.sort(sorted, i, j, BY_KEY);
+                Arrays.sort(sorted, i, j, byKey);
             }
             i = j;
         }
-        System.arraycopy(sorted, 0, pairs, 0, n);
+        System.arraycopy(sorted, 0, items, 0, n);
     }
 
     /** The first five bytes of {@code key} as ordered, big-endian, zero-padded: 40 bits. */

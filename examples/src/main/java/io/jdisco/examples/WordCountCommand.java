@@ -1,6 +1,7 @@
 package io.jdisco.examples;
 
-import io.jdisco.worker.Tuple;
+import io.jdisco.worker.Bytes;
+import io.jdisco.worker.KeyValue;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.util.List;
@@ -32,21 +33,19 @@ public final class WordCountCommand implements Command {
         Args args = Args.parse(argv, Set.of("--sort", "--no-combiner"), Set.of("--master", "--workers", "--partitions"));
         int partitions = args.intOption("--partitions", 1, 1);
         List<String> inputs = Inputs.urls(args.positional("INPUT", 1, Integer.MAX_VALUE));
-        List<Object> records;
+        List<KeyValue<Bytes, Long>> records;
         try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
                 WorkerChoice.choose(args.option("--workers"), console, inputs))) {
             List<String> jobInputs = master.lineParts(inputs);
-            records = JobRun.records(WordCount.job(jobInputs, partitions, args.flag("--sort"), !args.flag("--no-combiner")),
+            records = JobRun.pairs(WordCount.job(jobInputs, partitions, args.flag("--sort"), !args.flag("--no-combiner")),
                     master, console);
         }
-        Tuple[] counts = new Tuple[records.size()];
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] = (Tuple) records.get(i);
-        }
+        @SuppressWarnings("unchecked")
+        KeyValue<Bytes, Long>[] counts = records.toArray(new KeyValue[0]);
         records = null;
         KeySort.sortByKey(counts);
         OutputStream out = new BufferedOutputStream(console.out(), 1 << 16);
-        for (Tuple t : counts) {
+        for (KeyValue<Bytes, Long> t : counts) {
             RecordText.pair(out, t.key(), t.value());
         }
         out.flush();

@@ -31,7 +31,7 @@ final class FaultJobs {
                 }
             }
         }
-        WordCount.words(line, out, params);
+        WordCount.emitWords(line, out::emit);
     }
 
     /** Word count's map that first prints 10,000 lines to standard output. */
@@ -39,6 +39,6 @@ final class FaultJobs {
         for (int i = 0; i < 10_000; i++) {
             System.out.println("chatty line " + i + " of the map");
         }
-        WordCount.words(line, out, params);
+        WordCount.emitWords(line, out::emit);
     }
 }

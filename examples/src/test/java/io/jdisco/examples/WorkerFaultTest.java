@@ -7,6 +7,7 @@ import io.jdisco.local.LocalMaster;
 import io.jdisco.worker.Bytes;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.Tuple;
+import io.jdisco.worker.classic.ClassicFunctions;
 import io.jdisco.worker.classic.ClassicJob;
 import io.jdisco.worker.core.client.Disco;
 import io.jdisco.worker.core.client.JobEvent;
@@ -56,7 +57,7 @@ class WorkerFaultTest {
         Files.writeString(input, text);
         Path marker = tmp.resolve("stalled");
         ClassicJob job = ClassicJob.builder("SlowWordCount").input("file://" + input).map(FaultJobs::slowWords)
-                .reduce(WordCount::sumHashed).params(Params.of(FaultJobs.MARKER, marker.toString())).build();
+                .reduce(ClassicFunctions.sumReduce()).params(Params.of(FaultJobs.MARKER, marker.toString())).build();
         RunningJob running = job.run(disco);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -93,7 +94,7 @@ class WorkerFaultTest {
     @Test
     void workerPrintingTenThousandLinesSucceeds() throws Exception {
         ClassicJob job = ClassicJob.builder("ChattyWordCount").input("raw://hello").map(FaultJobs::chattyWords)
-                .reduce(WordCount::sumHashed).build();
+                .reduce(ClassicFunctions.sumReduce()).build();
         RunningJob running = job.run(disco);
         List<Object> records = new ArrayList<>();
         try (ResultReader<Object> r = running.results()) {

@@ -1,6 +1,6 @@
 package io.jdisco.examples;
 
-import io.jdisco.worker.Tuple;
+import io.jdisco.worker.KeyValue;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -40,20 +40,16 @@ public final class GrepCommand implements Command {
             throw new UsageException("bad PATTERN: " + e.getMessage());
         }
         List<String> inputs = Inputs.urls(positional.subList(1, positional.size()));
-        List<Object> records;
+        List<KeyValue<String, Grep.Hit>> hits;
         try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
                 WorkerChoice.choose(args.option("--workers"), console, inputs))) {
-            records = JobRun.records(Grep.job(pattern, inputs), master, console);
+            hits = JobRun.pairs(Grep.job(pattern, inputs), master, console);
         }
-        List<Tuple> lines = new ArrayList<>(records.size());
-        for (Object r : records) {
-            lines.add((Tuple) r);
-        }
-        lines.sort(Comparator.<Tuple, Object>comparing(t -> t.key(), RecordText.ORDER)
-                .thenComparingLong(t -> (Long) ((Tuple) t.value()).key()));
+        hits.sort(Comparator.<KeyValue<String, Grep.Hit>, Object>comparing(KeyValue::key, RecordText.ORDER)
+                .thenComparingLong(h -> h.value().number()));
         OutputStream out = new BufferedOutputStream(console.out(), 1 << 16);
-        for (Tuple t : lines) {
-            RecordText.line(out, t.key(), ((Tuple) t.value()).value());
+        for (KeyValue<String, Grep.Hit> h : hits) {
+            RecordText.line(out, h.key(), h.value().line());
         }
         out.flush();
         return 0;

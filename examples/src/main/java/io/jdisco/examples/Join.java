@@ -3,10 +3,11 @@ package io.jdisco.examples;
 import io.jdisco.taskio.TaskIo;
 import io.jdisco.worker.Bytes;
 import io.jdisco.worker.Params;
-import io.jdisco.worker.Tuple;
-import io.jdisco.worker.classic.ClassicJob;
-import io.jdisco.worker.classic.KeyGroups;
-import io.jdisco.worker.fn.Emitter;
+import io.jdisco.worker.classic.typed.Codecs;
+import io.jdisco.worker.classic.typed.InputFormat;
+import io.jdisco.worker.classic.typed.MapReduceJob;
+import io.jdisco.worker.fn.Collector;
+import io.jdisco.worker.fn.JobContext;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,19 +15,38 @@ import java.util.Objects;
 
 /**
  * A reduce-side inner join of two inputs of {@code key<TAB>value} lines. The map tags each value
- * with its side (0 = left, 1 = right); the reduce reads its partition sorted by key and writes,
- * for every key on both sides, {@code (key, (leftValue, rightValue))} for each combination.
- * A line without a TAB is a broken input contract: the job fails (FATAL) naming the URL and line.
+ * with its side ({@link Tagged}, Python's {@code (side, value)}: 0 = left, 1 = right); the reduce
+ * reads its partition sorted by key and writes, for every key on both sides,
+ * {@code (key, Match(left, right))} for each combination. A line without a TAB is a broken input
+ * contract: the job fails (FATAL) naming the URL and line.
  */
 public final class Join {
     /** The params key holding the left input's URL. */
     public static final String LEFT = "left";
 
+    /**
+     * A value tagged with its side.
+     *
+     * @param side 0 for the left input, 1 for the right
+     * @param value the value's bytes
+     */
+    public record Tagged(long side, Bytes value) {
+    }
+
+    /**
+     * One combination of a key's values.
+     *
+     * @param left a value of the left input
+     * @param right a value of the right input
+     */
+    public record Match(Bytes left, Bytes right) {
+    }
+
     private Join() {
     }
 
     /** The join of {@code left} and {@code right} (URLs) over {@code partitions} reduce tasks. */
-    public static ClassicJob job(String left, String right, int partitions) {
+    public static MapReduceJob<Bytes, Match> job(String left, String right, int partitions) {
         Objects.requireNonNull(left, "left");
         Objects.requireNonNull(right, "right");
         if (left.equals(right)) {
@@ -35,48 +55,44 @@ public final class Join {
         if (partitions < 1) {
             throw new IllegalArgumentException("join needs at least 1 partition, got " + partitions);
         }
-        return ClassicJob.builder("Join")
+        return MapReduceJob.named("Join")
                 .input(left, right)
-                .mapReader(new UrlLineReader())
-                .map(Join::tagSide)
                 .partitions(partitions)
-                .sort(true)
-                .mapOutputStream(TaskIo.storedTaskOutput())
-                .reduceOutputStream(TaskIo.storedTaskOutput())
-                .reduce(Join::pairUp)
                 .params(Params.of(LEFT, left))
+                .set("map_output_stream", TaskIo.storedTaskOutput())
+                .set("reduce_output_stream", TaskIo.storedTaskOutput())
+                .map(InputFormat.of(new UrlLineReader(), UrlLine.class), Codecs.of(Bytes.class),
+                        Codecs.tuple(Tagged.class), Join::tagSide)
+                .reduce(Codecs.of(Bytes.class), Codecs.tuple(Match.class), Join::pairUp)
                 .build();
     }
 
-    /** The map: {@code key<TAB>value} to {@code (key, (side, value))}. */
-    public static void tagSide(Tuple urlLine, Emitter out, Params params) throws IOException {
-        String url = (String) urlLine.get(0);
-        byte[] line = ((Bytes) urlLine.get(2)).toByteArray();
+    /** The map: {@code key<TAB>value} to {@code (key, Tagged(side, value))}. */
+    public static void tagSide(UrlLine line, Collector<Bytes, Tagged> out, JobContext context) throws IOException {
+        byte[] bytes = line.line().toByteArray();
         int tab = 0;
-        while (tab < line.length && line[tab] != '\t') {
+        while (tab < bytes.length && bytes[tab] != '\t') {
             tab++;
         }
-        if (tab == line.length) {
-            throw new IllegalArgumentException("join input " + url + " line " + urlLine.get(1)
-                    + " has no TAB between key and value: " + urlLine.get(2));
+        if (tab == bytes.length) {
+            throw new IllegalArgumentException("join input " + line.url() + " line " + line.number()
+                    + " has no TAB between key and value: " + line.line());
         }
-        long side = url.equals(params.get(LEFT, String.class)) ? 0L : 1L;
-        out.emit(Bytes.of(line, 0, tab), Tuple.pair(side, Bytes.of(line, tab + 1, line.length - tab - 1)));
+        long side = line.url().equals(context.params().get(LEFT, String.class)) ? 0L : 1L;
+        out.collect(Bytes.of(bytes, 0, tab), new Tagged(side, Bytes.of(bytes, tab + 1, bytes.length - tab - 1)));
     }
 
     /** The reduce: every left value of a key with every right value of the same key. */
-    public static void pairUp(Iterable<Tuple> entries, Emitter out, Params params) throws IOException {
-        for (KeyGroups.Group g : KeyGroups.of(entries)) {
-            List<Object> left = new ArrayList<>();
-            List<Object> right = new ArrayList<>();
-            for (Object v : g.values()) {
-                Tuple sideValue = (Tuple) v;
-                (((Long) sideValue.key()) == 0L ? left : right).add(sideValue.value());
-            }
-            for (Object l : left) {
-                for (Object r : right) {
-                    out.emit(g.key(), Tuple.pair(l, r));
-                }
+    public static void pairUp(Bytes key, Iterable<Tagged> values, Collector<Bytes, Match> out, JobContext context)
+            throws IOException {
+        List<Bytes> left = new ArrayList<>();
+        List<Bytes> right = new ArrayList<>();
+        for (Tagged v : values) {
+            (v.side() == 0L ? left : right).add(v.value());
+        }
+        for (Bytes l : left) {
+            for (Bytes r : right) {
+                out.collect(key, new Match(l, r));
             }
         }
     }

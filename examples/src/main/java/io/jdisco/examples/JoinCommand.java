@@ -1,6 +1,7 @@
 package io.jdisco.examples;
 
-import io.jdisco.worker.Tuple;
+import io.jdisco.worker.Bytes;
+import io.jdisco.worker.KeyValue;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -35,22 +36,16 @@ public final class JoinCommand implements Command {
         if (inputs.get(0).equals(inputs.get(1))) {
             throw new UsageException("LEFT and RIGHT must be different inputs");
         }
-        List<Object> records;
+        List<KeyValue<Bytes, Join.Match>> matches;
         try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
                 WorkerChoice.choose(args.option("--workers"), console, inputs))) {
-            records = JobRun.records(Join.job(inputs.get(0), inputs.get(1), partitions), master, console);
+            matches = JobRun.pairs(Join.job(inputs.get(0), inputs.get(1), partitions), master, console);
         }
-        List<Object[]> rows = new ArrayList<>(records.size());
-        for (Object r : records) {
-            Tuple t = (Tuple) r;
-            Tuple lr = (Tuple) t.value();
-            rows.add(new Object[] {t.key(), lr.key(), lr.value()});
-        }
-        rows.sort(Comparator.<Object[], Object>comparing(r -> r[0], RecordText.ORDER)
-                .thenComparing(r -> r[1], RecordText.ORDER).thenComparing(r -> r[2], RecordText.ORDER));
+        matches.sort(Comparator.<KeyValue<Bytes, Join.Match>, Bytes>comparing(KeyValue::key)
+                .thenComparing(m -> m.value().left()).thenComparing(m -> m.value().right()));
         OutputStream out = new BufferedOutputStream(console.out(), 1 << 16);
-        for (Object[] row : rows) {
-            RecordText.line(out, row);
+        for (KeyValue<Bytes, Join.Match> m : matches) {
+            RecordText.line(out, new Object[] {m.key(), m.value().left(), m.value().right()});
         }
         out.flush();
         return 0;

@@ -143,7 +143,7 @@ class JobCommandsTest {
 
     @Test
     void purgeRemovesAJobFromTheList() throws Exception {
-        RunningJob other = Grep.job("x", List.of("raw://x")).run(new Disco(master.url()));
+        RunningJob other = Grep.job("x", List.of("raw://x")).run(new Disco(master.url())).job();
         other.waitFor();
         CliRun purge = CliRun.with(env, "purge", other.name());
         assertEquals(0, purge.status(), purge.describe());

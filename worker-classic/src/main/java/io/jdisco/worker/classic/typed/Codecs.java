@@ -4,6 +4,7 @@ import io.jdisco.worker.Bytes;
 import io.jdisco.worker.Tuple;
 import io.jdisco.worker.classic.typed.internal.JsonCodec;
 import io.jdisco.worker.classic.typed.internal.PickleCodecs;
+import io.jdisco.worker.classic.typed.internal.RecordTupleCodec;
 import java.lang.reflect.Modifier;
 import java.util.Objects;
 
@@ -24,6 +25,8 @@ import java.util.Objects;
  *       <td>the same</td></tr>
  *   <tr><td>a record or a bean ("POJO")</td><td>its JSON text (Jackson) as unicode</td>
  *       <td>{@code json.loads(value)}</td></tr>
+ *   <tr><td>a record, with {@link #tuple(Class)}</td><td>a tuple of its components</td>
+ *       <td>{@code tuple}</td></tr>
  * </table>
  *
  * Everything else — interfaces and abstract classes other than {@code List} and {@code Map},
@@ -52,6 +55,17 @@ public final class Codecs {
                     + "List, Map, or a record or bean written as JSON)");
         }
         return json(type);
+    }
+
+    /**
+     * Records of {@code type} as pickled tuples of their components, each through its own codec:
+     * {@code record Hit(long number, Bytes line)} travels as Python's {@code (number, line)}. Use it
+     * where Python reads the values, or where a component is bytes (JSON has no bytes).
+     *
+     * @throws IllegalArgumentException naming a component whose type has no codec
+     */
+    public static <R extends Record> Codec<R> tuple(Class<R> type) {
+        return new RecordTupleCodec<>(Objects.requireNonNull(type, "type"));
     }
 
     /** Values of {@code type} as their JSON text (Jackson), a unicode string in the record. */

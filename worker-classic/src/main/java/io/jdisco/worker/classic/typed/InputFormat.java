@@ -72,6 +72,22 @@ public final class InputFormat<I> implements Serializable {
                 });
     }
 
+    /**
+     * The records {@code reader} yields, which are of {@code type}: a reader of one's own (a
+     * {@code ReaderStage}) made typed. A record of another type fails the task naming both.
+     */
+    public static <T> InputFormat<T> of(ReaderStage<? extends T> reader, Class<T> type) {
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(type, "type");
+        return new InputFormat<>(type.getSimpleName() + " records of " + reader, reader, record -> {
+            if (record != null && !type.isInstance(record)) {
+                throw new DataException("the reader " + reader + " yielded a " + record.getClass().getName()
+                        + ", not a " + type.getName(), null);
+            }
+            return type.cast(record);
+        });
+    }
+
     /** The reader ending the map's input chain (the job's {@code map_reader}). */
     public ReaderStage<?> reader() {
         return reader;

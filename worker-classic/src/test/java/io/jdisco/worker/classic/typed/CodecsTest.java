@@ -35,6 +35,14 @@ class CodecsTest {
         }
     }
 
+    /** A record carried as a tuple of its components. */
+    public record Hit(long number, Bytes line) {
+    }
+
+    /** A record one of whose components has no codec. */
+    public record Odd(Object anything) {
+    }
+
     private static byte[] pickle(Object record) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RecordCodec.Encoder encoder = PickleCodec.INSTANCE.newEncoder();
@@ -111,6 +119,28 @@ class CodecsTest {
     void badJsonIsADataExceptionNamingTheType() {
         DataException e = assertThrows(DataException.class, () -> Codecs.of(WordKey.class).decode("{oops"));
         assertTrue(e.getMessage().contains(WordKey.class.getName()), e.getMessage());
+    }
+
+    @Test
+    void aTupleCodedRecordIsPythonsTupleOfItsComponents() throws Exception {
+        Codec<Hit> codec = Codecs.tuple(Hit.class);
+        Object encoded = codec.encode(new Hit(7, Bytes.of(new byte[] {(byte) 0xff, 'a'})));
+        assertEquals(Tuple.of(7L, Bytes.of(new byte[] {(byte) 0xff, 'a'})), encoded);
+        assertEquals(new Hit(7, Bytes.of(new byte[] {(byte) 0xff, 'a'})), codec.decode(encoded));
+        assertEquals(new Hit(3, Bytes.EMPTY), codec.decode(List.of(3L, Bytes.EMPTY)));
+    }
+
+    @Test
+    void aTupleOfTheWrongSizeOrTypesIsADataException() {
+        Codec<Hit> codec = Codecs.tuple(Hit.class);
+        assertThrows(DataException.class, () -> codec.decode(Tuple.of(1L)));
+        assertThrows(DataException.class, () -> codec.decode(Tuple.of("one", Bytes.EMPTY)));
+    }
+
+    @Test
+    void aRecordWithAComponentWithoutACodecIsRefusedNamingTheComponent() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Codecs.tuple(Odd.class));
+        assertTrue(e.getMessage().contains("component 'anything'"), e.getMessage());
     }
 
     @Test

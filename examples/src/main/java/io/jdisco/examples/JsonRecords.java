@@ -42,8 +42,7 @@ public final class JsonRecords implements AutoCloseable {
     private void value(Object v) throws IOException {
         if (v == null) {
             json.writeNull();
-        } else if (v instanceof Bytes) {
-            Bytes b = (Bytes) v;
+        } else if (v instanceof Bytes b) {
             String text = utf8(b);
             if (text != null) {
                 json.writeString(text);
@@ -52,27 +51,30 @@ public final class JsonRecords implements AutoCloseable {
                 json.writeStringField("bytes_hex", HexFormat.of().formatHex(b.toByteArray()));
                 json.writeEndObject();
             }
-        } else if (v instanceof String) {
-            json.writeString((String) v);
-        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            json.writeNumber(((Number) v).longValue());
-        } else if (v instanceof BigInteger) {
-            json.writeNumber((BigInteger) v);
-        } else if (v instanceof Double || v instanceof Float) {
-            json.writeNumber(((Number) v).doubleValue());
-        } else if (v instanceof Boolean) {
-            json.writeBoolean((Boolean) v);
-        } else if (v instanceof Collection) {
+        } else if (v instanceof String text) {
+            json.writeString(text);
+        } else if (v instanceof BigInteger big) {
+            json.writeNumber(big);
+        } else if (v instanceof Double d) {
+            json.writeNumber(d);
+        } else if (v instanceof Float f) {
+            json.writeNumber(f.doubleValue());
+        } else if (v instanceof Number n) {
+            json.writeNumber(n.longValue());
+        } else if (v instanceof Boolean b) {
+            json.writeBoolean(b);
+        } else if (v instanceof Collection<?> items) {
             json.writeStartArray();
-            for (Object item : (Collection<?>) v) {
+            for (Object item : items) {
                 value(item);
             }
             json.writeEndArray();
-        } else if (v instanceof Map) {
+        } else if (v instanceof Map<?, ?> map) {
             json.writeStartObject();
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
                 Object k = e.getKey();
-                String key = k instanceof Bytes && utf8((Bytes) k) != null ? utf8((Bytes) k) : String.valueOf(k);
+                String text = k instanceof Bytes b ? utf8(b) : null;
+                String key = text != null ? text : String.valueOf(k);
                 json.writeFieldName(key);
                 value(e.getValue());
             }

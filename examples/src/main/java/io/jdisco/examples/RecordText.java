@@ -13,8 +13,7 @@ import java.util.Comparator;
  */
 public final class RecordText {
     /** Orders fields as the output is sorted: {@link Bytes} unsigned, others by their UTF-8 text. */
-    public static final Comparator<Object> ORDER = (a, b) -> a instanceof Bytes && b instanceof Bytes
-            ? ((Bytes) a).compareTo((Bytes) b) : asBytes(a).compareTo(asBytes(b));
+    public static final Comparator<Object> ORDER = (a, b) -> asBytes(a).compareTo(asBytes(b));
 
     private RecordText() {
     }
@@ -36,11 +35,10 @@ public final class RecordText {
     }
 
     private static void writeField(OutputStream out, Object field) throws IOException {
-        if (field instanceof Bytes) {
-            ((Bytes) field).writeTo(out);
+        if (field instanceof Bytes b) {
+            b.writeTo(out);
         } else if (field instanceof Long || field instanceof Integer) {
-            long v = ((Number) field).longValue();
-            out.write(Long.toString(v).getBytes(StandardCharsets.US_ASCII));
+            out.write(field.toString().getBytes(StandardCharsets.US_ASCII));
         } else {
             write(out, field);
         }
@@ -59,6 +57,6 @@ public final class RecordText {
 
     /** The bytes a field is written and ordered as. */
     static Bytes asBytes(Object field) {
-        return field instanceof Bytes ? (Bytes) field : Bytes.of(String.valueOf(field).getBytes(StandardCharsets.UTF_8));
+        return field instanceof Bytes b ? b : Bytes.of(String.valueOf(field).getBytes(StandardCharsets.UTF_8));
     }
 }

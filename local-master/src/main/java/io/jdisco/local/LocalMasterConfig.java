@@ -61,6 +61,9 @@ public final class LocalMasterConfig {
         THREADS
     }
 
+    /** The default {@linkplain #idleTimeout() task timeout}: 10 minutes without a protocol message. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
+
     private final int port;
     private final Path dataRoot;
     private final String host;
@@ -74,6 +77,7 @@ public final class LocalMasterConfig {
     private final Duration taskTimeout;
     private final boolean nice;
     private final WorkerMode workers;
+    private final Duration idleTimeout;
 
     private LocalMasterConfig(Builder b) {
         this.port = b.port;
@@ -89,6 +93,7 @@ public final class LocalMasterConfig {
         this.taskTimeout = b.taskTimeout;
         this.nice = b.nice;
         this.workers = b.workers;
+        this.idleTimeout = b.idleTimeout;
     }
 
     /** A builder with the defaults. */
@@ -151,7 +156,11 @@ public final class LocalMasterConfig {
         return lastWordsTimeout;
     }
 
-    /** The longest a task attempt may run, or empty for no limit (the real master has none). */
+    /**
+     * The longest a task attempt may run in all, or empty for no limit (the default; the real
+     * master has none). A task that is alive but slow is ended by this limit only; a silent or
+     * stopped worker is ended by {@link #idleTimeout()}.
+     */
     public Optional<Duration> taskTimeout() {
         return Optional.ofNullable(taskTimeout);
     }
@@ -164,6 +173,16 @@ public final class LocalMasterConfig {
     /** How workers run: a process per task (the default), reused processes, or threads of the master's JVM. */
     public WorkerMode workers() {
         return workers;
+    }
+
+    /**
+     * The task timeout: how long a worker may send no protocol bytes before its attempt is killed
+     * and retried like a crashed one (a stopped, hung or deadlocked worker), or empty for none.
+     * Default 10 minutes; {@code jdisco master --task-timeout SECONDS}. A task that computes longer
+     * than this without a word must send status messages, or the master needs a longer timeout.
+     */
+    public Optional<Duration> idleTimeout() {
+        return Optional.ofNullable(idleTimeout);
     }
 
     @Override
@@ -188,6 +207,7 @@ public final class LocalMasterConfig {
         private Duration taskTimeout;
         private boolean nice = true;
         private WorkerMode workers = WorkerMode.PROCESSES;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
 
         private Builder() {
         }
@@ -275,6 +295,15 @@ public final class LocalMasterConfig {
         /** How workers run (default {@link WorkerMode#PROCESSES}). */
         public Builder workers(WorkerMode value) {
             this.workers = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /**
+         * The task timeout: the longest a worker may stay silent (default 10 minutes); zero or
+         * {@code null} for none.
+         */
+        public Builder idleTimeout(Duration value) {
+            this.idleTimeout = value == null || value.isZero() ? null : positive(value, "idleTimeout");
             return this;
         }
 

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code jdisco master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|reused|threads]}:
+ * {@code jdisco master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|reused|threads]
+ * [--task-timeout SECONDS]}:
  * runs a {@link LocalMaster} in the foreground until SIGTERM or Ctrl-C, printing its URL.
  */
 public final class LocalMasterMain {
@@ -66,6 +67,9 @@ public final class LocalMasterMain {
                 case "--workers":
                     b.workers(workerMode(v));
                     break;
+                case "--task-timeout":
+                    b.idleTimeout(taskTimeout(v));
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
@@ -79,6 +83,21 @@ public final class LocalMasterMain {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " needs an integer, got '" + value + "'");
         }
+    }
+
+    /** {@code --task-timeout SECONDS}: a whole number of seconds, 0 for none. */
+    public static java.time.Duration taskTimeout(String value) {
+        long seconds;
+        try {
+            seconds = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            seconds = -1;
+        }
+        if (seconds < 0 || seconds > 1_000_000_000L) {
+            throw new IllegalArgumentException("--task-timeout needs a whole number of seconds (0: none), got '"
+                    + value + "'");
+        }
+        return java.time.Duration.ofSeconds(seconds);
     }
 
     private static LocalMasterConfig.WorkerMode workerMode(String value) {
@@ -97,7 +116,8 @@ public final class LocalMasterMain {
 
     private static void usage(PrintStream out, String problem) {
         out.println(problem);
-        out.println("usage: jdisco master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|reused|threads]");
+        out.println("usage: jdisco master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|reused|threads]"
+                + " [--task-timeout SECONDS]");
         out.println("  --port   HTTP port on 127.0.0.1 (default: a free port)");
         out.println("  --data   data root (default: a temporary directory, deleted on exit)");
         out.println("  --slots  worker slots (default: the number of cores)");
@@ -105,5 +125,7 @@ public final class LocalMasterMain {
         out.println("  --workers processes: one process per task, as a Disco node (default);");
         out.println("           reused: a jdisco job's worker processes run its tasks one after another");
         out.println("           threads: jdisco jobs' tasks on threads of this JVM (no JVM start per task)");
+        out.println("  --task-timeout SECONDS  kill and retry a task whose worker sent nothing for SECONDS");
+        out.println("           (default 600; 0: never)");
     }
 }

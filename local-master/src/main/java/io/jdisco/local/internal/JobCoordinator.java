@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,11 @@ public final class JobCoordinator implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(JobCoordinator.class);
     /** How long the coordinator waits for a free slot before it looks at its attempts' news again. */
     private static final long SLOT_WAIT_MILLIS = 100;
+    /**
+     * Tests only: called with the job's name on the coordinator's thread as each stage starts,
+     * where it may throw what a failing master would (an {@link Error}); null in a running master.
+     */
+    static volatile Consumer<String> testStageFault;
 
     private final NodeContext node;
     private final JobRecord job;
@@ -119,6 +125,10 @@ public final class JobCoordinator implements Runnable {
             for (int s = 0; s < stages.size(); s++) {
                 checkKilled();
                 JobPlan.Stage stage = stages.get(s);
+                Consumer<String> fault = testStageFault;
+                if (fault != null) {
+                    fault.accept(job.name());
+                }
                 List<Grouping.Group> groups = Grouping.group(stage.grouping(), outputs,
                         node.layout().host()::equals);
                 job.stageStarted(stage.name(), groups.size());

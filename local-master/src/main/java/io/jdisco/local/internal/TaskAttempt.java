@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * One attempt of one task, run on a thread of the master's job pool with a worker slot its
@@ -12,6 +13,12 @@ import java.util.function.BiConsumer;
  * that ended the thread, so that no failure is lost in a pool's future nobody reads.
  */
 final class TaskAttempt implements Runnable {
+    /**
+     * Tests only: called on the attempt's thread before its session starts, where it may throw
+     * what a failing master would (an {@link Error}); null in a running master.
+     */
+    static volatile Consumer<TaskAttempt> testFault;
+
     private final NodeContext node;
     private final JobRecord job;
     private final TaskRun task;
@@ -52,6 +59,10 @@ final class TaskAttempt implements Runnable {
         try {
             job.running(task.stage(), 1);
             try {
+                Consumer<TaskAttempt> fault = testFault;
+                if (fault != null) {
+                    fault.accept(this);
+                }
                 if (!stopped) {
                     job.events().task(node.layout().host(), "SYS", task.stage(), task.taskid(),
                             "Task started (attempt " + number + ")");
@@ -80,6 +91,11 @@ final class TaskAttempt implements Runnable {
         if (runner != null) {
             runner.interrupt();
         }
+    }
+
+    /** The name of the attempt's job. */
+    String jobName() {
+        return job.name();
     }
 
     @Override

@@ -109,8 +109,9 @@ class TimeoutAndRetryTest {
         ExecutionException e = assertThrows(ExecutionException.class, () -> waiting.get(20, TimeUnit.SECONDS));
         long noticedMillis = (System.nanoTime() - closed) / 1_000_000;
         assertTrue(e.getCause() instanceof MasterUnreachableException, e.getCause().toString());
-        assertTrue(e.getCause().getMessage().startsWith("the master at " + master.url() + " is unreachable: no answer"
-                + " for 2 s while waiting for job " + job), e.getCause().getMessage());
+        String message = e.getCause().getMessage();
+        assertTrue(message.startsWith("the master at " + master.url() + " is unreachable: no answer for "), message);
+        assertTrue(message.contains(" s while waiting for job " + job + " ("), message);
         assertTrue(noticedMillis < 10_000, "noticed after " + noticedMillis + " ms");
     }
 }

@@ -13,10 +13,13 @@ import java.util.Objects;
 public final class MasterUnreachableException extends CommException {
     private static final long serialVersionUID = 1L;
 
-    /** The master at {@code master} is unreachable; {@code why} says how it failed, {@code cause} is the failure. */
-    public MasterUnreachableException(String master, String why, Throwable cause) {
+    /**
+     * The master at {@code master} did not answer the request for {@code url}; {@code why} says
+     * how it failed, {@code cause} is the failure.
+     */
+    public MasterUnreachableException(String master, String url, String why, Throwable cause) {
         super("the master at " + Objects.requireNonNull(master, "master") + " is unreachable: "
-                + Objects.requireNonNull(why, "why"), master, -1, cause);
+                + Objects.requireNonNull(why, "why"), Objects.requireNonNull(url, "url"), -1, cause);
     }
 
     /** {@code "the master at <url> is unreachable: <why>"}, without the data-error prefix. */

@@ -10,6 +10,7 @@ import io.jdisco.worker.core.client.MasterUnreachableException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -86,8 +87,8 @@ public final class JobWaiter {
                 unanswered = true;
                 long silent = System.nanoTime() - lastAnswer;
                 if (silent >= unreachableAfter.toNanos()) {
-                    throw new MasterUnreachableException(disco.master().toString(), "no answer for "
-                            + silent / 1_000_000_000 + " s while waiting for job " + name + " (" + cause(e) + ")", e);
+                    throw new MasterUnreachableException(disco.master().toString(), e.url(), "no answer for "
+                            + String.format(Locale.ROOT, "%.1f", silent / 1e9) + " s while waiting for job " + name + " (" + cause(e) + ")", e);
                 }
                 status = JobStatus.ACTIVE;
             } catch (CommException e) {

@@ -110,7 +110,7 @@ public final class MasterHttp {
             response = (onMaster ? transport : web()).send(method, urlOrPath, headers, body, wait);
         } catch (IOException e) {
             if (onMaster) {
-                throw new MasterUnreachableException(base.toString(), e.toString(), e);
+                throw new MasterUnreachableException(base.toString(), url, e.toString(), e);
             }
             throw new CommException("cannot reach the master: " + e, url, -1, e);
         }

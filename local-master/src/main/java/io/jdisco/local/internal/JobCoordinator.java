@@ -2,7 +2,6 @@ package io.jdisco.local.internal;
 
 import io.jdisco.worker.core.client.JobEvent;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -287,8 +286,8 @@ public final class JobCoordinator implements Runnable {
         AttemptOutcome outcome = ended.outcome();
         if (outcome instanceof AttemptOutcome.Done done) {
             job.taskDone(task.stage());
-            stage.done(task, last && Boolean.TRUE.equals(job.pack().jobdict().get("save_results")) ? save(task, done)
-                    : done.outputs());
+            boolean save = last && Boolean.TRUE.equals(job.pack().jobdict().get("save_results"));
+            stage.done(task, save ? SavedOutputs.save(node.layout(), ddfs, job.name(), task, done) : done.outputs());
             return;
         }
         if (outcome instanceof AttemptOutcome.Stopped stopped) {
@@ -320,26 +319,7 @@ public final class JobCoordinator implements Runnable {
         }
         job.events().task(host, "WARNING", task.stage(), task.taskid(), "Task failed (failure " + failures
                 + " of at most " + max + "); re-run in " + backoff.toMillis() + " ms");
-        node.timers().schedule(() -> {
-            signals.add(new Rerun(task));
-        }, backoff.toMillis(), TimeUnit.MILLISECONDS);
-    }
-    /** SPEC §2.4.7 save_results: each local output becomes a DDFS blob; the outputs are those blobs. */
-    private List<StageOutput> save(TaskRun task, AttemptOutcome.Done done) throws IOException {
-        List<StageOutput> saved = new ArrayList<>();
-        for (IndexFile.Line line : done.localOutputs()) {
-            Path file = node.layout().localFile(line.url()).orElseThrow(() -> new IOException(
-                    "output " + line.url() + " is not a file of this node"));
-            String base = file.getFileName().toString();
-            String blob = ddfs.storeFile(job.name() + ":" + task.taskid() + ":0:" + base, file);
-            saved.add(new StageOutput.Data(line.label(), line.size(), List.of(blob)));
-        }
-        for (StageOutput o : done.outputs()) {
-            if (o instanceof StageOutput.Data) {
-                saved.add(o);
-            }
-        }
-        return saved;
+        node.timers().schedule(() -> signals.add(new Rerun(task)), backoff.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void checkKilled() throws JobFailure {

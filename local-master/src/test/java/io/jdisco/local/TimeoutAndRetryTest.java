@@ -89,6 +89,17 @@ class TimeoutAndRetryTest {
     }
 
     @Test
+    void theTaskTimeoutIsTenMinutesByDefaultAndSetByTheCommandLine() {
+        assertEquals(java.util.Optional.of(Duration.ofMinutes(10)), LocalMasterConfig.defaults().idleTimeout());
+        assertEquals(java.util.Optional.of(Duration.ofSeconds(45)),
+                LocalMasterMain.parse(new String[] {"--task-timeout", "45"}).idleTimeout());
+        assertEquals(java.util.Optional.empty(), LocalMasterMain.parse(new String[] {"--task-timeout", "0"}).idleTimeout());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LocalMasterMain.parse(new String[] {"--task-timeout", "-1"}));
+        assertEquals("--task-timeout needs a whole number of seconds (0: none), got '-1'", e.getMessage());
+    }
+
+    @Test
     void waitingClientGivesUpOnAMasterThatDiedWithUnreachable() throws Exception {
         assertTrue(JobWaiter.UNREACHABLE_AFTER.compareTo(Duration.ofSeconds(30)) <= 0, "the default bound is <= 30 s");
         LocalMaster master = LocalMaster.start(Fixture.config().build());

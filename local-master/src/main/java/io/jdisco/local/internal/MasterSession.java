@@ -197,8 +197,20 @@ public final class MasterSession {
         return new AttemptOutcome.Failed(false, "Worker died. Last words:\n" + text + (len > LAST_WORDS_MAX ? "..." : ""));
     }
 
-    /** Runs on the timer thread: fires the SPEC §2.5 timers and the task timeout. */
+    /**
+     * Runs on the timer thread: fires the SPEC §2.5 timers and the task timeouts. A failure here
+     * fails the attempt: a periodic task that throws is never run again, which would leave the
+     * worker without a watchdog.
+     */
     private void checkTimers() {
+        try {
+            fireTimers();
+        } catch (RuntimeException e) {
+            fail("Master error in the worker's watchdog: " + e);
+        }
+    }
+
+    private void fireTimers() {
         long now = System.nanoTime();
         if (lastWordsSince >= 0) {
             if (now - lastWordsSince > node.config().lastWordsTimeout().toNanos()) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * {@code grep PATTERN [--master URL] [--workers M] INPUT...}: runs {@link Grep} and prints {@code url<TAB>line}
+ * {@code grep PATTERN [--master URL] [--workers M] [--task-timeout S] INPUT...}: runs {@link Grep} and prints {@code url<TAB>line}
  * for every line containing a match, by input URL, then in line order.
  */
 public final class GrepCommand implements Command {
@@ -22,7 +22,7 @@ public final class GrepCommand implements Command {
 
     @Override
     public String usage() {
-        return "grep PATTERN [--master URL] [--workers M] INPUT...\n"
+        return "grep PATTERN [--master URL] [--workers M] [--task-timeout S] INPUT...\n"
                 + "  PATTERN        a Java regular expression, found anywhere in a line\n"
                 + "  INPUT          a file path or a URL\n"
                 + "  --master URL   submit to this master (default: an embedded local master)\n"
@@ -31,7 +31,7 @@ public final class GrepCommand implements Command {
 
     @Override
     public int run(List<String> argv, Console console) throws Exception {
-        Args args = Args.parse(argv, Set.of(), Set.of("--master", "--workers"));
+        Args args = Args.parse(argv, Set.of(), Set.of("--master", "--workers", "--task-timeout"));
         List<String> positional = args.positional("PATTERN and INPUT", 2, Integer.MAX_VALUE);
         String pattern = positional.get(0);
         try {
@@ -42,7 +42,8 @@ public final class GrepCommand implements Command {
         List<String> inputs = Inputs.urls(positional.subList(1, positional.size()));
         List<KeyValue<String, Grep.Hit>> hits;
         try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
-                WorkerChoice.choose(args.option("--workers"), console, inputs))) {
+                WorkerChoice.choose(args.option("--workers"), console, inputs),
+                MasterConnection.taskTimeout(args.option("--task-timeout")))) {
             hits = JobRun.pairs(Grep.job(pattern, inputs), master, console);
         }
         hits.sort(Comparator.<KeyValue<String, Grep.Hit>, Object>comparing(KeyValue::key, RecordText.ORDER)

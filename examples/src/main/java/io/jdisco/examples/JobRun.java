@@ -81,7 +81,7 @@ public final class JobRun {
         List<List<String>> results;
         try {
             results = running.waitFor();
-        } catch (JobException e) {
+        } catch (IOException e) { // the job failed, or the master is unreachable
             progress.finish("failed");
             throw e;
         }

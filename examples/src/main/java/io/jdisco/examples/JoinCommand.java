@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code join [--master URL] [--workers M] [--partitions N] LEFT RIGHT}: runs {@link Join} over two inputs of
+ * {@code join [--master URL] [--workers M] [--task-timeout S] [--partitions N] LEFT RIGHT}: runs {@link Join} over two inputs of
  * {@code key<TAB>value} lines and prints {@code key<TAB>left<TAB>right} for every match, sorted.
  */
 public final class JoinCommand implements Command {
@@ -21,16 +21,17 @@ public final class JoinCommand implements Command {
 
     @Override
     public String usage() {
-        return "join [--master URL] [--workers M] [--partitions N] LEFT RIGHT\n"
+        return "join [--master URL] [--workers M] [--task-timeout S] [--partitions N] LEFT RIGHT\n"
                 + "  LEFT, RIGHT    file paths or URLs of key<TAB>value lines\n"
                 + "  --master URL   submit to this master (default: an embedded local master)\n"
                 + WorkerChoice.USAGE
+                + MasterConnection.TASK_TIMEOUT_USAGE
                 + "  --partitions N number of reduce tasks (default 1)\n";
     }
 
     @Override
     public int run(List<String> argv, Console console) throws Exception {
-        Args args = Args.parse(argv, Set.of(), Set.of("--master", "--workers", "--partitions"));
+        Args args = Args.parse(argv, Set.of(), Set.of("--master", "--workers", "--task-timeout", "--partitions"));
         int partitions = args.intOption("--partitions", 1, 1);
         List<String> inputs = Inputs.urls(args.positional("LEFT and RIGHT", 2, 2));
         if (inputs.get(0).equals(inputs.get(1))) {
@@ -38,7 +39,8 @@ public final class JoinCommand implements Command {
         }
         List<KeyValue<Bytes, Join.Match>> matches;
         try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
-                WorkerChoice.choose(args.option("--workers"), console, inputs))) {
+                WorkerChoice.choose(args.option("--workers"), console, inputs),
+                MasterConnection.taskTimeout(args.option("--task-timeout")))) {
             matches = JobRun.pairs(Join.job(inputs.get(0), inputs.get(1), partitions), master, console);
         }
         matches.sort(Comparator.<KeyValue<Bytes, Join.Match>, Bytes>comparing(KeyValue::key)

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|threads]}: runs a {@link LocalMaster} in
+ * {@code master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|threads]
+ * [--task-timeout S]}: runs a {@link LocalMaster} in
  * the foreground until SIGTERM or Ctrl-C. The first line on standard output is
  * {@code jdisco local master at <url> ...}.
  */
@@ -20,13 +21,16 @@ public final class MasterCommand implements Command {
 
     @Override
     public String usage() {
-        return "master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|threads]\n"
+        return "master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|threads]"
+                + " [--task-timeout S]\n"
                 + "  --port P       HTTP port on 127.0.0.1 (default: a free port)\n"
                 + "  --data DIR     data root (default: a temporary directory, deleted on exit)\n"
                 + "  --slots N      worker slots (default: the number of cores)\n"
                 + "  --host NAME    node host name in disco:// URLs (default: localhost)\n"
                 + "  --workers M    processes: a worker process per task, as a Disco node (default);\n"
-                + "                 threads: jdisco jobs' tasks on threads of the master's JVM\n";
+                + "                 threads: jdisco jobs' tasks on threads of the master's JVM\n"
+                + "  --task-timeout S kill and retry a task whose worker sent nothing for S seconds\n"
+                + "                 (default 600; 0: never)\n";
     }
 
     @Override

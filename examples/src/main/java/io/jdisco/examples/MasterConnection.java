@@ -3,6 +3,7 @@ package io.jdisco.examples;
 import io.jdisco.local.LocalMaster;
 import io.jdisco.local.LocalMasterConfig;
 import io.jdisco.local.LocalMasterConfig.WorkerMode;
+import io.jdisco.local.LocalMasterMain;
 import io.jdisco.schemes.disco.DiscoSchemeProvider;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.core.client.Disco;
@@ -11,6 +12,7 @@ import io.jdisco.worker.core.taskio.BasicChainContext;
 import io.jdisco.worker.io.ChainContext;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * embedded master, they are read from its data roots instead ({@link #embeddedSettings}).
  */
 public final class MasterConnection implements AutoCloseable {
+    /** The usage lines of {@code --task-timeout}, for the commands that may start an embedded master. */
+    public static final String TASK_TIMEOUT_USAGE = "  --task-timeout S embedded master: kill and retry a task whose worker sent\n"
+            + "                 nothing for S seconds (default 600; 0: never)\n";
+
     private final CompletableFuture<Link> link;
     private final WorkerMode embeddedWorkers;
     private final int embeddedSlots;
@@ -75,11 +81,25 @@ public final class MasterConnection implements AutoCloseable {
      * find the job's classes in this JVM's class path, which holds them: the job was built from it.
      */
     public static MasterConnection remoteOrEmbedded(String url, Console console, WorkerMode workers) {
+        return remoteOrEmbedded(url, console, workers, null);
+    }
+
+    /**
+     * As {@link #remoteOrEmbedded(String, Console, WorkerMode)}, the embedded master with the task
+     * timeout {@code taskTimeout} ({@code --task-timeout}; {@code null} for its default, zero for
+     * none); a remote master has its own.
+     */
+    public static MasterConnection remoteOrEmbedded(String url, Console console, WorkerMode workers,
+            Duration taskTimeout) {
         Objects.requireNonNull(workers, "workers");
         if (url != null) {
             return remote(url, console);
         }
-        LocalMasterConfig config = LocalMasterConfig.builder().workers(workers).build();
+        LocalMasterConfig.Builder builder = LocalMasterConfig.builder().workers(workers);
+        if (taskTimeout != null) {
+            builder.idleTimeout(taskTimeout);
+        }
+        LocalMasterConfig config = builder.build();
         // SLF4J first, on this thread: initialised by two threads at once (the master's classes and
         // this thread's scheme loading) it prints a three-line "replay" warning.
         LoggerFactory.getILoggerFactory();
@@ -106,6 +126,18 @@ public final class MasterConnection implements AutoCloseable {
         Thread hook = new Thread(() -> closeWhenStarted(link), "jdisco-local-master-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         return new MasterConnection(link, workers, config.slots(), hook);
+    }
+
+    /** The {@code --task-timeout SECONDS} value {@code option}, or {@code null} when not given. */
+    public static Duration taskTimeout(String option) {
+        if (option == null) {
+            return null;
+        }
+        try {
+            return LocalMasterMain.taskTimeout(option);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private Link link() {

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code sort [--master URL] [--workers M] [--partitions N] [--key-bytes K] INPUT...}: runs {@link SortRecords}
+ * {@code sort [--master URL] [--workers M] [--task-timeout S] [--partitions N] [--key-bytes K] INPUT...}: runs {@link SortRecords}
  * and prints every input line once, ordered by its first K bytes (unsigned) and then by the rest.
  * The reduce results are sorted text files. Over local files the partitions are key ranges sampled
  * from the inputs ({@link KeyRanges}), and the results are copied to the output one after the
@@ -41,22 +41,24 @@ public final class SortCommand implements Command {
 
     @Override
     public String usage() {
-        return "sort [--master URL] [--workers M] [--partitions N] [--key-bytes K] INPUT...\n"
+        return "sort [--master URL] [--workers M] [--task-timeout S] [--partitions N] [--key-bytes K] INPUT...\n"
                 + "  INPUT          a file path or a URL of text lines (records)\n"
                 + "  --master URL   submit to this master (default: an embedded local master)\n"
                 + WorkerChoice.usage(THREADS_LIMIT)
+                + MasterConnection.TASK_TIMEOUT_USAGE
                 + "  --partitions N number of reduce tasks (default 1)\n"
                 + "  --key-bytes K  the key is the first K bytes of a line (default 10)\n";
     }
 
     @Override
     public int run(List<String> argv, Console console) throws Exception {
-        Args args = Args.parse(argv, Set.of(), Set.of("--master", "--workers", "--partitions", "--key-bytes"));
+        Args args = Args.parse(argv, Set.of(), Set.of("--master", "--workers", "--task-timeout", "--partitions", "--key-bytes"));
         int partitions = args.intOption("--partitions", 1, 1);
         int keyBytes = args.intOption("--key-bytes", 10, 1);
         List<String> inputs = Inputs.urls(args.positional("INPUT", 1, Integer.MAX_VALUE));
         try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
-                WorkerChoice.choose(args.option("--workers"), console, inputs, THREADS_LIMIT))) {
+                WorkerChoice.choose(args.option("--workers"), console, inputs, THREADS_LIMIT),
+                MasterConnection.taskTimeout(args.option("--task-timeout")))) {
             KeyRanges ranges = ranges(inputs, keyBytes, partitions);
             List<String> read = master.lineParts(inputs);
             ClassicJob job = ranges != null ? SortRecords.job(read, keyBytes, ranges)

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code wordcount [--master URL] [--workers M] [--partitions N] [--sort] [--no-combiner] INPUT...}: runs
+ * {@code wordcount [--master URL] [--workers M] [--task-timeout S] [--partitions N] [--sort] [--no-combiner] INPUT...}: runs
  * {@link WordCount} and prints {@code word<TAB>count} lines sorted by word (unsigned bytes).
  */
 public final class WordCountCommand implements Command {
@@ -19,10 +19,11 @@ public final class WordCountCommand implements Command {
 
     @Override
     public String usage() {
-        return "wordcount [--master URL] [--workers M] [--partitions N] [--sort] [--no-combiner] INPUT...\n"
+        return "wordcount [--master URL] [--workers M] [--task-timeout S] [--partitions N] [--sort] [--no-combiner] INPUT...\n"
                 + "  INPUT          a file path or a URL (file, http(s), raw, disco, dir, tag)\n"
                 + "  --master URL   submit to this master (default: an embedded local master)\n"
                 + WorkerChoice.USAGE
+                + MasterConnection.TASK_TIMEOUT_USAGE
                 + "  --partitions N number of reduce tasks (default 1)\n"
                 + "  --sort         sort the reduce input and group words (default: hash map)\n"
                 + "  --no-combiner  do not sum counts in the map tasks\n";
@@ -30,12 +31,13 @@ public final class WordCountCommand implements Command {
 
     @Override
     public int run(List<String> argv, Console console) throws Exception {
-        Args args = Args.parse(argv, Set.of("--sort", "--no-combiner"), Set.of("--master", "--workers", "--partitions"));
+        Args args = Args.parse(argv, Set.of("--sort", "--no-combiner"), Set.of("--master", "--workers", "--task-timeout", "--partitions"));
         int partitions = args.intOption("--partitions", 1, 1);
         List<String> inputs = Inputs.urls(args.positional("INPUT", 1, Integer.MAX_VALUE));
         List<KeyValue<Bytes, Long>> records;
         try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
-                WorkerChoice.choose(args.option("--workers"), console, inputs))) {
+                WorkerChoice.choose(args.option("--workers"), console, inputs),
+                MasterConnection.taskTimeout(args.option("--task-timeout")))) {
             List<String> jobInputs = master.lineParts(inputs);
             records = JobRun.pairs(WordCount.job(jobInputs, partitions, args.flag("--sort"), !args.flag("--no-combiner")),
                     master, console);

@@ -2,6 +2,7 @@ package io.jdisco.examples;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -87,7 +88,30 @@ class CommandLineTest {
     void unreachableMasterExits1WithTheReason() {
         CliRun run = CliRun.with(java.util.Map.of("DISCO_MASTER", "http://127.0.0.1:1"), "jobs");
         assertEquals(Main.FAILED, run.status(), run.describe());
-        assertTrue(run.err().startsWith("jdisco jobs: ") && run.err().contains("127.0.0.1:1"), run.err());
+        assertTrue(run.err().startsWith("jdisco jobs: the master at http://127.0.0.1:1 is unreachable: "), run.err());
+    }
+
+    @Test
+    void missingInputUrlFailsTheJobWithTheErrorsFirstLineNotAStackTrace() {
+        CliRun run = CliRun.of("wordcount", "--workers", "threads", "file:///does/not/exist");
+        assertEquals(Main.FAILED, run.status(), run.describe());
+        assertTrue(run.err().contains("Unable to access resource (file:///does/not/exist)"), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+    }
+
+    @Test
+    void jobCommandsAndTheMasterTakeATaskTimeout() {
+        for (String command : List.of("wordcount", "grep", "join", "sort", "master")) {
+            CliRun help = CliRun.of(command, "--help");
+            assertEquals(0, help.status(), help.describe());
+            assertTrue(help.err().contains("--task-timeout S"), help.err());
+        }
+        CliRun bad = CliRun.of("wordcount", "--task-timeout", "soon", "raw://a");
+        assertEquals(Main.USAGE, bad.status(), bad.describe());
+        assertTrue(bad.err().contains("--task-timeout needs a whole number of seconds (0: none), got 'soon'"), bad.err());
+        CliRun none = CliRun.of("wordcount", "--workers", "threads", "--task-timeout", "0", "raw://a b a");
+        assertEquals(0, none.status(), none.describe());
+        assertEquals("a\t2\nb\t1\n", none.text());
     }
 
     @Test

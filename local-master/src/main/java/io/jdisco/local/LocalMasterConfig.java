@@ -62,6 +62,9 @@ public final class LocalMasterConfig {
         THREADS
     }
 
+    /** The default {@linkplain #idleTimeout() task timeout}: 10 minutes without a protocol message. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
+
     private final int port;
     private final Path dataRoot;
     private final String host;
@@ -76,6 +79,7 @@ public final class LocalMasterConfig {
     private final boolean nice;
     private final WorkerMode workers;
     private final ExtractionLimits jobHomeLimits;
+    private final Duration idleTimeout;
 
     private LocalMasterConfig(Builder b) {
         this.port = b.port;
@@ -92,6 +96,7 @@ public final class LocalMasterConfig {
         this.nice = b.nice;
         this.workers = b.workers;
         this.jobHomeLimits = b.jobHomeLimits;
+        this.idleTimeout = b.idleTimeout;
     }
 
     /** A builder with the defaults. */
@@ -154,7 +159,11 @@ public final class LocalMasterConfig {
         return lastWordsTimeout;
     }
 
-    /** The longest a task attempt may run, or empty for no limit (the real master has none). */
+    /**
+     * The longest a task attempt may run in all, or empty for no limit (the default; the real
+     * master has none). A task that is alive but slow is ended by this limit only; a silent or
+     * stopped worker is ended by {@link #idleTimeout()}.
+     */
     public Optional<Duration> taskTimeout() {
         return Optional.ofNullable(taskTimeout);
     }
@@ -175,6 +184,16 @@ public final class LocalMasterConfig {
      */
     public ExtractionLimits jobHomeLimits() {
         return jobHomeLimits;
+    }
+
+    /**
+     * The task timeout: how long a worker may send no protocol bytes before its attempt is killed
+     * and retried like a crashed one (a stopped, hung or deadlocked worker), or empty for none.
+     * Default 10 minutes; {@code jdisco master --task-timeout SECONDS}. A task that computes longer
+     * than this without a word must send status messages, or the master needs a longer timeout.
+     */
+    public Optional<Duration> idleTimeout() {
+        return Optional.ofNullable(idleTimeout);
     }
 
     @Override
@@ -200,6 +219,7 @@ public final class LocalMasterConfig {
         private boolean nice = true;
         private WorkerMode workers = WorkerMode.PROCESSES;
         private ExtractionLimits jobHomeLimits = ExtractionLimits.defaults();
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
 
         private Builder() {
         }
@@ -293,6 +313,15 @@ public final class LocalMasterConfig {
         /** The limits on unpacking a job home (default {@link ExtractionLimits#defaults()}: 1 GiB, ratio 200). */
         public Builder jobHomeLimits(ExtractionLimits value) {
             this.jobHomeLimits = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /**
+         * The task timeout: the longest a worker may stay silent (default 10 minutes); zero or
+         * {@code null} for none.
+         */
+        public Builder idleTimeout(Duration value) {
+            this.idleTimeout = value == null || value.isZero() ? null : positive(value, "idleTimeout");
             return this;
         }
 

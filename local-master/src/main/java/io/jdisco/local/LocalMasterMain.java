@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code jdisco master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|reused|threads]}:
+ * {@code jdisco master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|reused|threads]
+ * [--task-timeout SECONDS]}:
  * runs a {@link LocalMaster} in the foreground until SIGTERM or Ctrl-C, printing its URL.
  */
 public final class LocalMasterMain {
@@ -75,6 +76,9 @@ public final class LocalMasterMain {
                 case "--jobhome-max-ratio":
                     jobHomeRatio = integer(a, v);
                     break;
+                case "--task-timeout":
+                    b.idleTimeout(taskTimeout(v));
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
@@ -102,6 +106,21 @@ public final class LocalMasterMain {
         throw new IllegalArgumentException(option + " needs a positive integer, got '" + value + "'");
     }
 
+    /** {@code --task-timeout SECONDS}: a whole number of seconds, 0 for none. */
+    public static java.time.Duration taskTimeout(String value) {
+        long seconds;
+        try {
+            seconds = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            seconds = -1;
+        }
+        if (seconds < 0 || seconds > 1_000_000_000L) {
+            throw new IllegalArgumentException("--task-timeout needs a whole number of seconds (0: none), got '"
+                    + value + "'");
+        }
+        return java.time.Duration.ofSeconds(seconds);
+    }
+
     private static LocalMasterConfig.WorkerMode workerMode(String value) {
         switch (value) {
             case "processes":
@@ -118,7 +137,8 @@ public final class LocalMasterMain {
 
     private static void usage(PrintStream out, String problem) {
         out.println(problem);
-        out.println("usage: jdisco master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|reused|threads]");
+        out.println("usage: jdisco master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|reused|threads]"
+                + " [--task-timeout SECONDS]");
         out.println("  --port   HTTP port on 127.0.0.1 (default: a free port)");
         out.println("  --data   data root (default: a temporary directory, deleted on exit)");
         out.println("  --slots  worker slots (default: the number of cores)");
@@ -128,5 +148,7 @@ public final class LocalMasterMain {
         out.println("           threads: jdisco jobs' tasks on threads of this JVM (no JVM start per task)");
         out.println("  --jobhome-max-bytes  the most bytes a job home may unpack to (default 1 GiB)");
         out.println("  --jobhome-max-ratio  the most times its compressed size a job home entry may unpack to (default 200)");
+        out.println("  --task-timeout SECONDS  kill and retry a task whose worker sent nothing for SECONDS");
+        out.println("           (default 600; 0: never)");
     }
 }

@@ -25,11 +25,20 @@ public sealed interface AttemptOutcome {
      *
      * @param fatal true when the job must die
      * @param text what happened
+     * @param reported true when the worker itself said {@code ERROR} with {@code text}: the one
+     *     kind of failure the master compares between attempts (a worker that fails twice in a row
+     *     with the same error fails deterministically); false for crashes, timeouts and the
+     *     master's own verdicts
      */
-    record Failed(boolean fatal, String text) implements AttemptOutcome {
+    record Failed(boolean fatal, String text, boolean reported) implements AttemptOutcome {
         /** Checks the text. */
         public Failed {
             Objects.requireNonNull(text, "text");
+        }
+
+        /** A failure the master observed (not a worker's {@code ERROR}). */
+        public Failed(boolean fatal, String text) {
+            this(fatal, text, false);
         }
     }
 

@@ -1,16 +1,20 @@
 package io.jdisco.local.internal;
 
+import io.jdisco.worker.core.client.JobEvent;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,12 +22,27 @@ import org.slf4j.LoggerFactory;
  * Runs one job: its stages in order (concurrent stages run non-concurrently), each stage's tasks
  * grouped from the previous stage's outputs (SPEC §6.5) and run over the node's worker slots,
  * task ids sequential over the job from 0. A task that fails with an error is re-run after a
- * back-off, up to the configured number of failures; a fatal failure, too many failures or
- * {@link #kill} make the job dead and stop its other workers. After the last stage, a
- * {@code save_results} job pushes its local outputs to DDFS and gets the tag as its result.
+ * back-off, up to the configured number of failures; a fatal failure, too many failures, the same
+ * error reported by the task's worker in two attempts in a row (a deterministic failure: a missing
+ * input fails the same way every time) or {@link #kill} make the job dead and stop its other
+ * workers. After the last stage, a {@code save_results} job pushes its local outputs to DDFS and
+ * gets the tag as its result.
+ *
+ * <p>Threads: this coordinator's thread takes a slot before it starts an attempt's thread
+ * ({@link TaskAttempt}), and a re-run waits out its back-off on the node's timer, so the master
+ * has at most one attempt thread per slot however many tasks a job has. Whatever ends the
+ * coordination — an {@link Error} too, here or in an attempt's thread — ends the job: dead, with a
+ * {@code FATAL} event that names it ({@link #failed}).
  */
 public final class JobCoordinator implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(JobCoordinator.class);
+    /** How long the coordinator waits for a free slot before it looks at its attempts' news again. */
+    private static final long SLOT_WAIT_MILLIS = 100;
+    /**
+     * Tests only: called with the job's name on the coordinator's thread as each stage starts,
+     * where it may throw what a failing master would (an {@link Error}); null in a running master.
+     */
+    static volatile Consumer<String> testStageFault;
 
     private final NodeContext node;
     private final JobRecord job;
@@ -32,8 +51,7 @@ public final class JobCoordinator implements Runnable {
     private final ExecutorService threads;
     private final DdfsStore ddfs;
     private final JobWorkers workers;
-    private final Set<MasterSession> running = ConcurrentHashMap.newKeySet();
-    private final List<Future<?>> tasks = new ArrayList<>();
+    private final Set<TaskAttempt> running = ConcurrentHashMap.newKeySet();
     private volatile String killed;
     private volatile Thread thread;
     private final long startNanos = System.nanoTime();
@@ -57,6 +75,27 @@ public final class JobCoordinator implements Runnable {
         JobFailure(String message) {
             super(message);
         }
+    }
+
+    /** What an attempt's thread ended with instead of an outcome: the coordinator fails the job with it. */
+    private static final class AttemptThreadFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        AttemptThreadFailure(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    /** News for the coordinator's thread from an attempt or the timer. */
+    private sealed interface Signal permits Ended, Rerun {
+    }
+
+    /** An attempt ended with {@code outcome}, or its thread with {@code error}. */
+    private record Ended(TaskRun task, AttemptOutcome outcome, Throwable error) implements Signal {
+    }
+
+    /** The back-off of a failed task is over: it is ready to run again. */
+    private record Rerun(TaskRun task) implements Signal {
     }
 
     /** Kills the job: it becomes dead and its workers are killed. */
@@ -85,23 +124,21 @@ public final class JobCoordinator implements Runnable {
             for (int s = 0; s < stages.size(); s++) {
                 checkKilled();
                 JobPlan.Stage stage = stages.get(s);
+                Consumer<String> fault = testStageFault;
+                if (fault != null) {
+                    fault.accept(job.name());
+                }
                 List<Grouping.Group> groups = Grouping.group(stage.grouping(), outputs,
                         node.layout().host()::equals);
                 job.stageStarted(stage.name(), groups.size());
                 job.events().master("Stage " + stage.name() + " (" + stage.grouping() + ") starts with "
                         + groups.size() + " task(s)" + (stage.concurrent() ? "; run non-concurrently" : ""));
-                boolean last = s == stages.size() - 1;
-                List<Future<List<StageOutput>>> futures = new ArrayList<>();
+                List<TaskRun> tasks = new ArrayList<>(groups.size());
                 for (Grouping.Group g : groups) {
-                    TaskRun task = new TaskRun(nextId++, stage.name(), stage.grouping(), g.label(), g.host(),
-                            new InputTable(g.inputs()));
-                    Future<List<StageOutput>> f = threads.submit(() -> runTask(task, last));
-                    synchronized (tasks) {
-                        tasks.add(f);
-                    }
-                    futures.add(f);
+                    tasks.add(new TaskRun(nextId++, stage.name(), stage.grouping(), g.label(), g.host(),
+                            new InputTable(g.inputs())));
                 }
-                outputs = collect(futures);
+                outputs = runStage(tasks, s == stages.size() - 1);
                 job.stageFinished(stage.name(), outputs);
                 checkKilled();
             }
@@ -119,14 +156,50 @@ public final class JobCoordinator implements Runnable {
             die(e.getMessage());
         } catch (InterruptedException e) {
             die(killed != null ? killed : "interrupted");
-        } catch (IOException | RuntimeException e) {
-            die("Job coordinator failed: " + e);
+        } catch (AttemptThreadFailure e) {
+            failed(e.getCause());
+        } catch (Throwable t) {
+            if (killed != null) {
+                die(killed);
+            } else {
+                failed(t);
+            }
         } finally {
             thread = null;
             try {
                 workers.close();
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 LOG.warn("job {}: the job class loader could not be closed: {}", job.name(), e.toString());
+            }
+        }
+    }
+
+    /**
+     * Ends the job because the master failed to run it: {@code t} (an {@link Error} such as an
+     * {@link OutOfMemoryError} too) ended its coordination, its job home's set-up or the start of
+     * its thread. Its workers are stopped, a {@code FATAL} event names {@code t}, and the job is
+     * dead; the master goes on with other jobs. Never throws.
+     */
+    public void failed(Throwable t) {
+        String reason = "Job coordinator failed: " + t;
+        try {
+            stopAll(reason);
+        } catch (Throwable e) {
+            t.addSuppressed(e);
+        }
+        try {
+            if (job.status() == JobRecord.Status.ACTIVE) {
+                job.events().master("FATAL: " + reason);
+            }
+        } catch (Throwable e) {
+            t.addSuppressed(e); // the log may be what failed; the status below still tells the client
+        }
+        if (job.dead()) {
+            try {
+                job.events().master("Job dead after " + SessionHandler.elapsed(elapsed()) + ": " + reason);
+                LOG.error("job {} dead: the master failed running it", job.name(), t);
+            } catch (Throwable e) {
+                // the job is dead, which is what matters; out of memory, logging may fail too
             }
         }
     }
@@ -140,10 +213,7 @@ public final class JobCoordinator implements Runnable {
     }
 
     private void stopAll(String reason) {
-        synchronized (tasks) {
-            tasks.forEach(f -> f.cancel(true));
-        }
-        running.forEach(s -> s.stop(reason));
+        running.forEach(a -> a.stop(reason));
     }
 
     private List<StageOutput> inputs() throws IOException, InterruptedException, JobFailure {
@@ -163,104 +233,93 @@ public final class JobCoordinator implements Runnable {
         return out;
     }
 
-    /** The outputs of a stage's tasks in task order; the first failure kills the rest. */
-    private List<StageOutput> collect(List<Future<List<StageOutput>>> futures)
-            throws InterruptedException, JobFailure {
-        List<StageOutput> out = new ArrayList<>();
-        for (Future<List<StageOutput>> f : futures) {
-            try {
-                out.addAll(f.get());
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                throw cause instanceof JobFailure jf ? jf : new JobFailure("task failed: " + cause);
-            } catch (java.util.concurrent.CancellationException e) {
-                throw new JobFailure(killed != null ? killed : "task cancelled");
-            }
-        }
-        return out;
-    }
-
-    /** Runs attempts of {@code task} until one is done, or the job must die. */
-    private List<StageOutput> runTask(TaskRun task, boolean last) throws JobFailure, InterruptedException,
-            IOException {
-        String host = node.layout().host();
-        int failures = 0;
-        while (true) {
+    /**
+     * Runs the tasks of one stage over the node's slots and returns their outputs in task order.
+     * Tasks start in task order; a task whose back-off is over goes first. The first failure that
+     * kills the job ends the loop; {@link #die} then stops the other attempts.
+     */
+    private List<StageOutput> runStage(List<TaskRun> tasks, boolean last)
+            throws JobFailure, InterruptedException, IOException, AttemptThreadFailure {
+        StageTasks stage = new StageTasks(tasks);
+        BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
+        Deque<TaskRun> ready = new ArrayDeque<>(tasks);
+        while (!stage.finished()) {
             checkKilled();
-            AttemptOutcome outcome;
-            slots.acquire();
-            MasterSession session = new MasterSession(node, setup, task, workers);
-            try {
-                running.add(session);
-                job.running(task.stage(), 1);
-                checkKilled();
-                job.events().task(host, "SYS", task.stage(), task.taskid(), "Task started (attempt " + (failures + 1)
-                        + ")");
-                outcome = session.run();
-            } finally {
-                running.remove(session);
-                job.running(task.stage(), -1);
-                slots.release();
+            Signal signal = signals.poll();
+            if (signal == null && ready.isEmpty()) {
+                signal = signals.take();
             }
-            if (outcome instanceof AttemptOutcome.Done done) {
-                job.taskDone(task.stage());
-                return last && Boolean.TRUE.equals(job.pack().jobdict().get("save_results")) ? save(task, done)
-                        : done.outputs();
+            if (signal instanceof Rerun rerun) {
+                ready.addFirst(rerun.task());
+            } else if (signal instanceof Ended ended) {
+                ended(ended, stage, signals, last);
+            } else if (slots.tryAcquire(SLOT_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                TaskRun task = ready.poll();
+                start(task, stage.nextAttempt(task), signals);
             }
-            if (outcome instanceof AttemptOutcome.Stopped stopped) {
-                throw new JobFailure(stopped.reason());
-            }
-            AttemptOutcome.Failed failed = (AttemptOutcome.Failed) outcome;
-            job.taskFailed(task.stage());
-            if (failed.fatal()) {
-                job.events().task(host, "FATAL", task.stage(), task.taskid(), failed.text());
-                throw failJob("task " + task.id() + " failed fatally");
-            }
-            failures++;
-            job.events().task(host, "ERROR", task.stage(), task.taskid(), failed.text());
-            if (failures > node.config().maxFailures()) {
-                throw failJob("task " + task.id() + " failed " + failures + " times, more than the maximum of "
-                        + node.config().maxFailures());
-            }
-            Duration backoff = node.config().retryBackoff().multipliedBy(failures);
-            if (backoff.compareTo(node.config().maxRetryBackoff()) > 0) {
-                backoff = node.config().maxRetryBackoff();
-            }
-            job.events().task(host, "WARNING", task.stage(), task.taskid(), "Task failed (failure " + failures
-                    + " of at most " + node.config().maxFailures() + "); re-run in " + backoff.toMillis() + " ms");
-            Thread.sleep(backoff.toMillis());
+        }
+        return stage.outputs();
+    }
+
+    /** Starts attempt {@code number} of {@code task} on a thread of the pool, with the slot this thread took. */
+    private void start(TaskRun task, int number, BlockingQueue<Signal> signals) {
+        TaskAttempt attempt = new TaskAttempt(node, setup, workers, job, task, number, slots, running,
+                (outcome, error) -> signals.add(new Ended(task, outcome, error)));
+        running.add(attempt);
+        try {
+            threads.execute(attempt);
+        } catch (Throwable t) {
+            // no thread (OutOfMemoryError: unable to create native thread) or the master is closing
+            running.remove(attempt);
+            slots.release();
+            throw t;
         }
     }
 
-    /** SPEC §2.4.7 save_results: each local output becomes a DDFS blob; the outputs are those blobs. */
-    private List<StageOutput> save(TaskRun task, AttemptOutcome.Done done) throws IOException {
-        List<StageOutput> saved = new ArrayList<>();
-        for (IndexFile.Line line : done.localOutputs()) {
-            Path file = node.layout().localFile(line.url()).orElseThrow(() -> new IOException(
-                    "output " + line.url() + " is not a file of this node"));
-            String base = file.getFileName().toString();
-            String blob = ddfs.storeFile(job.name() + ":" + task.taskid() + ":0:" + base, file);
-            saved.add(new StageOutput.Data(line.label(), line.size(), List.of(blob)));
+    /** What to do after an attempt of a task ended: record it done, schedule its re-run, or fail the job. */
+    private void ended(Ended ended, StageTasks stage, BlockingQueue<Signal> signals, boolean last)
+            throws JobFailure, IOException, AttemptThreadFailure {
+        if (ended.error() != null) {
+            throw new AttemptThreadFailure(ended.error());
         }
-        for (StageOutput o : done.outputs()) {
-            if (o instanceof StageOutput.Data) {
-                saved.add(o);
-            }
+        TaskRun task = ended.task();
+        AttemptOutcome outcome = ended.outcome();
+        if (outcome instanceof AttemptOutcome.Done done) {
+            job.taskDone(task.stage());
+            boolean save = last && Boolean.TRUE.equals(job.pack().jobdict().get("save_results"));
+            stage.done(task, save ? SavedOutputs.save(node.layout(), ddfs, job.name(), task, done) : done.outputs());
+            return;
         }
-        return saved;
-    }
-
-    /** Stops the whole job from inside a task: the coordinator wakes up and declares it dead. */
-    private JobFailure failJob(String reason) {
-        if (killed == null) {
-            killed = reason;
+        if (outcome instanceof AttemptOutcome.Stopped stopped) {
+            throw new JobFailure(killed != null ? killed : stopped.reason());
         }
-        stopAll(reason);
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
+        String host = node.layout().host();
+        AttemptOutcome.Failed failed = (AttemptOutcome.Failed) outcome;
+        job.taskFailed(task.stage());
+        if (failed.fatal()) {
+            job.events().task(host, "FATAL", task.stage(), task.taskid(), failed.text());
+            throw new JobFailure("task " + task.id() + " failed fatally");
         }
-        return new JobFailure(reason);
+        String reported = failed.reported() ? failed.text() : null;
+        boolean repeated = stage.repeats(task, reported);
+        int failures = stage.failed(task, reported);
+        job.events().task(host, "ERROR", task.stage(), task.taskid(), failed.text());
+        if (repeated) {
+            throw new JobFailure("task " + task.id() + " failed twice in a row with the same error, which a re-run"
+                    + " will not cure: " + JobEvent.withoutTrace(failed.text()));
+        }
+        int max = node.config().maxFailures();
+        if (failures > max) {
+            throw new JobFailure("task " + task.id() + " failed " + failures + " times, more than the maximum of "
+                    + max + "; the last error: " + JobEvent.withoutTrace(failed.text()));
+        }
+        Duration backoff = node.config().retryBackoff().multipliedBy(failures);
+        if (backoff.compareTo(node.config().maxRetryBackoff()) > 0) {
+            backoff = node.config().maxRetryBackoff();
+        }
+        job.events().task(host, "WARNING", task.stage(), task.taskid(), "Task failed (failure " + failures
+                + " of at most " + max + "); re-run in " + backoff.toMillis() + " ms");
+        node.timers().schedule(() -> signals.add(new Rerun(task)), backoff.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void checkKilled() throws JobFailure {

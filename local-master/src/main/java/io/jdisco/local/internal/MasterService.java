@@ -80,11 +80,19 @@ public final class MasterService {
         JobCoordinator coordinator = new JobCoordinator(node, job, setup, slots, threads, ddfs);
         registry.add(job, coordinator);
         events.master("New job initialized!");
-        threads.submit(() -> {
-            if (plan.stages().isEmpty() || prepareJobHome(job, setup, packBytes)) {
-                coordinator.run();
-            }
-        });
+        try {
+            threads.execute(() -> {
+                try {
+                    if (plan.stages().isEmpty() || prepareJobHome(job, setup, packBytes)) {
+                        coordinator.run();
+                    }
+                } catch (Throwable t) { // an Error in the job home's set-up (a pack inflating to gigabytes)
+                    coordinator.failed(t);
+                }
+            });
+        } catch (Throwable t) { // no thread for the job: OutOfMemoryError "unable to create native thread"
+            coordinator.failed(t);
+        }
         return name;
     }
 

@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Framing follows the master's parser ({@link FrameParser}); after a framing error the session
  * collects "last words" for up to {@code lastWordsTimeout} or 100 KiB (SPEC §2.1.3). Timers (SPEC
  * §2.5) are checked by a watchdog on the node's timer thread; one that fires kills the worker,
- * which ends the read loop. A worker thread is handled exactly like a process: the same bytes,
+ * which ends the read loop. Besides the protocol's timers, the task timeout ({@code idleTimeout})
+ * kills a worker that has sent nothing for that long (stopped, hung, deadlocked), and the optional
+ * whole-attempt limit ({@code taskTimeout}) one that runs too long. A worker thread is handled exactly like a process: the same bytes,
  * parser, rate limiter, timers and retries.
  */
 public final class MasterSession {
@@ -38,6 +40,8 @@ public final class MasterSession {
     private final AtomicReference<AttemptOutcome> stopped = new AtomicReference<>();
     private volatile WorkerHandle worker;
     private volatile long lastDataNanos;
+    /** When the worker last sent bytes or the master last finished answering it: the idle timer's start. */
+    private volatile long lastActivityNanos;
     /** When the session last started waiting for the worker's bytes; -1 while it is busy answering. */
     private volatile long waitingSinceNanos = -1;
     private volatile boolean gotData;
@@ -75,6 +79,7 @@ public final class MasterSession {
             return stopped.get();
         }
         lastDataNanos = System.nanoTime();
+        lastActivityNanos = lastDataNanos;
         ScheduledFuture<?> watchdog = node.timers().scheduleAtFixedRate(this::checkTimers, 50, 50,
                 TimeUnit.MILLISECONDS);
         AttemptOutcome outcome = null;
@@ -118,6 +123,7 @@ public final class MasterSession {
                 return ended();
             }
             lastDataNanos = System.nanoTime();
+            lastActivityNanos = lastDataNanos;
             gotData = true;
             len += n;
             while (true) {
@@ -137,6 +143,7 @@ public final class MasterSession {
                 offset += r.consumed();
                 partialFrame = len > 0;
                 AttemptOutcome end = handler.handle(frame, lastDataNanos, out);
+                lastActivityNanos = System.nanoTime();
                 if (end != null) {
                     return end;
                 }
@@ -190,8 +197,20 @@ public final class MasterSession {
         return new AttemptOutcome.Failed(false, "Worker died. Last words:\n" + text + (len > LAST_WORDS_MAX ? "..." : ""));
     }
 
-    /** Runs on the timer thread: fires the SPEC §2.5 timers and the task timeout. */
+    /**
+     * Runs on the timer thread: fires the SPEC §2.5 timers and the task timeouts. A failure here
+     * fails the attempt: a periodic task that throws is never run again, which would leave the
+     * worker without a watchdog.
+     */
     private void checkTimers() {
+        try {
+            fireTimers();
+        } catch (RuntimeException e) {
+            fail("Master error in the worker's watchdog: " + e);
+        }
+    }
+
+    private void fireTimers() {
         long now = System.nanoTime();
         if (lastWordsSince >= 0) {
             if (now - lastWordsSince > node.config().lastWordsTimeout().toNanos()) {
@@ -208,6 +227,10 @@ public final class MasterSession {
         } else if (node.config().taskTimeout().isPresent()
                 && now - startNanos > node.config().taskTimeout().get().toNanos()) {
             fail("Task exceeded its timeout of " + seconds(node.config().taskTimeout().get()) + " seconds");
+        } else if (node.config().idleTimeout().isPresent()
+                && now - lastActivityNanos > node.config().idleTimeout().get().toNanos()) {
+            fail("Task timed out: the worker sent nothing for " + seconds(node.config().idleTimeout().get())
+                    + " seconds (the task timeout)");
         }
     }
 

@@ -135,7 +135,7 @@ final class SessionHandler {
             }
             reply(out, OkReply.ok());
         } else if (message instanceof ErrorMessage error) {
-            return new AttemptOutcome.Failed(false, error.text());
+            return new AttemptOutcome.Failed(false, error.text(), true);
         } else if (message instanceof FatalMessage fatal) {
             return new AttemptOutcome.Failed(true, fatal.text());
         } else {

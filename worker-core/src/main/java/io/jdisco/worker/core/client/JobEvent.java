@@ -26,4 +26,39 @@ public record JobEvent(LocalDateTime timestamp, String host, String message) {
     public boolean isFailure() {
         return message.startsWith("FATAL:") || message.startsWith("ERROR:");
     }
+
+    /**
+     * The message without a stack trace ({@link #withoutTrace}): what a person is shown of a
+     * failure; the event log keeps the whole text.
+     */
+    public String summary() {
+        return withoutTrace(message);
+    }
+
+    /**
+     * {@code text} without the stack trace a worker's {@code ERROR} or {@code FATAL} carries: of a
+     * Java trace ({@code printStackTrace}: lines starting with {@code at} after the first), the
+     * first line — the exception and its message; of a Python traceback (a first line ending
+     * with {@code Traceback (most recent call last):}), what precedes that on the first line and
+     * the last line — the exception and its message. Any other text is returned as it is,
+     * without trailing blanks.
+     */
+    public static String withoutTrace(String text) {
+        Objects.requireNonNull(text, "text");
+        String[] lines = text.strip().split("\r?\n");
+        if (lines.length < 2) {
+            return lines[0];
+        }
+        String python = "Traceback (most recent call last):";
+        if (lines[0].endsWith(python)) {
+            String prefix = lines[0].substring(0, lines[0].length() - python.length());
+            return prefix + lines[lines.length - 1].strip();
+        }
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].stripLeading().startsWith("at ") && Character.isWhitespace(lines[i].charAt(0))) {
+                return lines[0].strip();
+            }
+        }
+        return text.strip();
+    }
 }

@@ -31,8 +31,9 @@ public interface MasterTransport {
      * @param pathAndQuery the path on the master, with its query; starts with {@code /}
      * @param headers request headers
      * @param body the request body; empty for a {@code GET}
-     * @param wait how long the master may legitimately take on top of the usual request
-     *     timeout (the {@code get_results} long poll)
+     * @param wait for a long poll ({@code get_results}), how long the master holds the request
+     *     before it answers; the request then times out a little after {@code wait} instead of
+     *     after the usual request timeout. Zero for other requests
      * @throws IOException when the master cannot be reached or the exchange breaks off
      */
     Reply send(String method, String pathAndQuery, Map<String, String> headers, byte[] body, Duration wait)

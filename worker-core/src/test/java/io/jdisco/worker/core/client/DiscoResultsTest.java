@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jdisco.worker.DataException;
 import io.jdisco.worker.JobException;
 import io.jdisco.worker.core.client.FakeMaster.Reply;
+import io.jdisco.worker.core.client.internal.JobWaiter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -138,6 +142,48 @@ class DiscoResultsTest {
         JobException e = assertThrows(JobException.class,
                 () -> disco.waitFor(JOB, Duration.ofMillis(5), Duration.ofMillis(60)));
         assertEquals("Job " + JOB + " failed: Timeout", e.getMessage());
+    }
+
+    @Test
+    void waitGivesUpOnAMasterThatStoppedAnswering() throws Exception {
+        FakeMaster dying = new FakeMaster();
+        AtomicInteger calls = new AtomicInteger();
+        dying.route("POST", "/disco/ctrl/get_results", r -> {
+            calls.incrementAndGet();
+            return Reply.json(ACTIVE);
+        });
+        Disco client = new Disco(dying.url());
+        CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
+            try {
+                new JobWaiter(client, Duration.ofMillis(300)).await(JOB, Duration.ofMillis(5), null);
+                return null;
+            } catch (Exception e) {
+                return e;
+            }
+        });
+        while (calls.get() < 2) {
+            Thread.sleep(5);
+        }
+        dying.close();
+        Throwable e = failure.get(20, TimeUnit.SECONDS);
+        assertTrue(e instanceof MasterUnreachableException, String.valueOf(e));
+        assertTrue(e.getMessage().startsWith("the master at " + dying.url() + " is unreachable: no answer for "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains(" s while waiting for job " + JOB + " (java.net.ConnectException"),
+                e.getMessage());
+        assertEquals(OptionalInt.empty(), ((MasterUnreachableException) e).status());
+    }
+
+    @Test
+    void waitForDeadJobShowsItsLastFailureEventWithoutTheStackTrace() {
+        master.route("POST", "/disco/ctrl/get_results",
+                Reply.json("[[\"" + JOB + "\",[\"dead\",[]]]]"));
+        master.file("/disco/ctrl/rawevents", new AtomicReference<>(("[\"2014/10/27 12:00:00\",\"n1\","
+                + "\"ERROR: [map:0] java.io.IOException: disk full\\n\\tat a.B.c(B.java:1)\\n\"]\n").getBytes()));
+        JobException e = assertThrows(JobException.class,
+                () -> disco.waitFor(JOB, Duration.ofMillis(10), Duration.ofSeconds(30)));
+        assertEquals("Job " + JOB + " failed: Status dead: ERROR: [map:0] java.io.IOException: disk full",
+                e.getMessage());
     }
 
     @Test

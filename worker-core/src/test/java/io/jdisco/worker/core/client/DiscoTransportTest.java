@@ -41,13 +41,13 @@ class DiscoTransportTest {
     }
 
     @Test
-    void aTransportFailureIsACommExceptionNamingTheUrl() {
+    void aTransportFailureIsAnUnreachableMasterNamingTheUrl() {
         Disco disco = new Disco("http://master:1", (method, path, headers, body, wait) -> {
             throw new IOException("pipe broke");
         });
-        CommException e = assertThrows(CommException.class, disco::version);
-        assertTrue(e.getMessage().contains("pipe broke") && e.getMessage().contains("http://master:1/disco/version"),
-                e.getMessage());
+        CommException e = assertThrows(MasterUnreachableException.class, disco::version);
+        assertEquals("the master at http://master:1 is unreachable: java.io.IOException: pipe broke", e.getMessage());
+        assertEquals("http://master:1/disco/version", e.url());
     }
 
     @Test

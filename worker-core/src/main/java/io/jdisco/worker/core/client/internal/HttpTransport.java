@@ -15,6 +15,9 @@ import java.util.Objects;
  * paths on the master it takes absolute {@code http(s)://} URLs (blobs on other nodes).
  */
 public final class HttpTransport implements MasterTransport {
+    /** How long after its hold a long poll's answer may come before the request times out. */
+    public static final Duration LONG_POLL_MARGIN = Duration.ofSeconds(10);
+
     private final URI base;
     private final HttpClient client;
     private final Duration requestTimeout;
@@ -30,8 +33,7 @@ public final class HttpTransport implements MasterTransport {
     public Reply send(String method, String pathAndQuery, Map<String, String> headers, byte[] body, Duration wait)
             throws IOException, InterruptedException {
         String url = pathAndQuery.startsWith("/") ? base + pathAndQuery : pathAndQuery;
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
-                .timeout(requestTimeout.plus(wait));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout(wait));
         headers.forEach(b::header);
         if ("GET".equals(method)) {
             b.GET();
@@ -40,6 +42,16 @@ public final class HttpTransport implements MasterTransport {
         }
         HttpResponse<byte[]> response = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         return new Reply(response.statusCode(), response.body());
+    }
+
+    /**
+     * The HTTP timeout of a request: the usual one, or, for a long poll the master holds for
+     * {@code wait} and then answers ({@code get_results}), {@code wait} plus
+     * {@link #LONG_POLL_MARGIN} — so that a master that stopped answering is noticed soon after the
+     * poll, not minutes later.
+     */
+    Duration timeout(Duration wait) {
+        return wait.isZero() || wait.isNegative() ? requestTimeout : wait.plus(LONG_POLL_MARGIN);
     }
 
     @Override

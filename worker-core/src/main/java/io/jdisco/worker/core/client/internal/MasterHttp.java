@@ -3,6 +3,7 @@ package io.jdisco.worker.core.client.internal;
 import io.jdisco.worker.CommException;
 import io.jdisco.worker.DataException;
 import io.jdisco.worker.core.client.MasterTransport;
+import io.jdisco.worker.core.client.MasterUnreachableException;
 import io.jdisco.worker.core.json.PythonJson;
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +17,9 @@ import java.util.function.Supplier;
  * The master's HTTP API (SPEC §11) over a {@link MasterTransport} (HTTP itself, or an embedded
  * master's in-process routes): one request, one reply, with every failure turned into a
  * {@link CommException} that names the URL and, when the server answered, the status and the
- * body text (the master's own error message, e.g. a 400's JSON string, decoded).
+ * body text (the master's own error message, e.g. a 400's JSON string, decoded). A request to the
+ * master that gets no answer at all (refused, reset, timed out) is a
+ * {@link MasterUnreachableException}.
  *
  * <p>JSON is read into plain Java values and written as Python's {@code json.dumps} does, with
  * {@link PythonJson} (Jackson's streaming parser): the object mapper would load a few hundred
@@ -68,8 +71,8 @@ public final class MasterHttp {
     }
 
     /**
-     * POSTs {@code body} to {@code path}; {@code wait} is how long the master may legitimately
-     * take on top of the usual request timeout (the {@code get_results} long poll).
+     * POSTs {@code body} to {@code path}; {@code wait} is how long the master holds a long poll
+     * ({@code get_results}) before it answers, zero for other requests.
      */
     public Reply post(String path, byte[] body, Duration wait)
             throws IOException, InterruptedException {
@@ -106,6 +109,9 @@ public final class MasterHttp {
         try {
             response = (onMaster ? transport : web()).send(method, urlOrPath, headers, body, wait);
         } catch (IOException e) {
+            if (onMaster) {
+                throw new MasterUnreachableException(base.toString(), url, e.toString(), e);
+            }
             throw new CommException("cannot reach the master: " + e, url, -1, e);
         }
         int status = response.status();

@@ -1,12 +1,14 @@
 package io.jdisco.local;
 
+import io.jdisco.worker.core.client.MasterToken;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code jdisco master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|reused|threads]}:
- * runs a {@link LocalMaster} in the foreground until SIGTERM or Ctrl-C, printing its URL.
+ * {@code jdisco master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|reused|threads]
+ * [--bind ADDR --token FILE] [--max-blob SIZE] [--max-pack SIZE]}: runs a {@link LocalMaster} in the foreground until SIGTERM or Ctrl-C, printing its URL.
  */
 public final class LocalMasterMain {
     private LocalMasterMain() {
@@ -66,6 +68,18 @@ public final class LocalMasterMain {
                 case "--workers":
                     b.workers(workerMode(v));
                     break;
+                case "--bind":
+                    b.bind(v);
+                    break;
+                case "--token":
+                    b.token(token(v));
+                    break;
+                case "--max-blob":
+                    b.maxBlobBytes(size(a, v));
+                    break;
+                case "--max-pack":
+                    b.maxPackBytes(size(a, v));
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
@@ -79,6 +93,26 @@ public final class LocalMasterMain {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " needs an integer, got '" + value + "'");
         }
+    }
+
+    private static String token(String file) {
+        try {
+            return MasterToken.read(Path.of(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--token: " + e.getMessage(), e);
+        }
+    }
+
+    /** A size in bytes: digits with an optional binary suffix k, m or g (e.g. 512m). */
+    private static long size(String option, String value) {
+        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        int shift = v.endsWith("k") ? 10 : v.endsWith("m") ? 20 : v.endsWith("g") ? 30 : 0;
+        String digits = shift == 0 ? v : v.substring(0, v.length() - 1);
+        if (!digits.matches("\\d{1,12}")) {
+            throw new IllegalArgumentException(option + " needs a size in bytes such as 1048576, 512m or 1g, got '"
+                    + value + "'");
+        }
+        return Long.parseLong(digits) << shift;
     }
 
     private static LocalMasterConfig.WorkerMode workerMode(String value) {
@@ -98,6 +132,7 @@ public final class LocalMasterMain {
     private static void usage(PrintStream out, String problem) {
         out.println(problem);
         out.println("usage: jdisco master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|reused|threads]");
+        out.println("                     [--bind ADDR --token FILE] [--max-blob SIZE] [--max-pack SIZE]");
         out.println("  --port   HTTP port on 127.0.0.1 (default: a free port)");
         out.println("  --data   data root (default: a temporary directory, deleted on exit)");
         out.println("  --slots  worker slots (default: the number of cores)");
@@ -105,5 +140,12 @@ public final class LocalMasterMain {
         out.println("  --workers processes: one process per task, as a Disco node (default);");
         out.println("           reused: a jdisco job's worker processes run its tasks one after another");
         out.println("           threads: jdisco jobs' tasks on threads of this JVM (no JVM start per task)");
+        out.println("  --bind   also listen on this IP address (0.0.0.0: all interfaces); needs --token");
+        out.println("  --token  file (mode 600) with the secret clients on other hosts send as");
+        out.println("           'Authorization: Bearer <token>' (jdisco clients: JDISCO_TOKEN_FILE)");
+        out.println("  --max-blob  largest DDFS blob accepted, e.g. 512m (default: 1g)");
+        out.println("  --max-pack  largest job pack accepted, held in memory (default: 256m)");
+        out.println("  Requests from web pages (a foreign Origin) or through foreign names (Host) are refused;");
+        out.println("  see 'Security' in the local-master README.");
     }
 }

@@ -160,11 +160,13 @@ public final class DdfsStore {
     public String storeBlob(String relative, InputStream body, long maxBytes) throws IOException {
         Path file = layout.servedFile("/ddfs/" + relative)
                 .orElseThrow(() -> new IllegalArgumentException("blob path '" + relative + "' leaves DDFS_DATA"));
-        Files.createDirectories(file.getParent());
-        if (!file.getParent().toRealPath().startsWith(layout.ddfsData().toRealPath())) {
-            throw new IOException("the directory of blob " + relative + " leads out of DDFS_DATA "
-                    + layout.ddfsData() + " (a symbolic link)");
+        Path existing = file.getParent();
+        while (!Files.exists(existing)) {
+            existing = existing.getParent();
         }
+        insideDdfs(existing, relative);
+        Files.createDirectories(file.getParent());
+        insideDdfs(file.getParent(), relative);
         Path partial = file.resolveSibling(file.getFileName() + ".partial-" + Thread.currentThread().getId());
         try (OutputStream out = Files.newOutputStream(partial)) {
             copy(body, out, maxBytes, relative);
@@ -174,6 +176,14 @@ public final class DdfsStore {
         }
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return blobUrl(relative);
+    }
+
+    /** Checks that directory {@code dir} of blob {@code relative} really is in DDFS_DATA, not behind a link. */
+    private void insideDdfs(Path dir, String relative) throws IOException {
+        if (!dir.toRealPath().startsWith(layout.ddfsData().toRealPath())) {
+            throw new IOException("the directory of blob " + relative + " leads out of DDFS_DATA "
+                    + layout.ddfsData() + " through a symbolic link");
+        }
     }
 
     /** Copies {@code in} to {@code out}, failing as soon as more than {@code max} bytes came. */

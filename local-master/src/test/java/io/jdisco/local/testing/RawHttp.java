@@ -10,6 +10,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An HTTP/1.1 request written byte for byte on a socket, as a browser or an attacker's script
@@ -70,7 +72,7 @@ public final class RawHttp {
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
-            return read(s.getInputStream());
+            return read(s.getInputStream(), method.equals("HEAD"));
         }
     }
 
@@ -79,27 +81,26 @@ public final class RawHttp {
         return send("GET", path, new byte[0]);
     }
 
-    private static Reply read(InputStream in) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        byte[] buf = new byte[8192];
-        int n;
-        try {
-            while ((n = in.read(buf)) >= 0) {
-                all.write(buf, 0, n);
+    /**
+     * Reads the head, then (but for a HEAD request) the body of the announced Content-Length (the server may keep reading
+     * a body it refused, so the connection's end is not waited for), or else up to the end.
+     */
+    private static Reply read(InputStream in, boolean head) throws IOException {
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        while (!lines.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("the reply ended in its head: " + lines.toString(StandardCharsets.ISO_8859_1));
             }
-        } catch (java.net.SocketException e) {
-            // The server may reset the connection after its reply when it did not read the whole body.
-            if (all.size() == 0) {
-                throw e;
-            }
+            lines.write(b);
         }
-        String text = all.toString(StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n\r\n");
-        if (!text.startsWith("HTTP/1.") || end < 0) {
+        String text = lines.toString(StandardCharsets.ISO_8859_1);
+        if (!text.startsWith("HTTP/1.")) {
             throw new IOException("not an HTTP reply: " + text);
         }
         int status = Integer.parseInt(text.substring(9, 12));
-        String body = new String(text.substring(end + 4).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-        return new Reply(status, body);
+        Matcher m = Pattern.compile("(?im)^content-length:\\s*(\\d+)\\s*$").matcher(text);
+        byte[] body = head ? new byte[0] : m.find() ? in.readNBytes(Integer.parseInt(m.group(1))) : in.readAllBytes();
+        return new Reply(status, new String(body, StandardCharsets.UTF_8));
     }
 }

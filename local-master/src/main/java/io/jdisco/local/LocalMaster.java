@@ -39,6 +39,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
+ * <p>It listens on loopback only unless {@link LocalMasterConfig#bindAddress()} says otherwise
+ * (which needs a token), and answers no web page: every request first passes the checks of
+ * {@code internal.RequestGuard} (module README, "Security").
+ *
  * <p>Deviations from a Disco 0.5.4 cluster are listed in {@link LocalMasterConfig} (retry timing)
  * and in the module README: one host, concurrent stages run one after the other, tags in memory.
  */

@@ -65,7 +65,7 @@ class SecurityLimitsTest {
         assertTrue(refusedName("Word\u202eCount").contains("U+202E"), "right-to-left override");
         assertTrue(refusedName("Word\u2028Count").contains("U+2028"), "line separator");
         assertTrue(refusedName("Word\tCount").contains("'Word\\u0009Count'"), "the prefix is shown escaped");
-        assertEquals(List.of(), f.disco.jobs(), "no job was registered");
+        assertTrue(f.disco.jobs().stream().noneMatch(j -> j.name().startsWith("Word")), "no job was registered");
     }
 
     @Test
@@ -74,10 +74,12 @@ class SecurityLimitsTest {
         assertTrue(tooLong.contains("more than 255"), tooLong);
         // 'é' is two bytes: 120 of them are 240 bytes, a name over 255 bytes in 120 characters.
         assertTrue(refusedName("é".repeat(120)).contains("bytes in UTF-8"));
-        String job = f.disco.submit(pack("ü".repeat(100)));
+        // No stage: the job is ready at once, its results are its inputs; no worker runs.
+        String job = f.disco.submit(TestPacks.scriptPack(TestPacks.classic("ü".repeat(100), List.of("raw://a"), false,
+                false, 1), "#!/bin/sh\n"));
         assertTrue(job.startsWith("ü".repeat(100) + "@"), job);
-        assertEquals(List.of(job), f.disco.jobs().stream().map(j -> j.name()).toList());
-        f.disco.purge(job);
+        assertEquals(List.of(List.of("raw://a")), f.await(job));
+        assertTrue(f.disco.jobs().stream().anyMatch(j -> j.name().equals(job)));
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|threads]
- * [--task-timeout S]}: runs a {@link LocalMaster} in
+ * [--task-timeout S] [--bind ADDR --token FILE] [--max-blob SIZE] [--max-pack SIZE]}: runs a {@link LocalMaster} in
  * the foreground until SIGTERM or Ctrl-C. The first line on standard output is
  * {@code jdisco local master at <url> ...}.
  */
@@ -23,6 +23,7 @@ public final class MasterCommand implements Command {
     public String usage() {
         return "master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|threads]"
                 + " [--task-timeout S]\n"
+                + "       [--bind ADDR --token FILE] [--max-blob SIZE] [--max-pack SIZE]\n"
                 + "  --port P       HTTP port on 127.0.0.1 (default: a free port)\n"
                 + "  --data DIR     data root (default: a temporary directory, deleted on exit)\n"
                 + "  --slots N      worker slots (default: the number of cores)\n"
@@ -30,7 +31,14 @@ public final class MasterCommand implements Command {
                 + "  --workers M    processes: a worker process per task, as a Disco node (default);\n"
                 + "                 threads: jdisco jobs' tasks on threads of the master's JVM\n"
                 + "  --task-timeout S kill and retry a task whose worker sent nothing for S seconds\n"
-                + "                 (default 600; 0: never)\n";
+                + "                 (default 600; 0: never)\n"
+                + "  --bind ADDR    also listen on this IP address (0.0.0.0: all interfaces); needs --token\n"
+                + "  --token FILE   file (mode 600) with the secret clients on other hosts send as\n"
+                + "                 'Authorization: Bearer <token>' (jdisco clients: JDISCO_TOKEN_FILE)\n"
+                + "  --max-blob S   largest DDFS blob accepted, e.g. 512m (default: 1g)\n"
+                + "  --max-pack S   largest job pack accepted, held in memory (default: 256m)\n"
+                + "  Requests from web pages (a foreign Origin) or through foreign names (Host) are\n"
+                + "  refused; see 'Security' in the local-master README.\n";
     }
 
     @Override

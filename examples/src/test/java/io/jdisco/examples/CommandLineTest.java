@@ -28,6 +28,15 @@ class CommandLineTest {
     }
 
     @Test
+    void masterBeyondLoopbackWithoutATokenExits2NamingTheOption() {
+        CliRun run = CliRun.of("master", "--bind", "0.0.0.0");
+        assertEquals(Main.USAGE, run.status());
+        assertTrue(run.err().contains("beyond loopback, needs a token") && run.err().contains("--token FILE"),
+                run.err());
+        assertTrue(run.err().contains("--bind ADDR"), "the usage lists --bind:\n" + run.err());
+    }
+
+    @Test
     void unknownCommandExits2() {
         CliRun run = CliRun.of("wordcunt", "x");
         assertEquals(Main.USAGE, run.status());

@@ -39,6 +39,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
+ * <p>It listens on loopback only unless {@link LocalMasterConfig#bindAddress()} says otherwise
+ * (which needs a token), and answers no web page: every request first passes the checks of
+ * {@code internal.RequestGuard} (module README, "Security").
+ *
  * <p>Deviations from a Disco 0.5.4 cluster are listed in {@link LocalMasterConfig} (retry timing)
  * and in the module README: one host, concurrent stages run one after the other, tags in memory.
  */
@@ -50,6 +54,8 @@ public final class LocalMaster implements AutoCloseable {
     private final NodeLayout layout;
     private final boolean temporaryRoot;
     private final HttpServer server;
+    /** The listener on the one non-loopback address the master is bound to, or null. */
+    private final HttpServer extraServer;
     private final ExecutorService httpThreads;
     private final ExecutorService jobThreads;
     private final ScheduledExecutorService timers;
@@ -69,8 +75,12 @@ public final class LocalMaster implements AutoCloseable {
         Files.createDirectories(layout.discoData());
         Files.createDirectories(layout.ddfsData());
         noDelay();
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
-        this.url = "http://127.0.0.1:" + server.getAddress().getPort();
+        InetAddress bind = config.bindAddress();
+        boolean ownListener = bind.isLoopbackAddress() || bind.isAnyLocalAddress();
+        this.server = HttpServer.create(new InetSocketAddress(ownListener ? bind : InetAddress.getLoopbackAddress(),
+                config.port()), 64);
+        this.url = "http://" + urlHost(bind.isLoopbackAddress() ? bind : InetAddress.getLoopbackAddress()) + ":"
+                + server.getAddress().getPort();
         this.httpThreads = Executors.newCachedThreadPool(daemon("jdisco-master-http"));
         this.jobThreads = Executors.newCachedThreadPool(daemon("jdisco-master-job"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("jdisco-master-timer"));
@@ -80,7 +90,35 @@ public final class LocalMaster implements AutoCloseable {
         this.routes = new MasterRoutes(service);
         server.createContext("/", routes);
         server.setExecutor(httpThreads);
+        this.extraServer = ownListener ? null : listenAlsoOn(bind);
         server.start();
+        if (extraServer != null) {
+            extraServer.start();
+        }
+    }
+
+    /**
+     * A second listener on {@code address} (one interface's), on the loopback listener's port and
+     * with the same routes: the master stays on loopback, where its own workers and local clients
+     * reach it as on a master bound to loopback only.
+     */
+    private HttpServer listenAlsoOn(InetAddress address) throws IOException {
+        HttpServer extra;
+        try {
+            extra = HttpServer.create(new InetSocketAddress(address, server.getAddress().getPort()), 64);
+        } catch (IOException e) {
+            server.stop(0);
+            throw e;
+        }
+        extra.createContext("/", routes);
+        extra.setExecutor(httpThreads);
+        return extra;
+    }
+
+    /** An address as a URL's host: an IPv6 literal in brackets. */
+    private static String urlHost(InetAddress address) {
+        String text = address.getHostAddress();
+        return text.contains(":") ? "[" + text + "]" : text;
     }
 
     /**
@@ -115,7 +153,10 @@ public final class LocalMaster implements AutoCloseable {
         }
     }
 
-    /** The master's URL, {@code http://127.0.0.1:<port>}: pass it to {@code Disco} or set it as DISCO_MASTER. */
+    /**
+     * The master's URL, {@code http://127.0.0.1:<port>} (the address the master is bound to when
+     * that is another loopback address): pass it to {@code Disco} or set it as DISCO_MASTER.
+     */
     public String url() {
         return url;
     }
@@ -170,6 +211,9 @@ public final class LocalMaster implements AutoCloseable {
         }
         closed = true;
         service.killAll();
+        if (extraServer != null) {
+            extraServer.stop(0);
+        }
         server.stop(0);
         jobThreads.shutdownNow();
         try {

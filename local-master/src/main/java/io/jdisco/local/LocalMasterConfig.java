@@ -1,6 +1,9 @@
 package io.jdisco.local;
 
 import io.jdisco.worker.core.jobhome.ExtractionLimits;
+import io.jdisco.worker.core.client.MasterToken;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -80,6 +83,10 @@ public final class LocalMasterConfig {
     private final WorkerMode workers;
     private final ExtractionLimits jobHomeLimits;
     private final Duration idleTimeout;
+    private final InetAddress bind;
+    private final String token;
+    private final long maxBlobBytes;
+    private final long maxPackBytes;
 
     private LocalMasterConfig(Builder b) {
         this.port = b.port;
@@ -97,6 +104,10 @@ public final class LocalMasterConfig {
         this.workers = b.workers;
         this.jobHomeLimits = b.jobHomeLimits;
         this.idleTimeout = b.idleTimeout;
+        this.bind = b.bind;
+        this.token = b.token;
+        this.maxBlobBytes = b.maxBlobBytes;
+        this.maxPackBytes = b.maxPackBytes;
     }
 
     /** A builder with the defaults. */
@@ -196,11 +207,41 @@ public final class LocalMasterConfig {
         return Optional.ofNullable(idleTimeout);
     }
 
+    /**
+     * The address the master listens on besides loopback: a loopback address (the default,
+     * {@link InetAddress#getLoopbackAddress()}) for this machine only, the wildcard
+     * ({@code 0.0.0.0}, {@code ::}) for every interface, or one interface's address. Beyond
+     * loopback a {@linkplain #token() token} is required.
+     */
+    public InetAddress bindAddress() {
+        return bind;
+    }
+
+    /**
+     * The shared secret a client whose address is not a loopback one must send as
+     * {@code Authorization: Bearer <token>}, or empty when the master has none (then it may only
+     * listen on loopback).
+     */
+    public Optional<String> token() {
+        return Optional.ofNullable(token);
+    }
+
+    /** The largest DDFS blob a {@code PUT} may store; a larger one gets 413 (default 1 GiB). */
+    public long maxBlobBytes() {
+        return maxBlobBytes;
+    }
+
+    /** The largest job pack {@code POST /disco/job/new} accepts, held in memory; larger gets 413 (default 256 MiB). */
+    public long maxPackBytes() {
+        return maxPackBytes;
+    }
+
     @Override
     public String toString() {
         return "LocalMasterConfig[port " + port + ", data " + (dataRoot == null ? "(temporary)" : dataRoot)
                 + ", host " + host + ", " + slots + " slots, max failures " + maxFailures + ", workers "
-                + workers.name().toLowerCase(java.util.Locale.ROOT) + "]";
+                + workers.name().toLowerCase(java.util.Locale.ROOT) + ", bind " + bind.getHostAddress()
+                + (token == null ? "" : " with a token") + "]";
     }
 
     /** Builds a {@link LocalMasterConfig}. */
@@ -220,6 +261,10 @@ public final class LocalMasterConfig {
         private WorkerMode workers = WorkerMode.PROCESSES;
         private ExtractionLimits jobHomeLimits = ExtractionLimits.defaults();
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private InetAddress bind = InetAddress.getLoopbackAddress();
+        private String token;
+        private long maxBlobBytes = 1L << 30;
+        private long maxPackBytes = 256L << 20;
 
         private Builder() {
         }
@@ -317,6 +362,16 @@ public final class LocalMasterConfig {
         }
 
         /**
+         * The address to listen on besides loopback, an IP address literal ({@code 0.0.0.0},
+         * {@code 192.168.1.5}, {@code ::}, {@code [fd00::2]}) or {@code localhost}; names are not
+         * resolved. Default: the loopback address. Anything but loopback needs a {@link #token}.
+         */
+        public Builder bind(String address) {
+            this.bind = ipLiteral(Objects.requireNonNull(address, "address"));
+            return this;
+        }
+
+        /**
          * The task timeout: the longest a worker may stay silent (default 10 minutes); zero or
          * {@code null} for none.
          */
@@ -325,9 +380,69 @@ public final class LocalMasterConfig {
             return this;
         }
 
-        /** The configuration. */
+
+        /**
+         * The shared secret clients from other hosts must send (see {@link LocalMasterConfig#token()});
+         * {@code null} for none (the default). Read it from a private file with
+         * {@link MasterToken#read}.
+         *
+         * @throws IllegalArgumentException when it is not 1–1024 printable ASCII characters without spaces
+         */
+        public Builder token(String value) {
+            this.token = value == null ? null : MasterToken.check(value);
+            return this;
+        }
+
+        /** The largest DDFS blob accepted, in bytes (default 1 GiB). */
+        public Builder maxBlobBytes(long value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxBlobBytes must be at least 1, got " + value);
+            }
+            this.maxBlobBytes = value;
+            return this;
+        }
+
+        /** The largest job pack accepted, in bytes, at most 2 GiB − 9 (held in memory; default 256 MiB). */
+        public Builder maxPackBytes(long value) {
+            if (value < 1 || value > Integer.MAX_VALUE - 9) {
+                throw new IllegalArgumentException("maxPackBytes must be in 1.." + (Integer.MAX_VALUE - 9) + ", got "
+                        + value);
+            }
+            this.maxPackBytes = value;
+            return this;
+        }
+
+        /**
+         * The configuration.
+         *
+         * @throws IllegalArgumentException when the master would listen beyond loopback without a token
+         */
         public LocalMasterConfig build() {
+            if (!bind.isLoopbackAddress() && token == null) {
+                throw new IllegalArgumentException("listening on " + bind.getHostAddress() + ", beyond loopback,"
+                        + " needs a token that clients on other hosts must send (--token FILE; see 'Security' in"
+                        + " the local-master README)");
+            }
             return new LocalMasterConfig(this);
+        }
+
+        /** {@code text} as an address, without a DNS lookup: only literals and {@code localhost} are taken. */
+        private static InetAddress ipLiteral(String text) {
+            String t = text.trim();
+            if (t.equalsIgnoreCase("localhost")) {
+                return InetAddress.getLoopbackAddress();
+            }
+            boolean v4 = t.matches("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+            String v6 = t.startsWith("[") && t.endsWith("]") ? t.substring(1, t.length() - 1) : t;
+            if (v4 || (v6.contains(":") && v6.matches("[0-9A-Fa-f:.]+"))) {
+                try {
+                    return InetAddress.getByName(v4 ? t : "[" + v6 + "]");
+                } catch (UnknownHostException e) {
+                    // not a literal after all: refused below
+                }
+            }
+            throw new IllegalArgumentException("bind address '" + text + "' is not an IP address (e.g. 127.0.0.1,"
+                    + " 0.0.0.0, 192.168.1.5, ::) or localhost");
         }
 
         private static Duration positive(Duration d, String what) {

@@ -1,14 +1,17 @@
 package io.jdisco.local;
 
 import io.jdisco.worker.core.jobhome.ExtractionLimits;
+import io.jdisco.worker.core.client.MasterToken;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code jdisco master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|reused|threads]
- * [--task-timeout SECONDS]}:
- * runs a {@link LocalMaster} in the foreground until SIGTERM or Ctrl-C, printing its URL.
+ * [--task-timeout SECONDS] [--bind ADDR --token FILE] [--max-blob SIZE] [--max-pack SIZE]
+ * [--jobhome-max-bytes SIZE] [--jobhome-max-ratio N]}: runs a {@link LocalMaster} in the foreground until
+ * SIGTERM or Ctrl-C, printing its URL.
  */
 public final class LocalMasterMain {
     private LocalMasterMain() {
@@ -71,13 +74,25 @@ public final class LocalMasterMain {
                     b.workers(workerMode(v));
                     break;
                 case "--jobhome-max-bytes":
-                    jobHomeBytes = positiveLong(a, v);
+                    jobHomeBytes = size(a, v);
                     break;
                 case "--jobhome-max-ratio":
                     jobHomeRatio = integer(a, v);
                     break;
                 case "--task-timeout":
                     b.idleTimeout(taskTimeout(v));
+                    break;
+                case "--bind":
+                    b.bind(v);
+                    break;
+                case "--token":
+                    b.token(token(v));
+                    break;
+                case "--max-blob":
+                    b.maxBlobBytes(size(a, v));
+                    break;
+                case "--max-pack":
+                    b.maxPackBytes(size(a, v));
                     break;
                 default:
                     throw new IllegalArgumentException("unknown argument '" + a + "'");
@@ -94,18 +109,6 @@ public final class LocalMasterMain {
         }
     }
 
-    private static long positiveLong(String option, String value) {
-        try {
-            long n = Long.parseLong(value);
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + " needs a positive integer, got '" + value + "'");
-    }
-
     /** {@code --task-timeout SECONDS}: a whole number of seconds, 0 for none. */
     public static java.time.Duration taskTimeout(String value) {
         long seconds;
@@ -119,6 +122,26 @@ public final class LocalMasterMain {
                     + value + "'");
         }
         return java.time.Duration.ofSeconds(seconds);
+    }
+
+    private static String token(String file) {
+        try {
+            return MasterToken.read(Path.of(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--token: " + e.getMessage(), e);
+        }
+    }
+
+    /** A size in bytes: digits with an optional binary suffix k, m or g (e.g. 512m). */
+    private static long size(String option, String value) {
+        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        int shift = v.endsWith("k") ? 10 : v.endsWith("m") ? 20 : v.endsWith("g") ? 30 : 0;
+        String digits = shift == 0 ? v : v.substring(0, v.length() - 1);
+        if (!digits.matches("\\d{1,12}")) {
+            throw new IllegalArgumentException(option + " needs a size in bytes such as 1048576, 512m or 1g, got '"
+                    + value + "'");
+        }
+        return Long.parseLong(digits) << shift;
     }
 
     private static LocalMasterConfig.WorkerMode workerMode(String value) {
@@ -137,8 +160,9 @@ public final class LocalMasterMain {
 
     private static void usage(PrintStream out, String problem) {
         out.println(problem);
-        out.println("usage: jdisco master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|reused|threads]"
-                + " [--task-timeout SECONDS]");
+        out.println("usage: jdisco master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|reused|threads]");
+        out.println("                     [--task-timeout SECONDS] [--bind ADDR --token FILE] [--max-blob SIZE] [--max-pack SIZE]");
+        out.println("                     [--jobhome-max-bytes SIZE] [--jobhome-max-ratio N]");
         out.println("  --port   HTTP port on 127.0.0.1 (default: a free port)");
         out.println("  --data   data root (default: a temporary directory, deleted on exit)");
         out.println("  --slots  worker slots (default: the number of cores)");
@@ -146,9 +170,16 @@ public final class LocalMasterMain {
         out.println("  --workers processes: one process per task, as a Disco node (default);");
         out.println("           reused: a jdisco job's worker processes run its tasks one after another");
         out.println("           threads: jdisco jobs' tasks on threads of this JVM (no JVM start per task)");
-        out.println("  --jobhome-max-bytes  the most bytes a job home may unpack to (default 1 GiB)");
+        out.println("  --jobhome-max-bytes  the most bytes a job home may unpack to, e.g. 512m (default: 1g)");
         out.println("  --jobhome-max-ratio  the most times its compressed size a job home entry may unpack to (default 200)");
         out.println("  --task-timeout SECONDS  kill and retry a task whose worker sent nothing for SECONDS");
         out.println("           (default 600; 0: never)");
+        out.println("  --bind   also listen on this IP address (0.0.0.0: all interfaces); needs --token");
+        out.println("  --token  file (mode 600) with the secret clients on other hosts send as");
+        out.println("           'Authorization: Bearer <token>' (jdisco clients: JDISCO_TOKEN_FILE)");
+        out.println("  --max-blob  largest DDFS blob accepted, e.g. 512m (default: 1g)");
+        out.println("  --max-pack  largest job pack accepted, held in memory (default: 256m)");
+        out.println("  Requests from web pages (a foreign Origin) or through foreign names (Host) are refused;");
+        out.println("  see 'Security' in the local-master README.");
     }
 }

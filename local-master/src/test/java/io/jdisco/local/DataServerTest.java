@@ -110,7 +110,8 @@ class DataServerTest {
     void dotDotCannotLeaveTheDataDirectory() throws Exception {
         Files.writeString(master.dataRoot().resolve("secret"), "s");
         try (Socket s = new Socket("127.0.0.1", master.port())) {
-            s.getOutputStream().write(("GET /disco/../secret HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            s.getOutputStream().write(("GET /disco/../secret HTTP/1.1\r\nHost: 127.0.0.1:" + master.port()
+                    + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             String status = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1).split("\r\n")[0];
             assertEquals("HTTP/1.1 404 Not Found", status);

@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * <pre>
  *   GET    /ddfs/new_blob/&lt;name&gt;        ["http://127.0.0.1:&lt;port&gt;/ddfs/vol0/blob/&lt;hh&gt;/&lt;name&gt;$&lt;ts&gt;"]
- *   PUT    /ddfs/vol0/blob/&lt;hh&gt;/&lt;file&gt;  (body = blob)  "disco://&lt;host&gt;/ddfs/vol0/blob/&lt;hh&gt;/&lt;file&gt;"
+ *   PUT    /ddfs/vol0/blob/&lt;hh&gt;/&lt;file&gt;  (body = blob, at most maxBlobBytes, else 413)  "disco://&lt;host&gt;/ddfs/vol0/blob/&lt;hh&gt;/&lt;file&gt;"
  *   GET    /ddfs/tag/&lt;tag&gt;               {"id", "version", "last-modified", "urls", "user-data"}; 404 if missing
  *   PUT    /ddfs/tag/&lt;tag&gt;               replace the URL lists (body [[url...]...])
  *   POST   /ddfs/tag/&lt;tag&gt;[?update=1]    append URL lists
@@ -50,7 +50,7 @@ final class DdfsRoutes {
         } else if (path.startsWith("/ddfs/vol") && method.equals("PUT")) {
             putBlob(ex, path.substring("/ddfs/".length()));
         } else if (method.equals("GET") || method.equals("HEAD")) {
-            MasterRoutes.serve(ex, node.layout().servedFile(path));
+            MasterRoutes.serve(ex, node.layout().servedRegularFile(path));
         } else {
             Exchanges.error(ex, 404, "no such DDFS resource: " + method + " " + path);
         }
@@ -62,11 +62,24 @@ final class DdfsRoutes {
                 || !DdfsStore.validName(parts[3].replace('$', '_'))) {
             throw new MasterRoutes.BadRequest("not a blob location: /ddfs/" + relative);
         }
+        long max = node.config().maxBlobBytes();
+        if (Exchanges.declaredLength(ex) > max) {
+            Exchanges.error(ex, 413, tooLarge(relative, max));
+            return;
+        }
         String url;
         try (InputStream in = ex.getRequestBody()) {
-            url = store.storeBlob(relative, in);
+            url = store.storeBlob(relative, in, max);
+        } catch (DdfsStore.BlobTooLarge e) {
+            Exchanges.error(ex, 413, tooLarge(relative, max));
+            return;
         }
         Exchanges.json(ex, 201, url);
+    }
+
+    private static String tooLarge(String relative, long max) {
+        return "blob /ddfs/" + relative + " is larger than " + max + " bytes, the master's limit (--max-blob);"
+                + " split the data into several blobs";
     }
 
     private void tag(HttpExchange ex, String method, String rest) throws IOException, MasterRoutes.BadRequest {

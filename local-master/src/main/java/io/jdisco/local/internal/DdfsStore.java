@@ -3,6 +3,7 @@ package io.jdisco.local.internal;
 import io.jdisco.worker.DiscoNames;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -139,21 +140,70 @@ public final class DdfsStore {
         return "disco://" + layout.host() + "/ddfs/" + relative;
     }
 
-    /** Stores a blob at {@code relative} from {@code body} (atomically) and returns its URL. */
-    public String storeBlob(String relative, InputStream body) throws IOException {
+    /** A blob body longer than the limit it was stored with. */
+    public static final class BlobTooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BlobTooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Stores a blob at {@code relative} from {@code body} (atomically) and returns its URL.
+     *
+     * @throws BlobTooLarge when {@code body} has more than {@code maxBytes} bytes; nothing is
+     *     stored and what was read is deleted
+     * @throws IOException when the blob's directory is not inside DDFS_DATA (a symbolic link)
+     *     or the blob cannot be written
+     */
+    public String storeBlob(String relative, InputStream body, long maxBytes) throws IOException {
         Path file = layout.servedFile("/ddfs/" + relative)
                 .orElseThrow(() -> new IllegalArgumentException("blob path '" + relative + "' leaves DDFS_DATA"));
+        Path existing = file.getParent();
+        while (!Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        insideDdfs(existing, relative);
         Files.createDirectories(file.getParent());
+        insideDdfs(file.getParent(), relative);
         Path partial = file.resolveSibling(file.getFileName() + ".partial-" + Thread.currentThread().getId());
-        Files.copy(body, partial, StandardCopyOption.REPLACE_EXISTING);
+        try (OutputStream out = Files.newOutputStream(partial)) {
+            copy(body, out, maxBytes, relative);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e;
+        }
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return blobUrl(relative);
     }
 
-    /** Stores a local file as a new blob called {@code name} and returns its URL. */
+    /** Checks that directory {@code dir} of blob {@code relative} really is in DDFS_DATA, not behind a link. */
+    private void insideDdfs(Path dir, String relative) throws IOException {
+        if (!dir.toRealPath().startsWith(layout.ddfsData().toRealPath())) {
+            throw new IOException("the directory of blob " + relative + " leads out of DDFS_DATA "
+                    + layout.ddfsData() + " through a symbolic link");
+        }
+    }
+
+    /** Copies {@code in} to {@code out}, failing as soon as more than {@code max} bytes came. */
+    private static void copy(InputStream in, OutputStream out, long max, String relative) throws IOException {
+        byte[] buf = new byte[65536];
+        long total = 0;
+        int n;
+        while ((n = in.read(buf)) >= 0) {
+            total += n;
+            if (total > max) {
+                throw new BlobTooLarge("blob " + relative + " has more than " + max + " bytes");
+            }
+            out.write(buf, 0, n);
+        }
+    }
+
+    /** Stores a local file as a new blob called {@code name} and returns its URL (no size limit: the master's own file). */
     public String storeFile(String name, Path source) throws IOException {
         try (InputStream in = Files.newInputStream(source)) {
-            return storeBlob(newBlobPath(DiscoNames.safe(name)), in);
+            return storeBlob(newBlobPath(DiscoNames.safe(name)), in, Long.MAX_VALUE);
         }
     }
 

@@ -43,11 +43,31 @@ final class Exchanges {
         ex.close();
     }
 
-    /** The request body, at most {@code max} bytes; null when larger. */
+    /**
+     * The request body, at most {@code max} bytes; null when larger. A body whose
+     * {@code Content-Length} says it is larger is refused unread; otherwise the memory held grows
+     * with the bytes that arrive (a chunked body included), never from a claimed size.
+     */
     static byte[] body(HttpExchange ex, long max) throws IOException {
+        if (declaredLength(ex) > max) {
+            return null;
+        }
         try (InputStream in = ex.getRequestBody()) {
             byte[] data = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
             return data.length > max ? null : data;
+        }
+    }
+
+    /** The request's {@code Content-Length}, or -1 when it has none (or none that is a number). */
+    static long declaredLength(HttpExchange ex) {
+        String value = ex.getRequestHeaders().getFirst("Content-Length");
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.regex.Matcher;
@@ -24,7 +25,10 @@ final class FileResponses {
     private FileResponses() {
     }
 
-    /** Sends {@code file} (which must exist) as {@code application/octet-stream}. */
+    /**
+     * Sends {@code file} (which must exist) as {@code application/octet-stream}. The file is
+     * opened without following a symbolic link: pass its real path ({@link NodeLayout#regularFile}).
+     */
     static void send(HttpExchange ex, Path file) throws IOException {
         long size = Files.size(file);
         long from = 0;
@@ -66,7 +70,7 @@ final class FileResponses {
             return;
         }
         ex.sendResponseHeaders(status, length);
-        try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ);
+        try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
                 OutputStream out = ex.getResponseBody()) {
             ch.position(from);
             InputStream in = Channels.newInputStream(ch);

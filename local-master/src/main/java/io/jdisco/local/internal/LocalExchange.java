@@ -17,7 +17,9 @@ import java.util.Objects;
 /**
  * One request of the in-process transport ({@link InProcessTransport}) as the HTTP routes see it:
  * method, URI, headers and body in memory, the response status and body collected in memory. The
- * routes answer it exactly as they answer a socket's exchange. Not thread-safe: one request.
+ * routes answer it exactly as they answer a socket's exchange: it carries the master's own
+ * {@code Host} and a loopback peer, as a local HTTP client's request does, so the
+ * {@link RequestGuard} admits it. Not thread-safe: one request.
  */
 final class LocalExchange extends HttpExchange {
     private static final InetSocketAddress LOOPBACK = new InetSocketAddress("127.0.0.1", 0);
@@ -37,6 +39,10 @@ final class LocalExchange extends HttpExchange {
         this.method = Objects.requireNonNull(method, "method");
         this.uri = Objects.requireNonNull(uri, "uri");
         headers.forEach(requestHeaders::add);
+        if (!requestHeaders.containsKey("Host")) {
+            // What an HTTP client of the master sends; the request guard admits it.
+            requestHeaders.set("Host", uri.getRawAuthority());
+        }
         this.requestBody = new ByteArrayInputStream(body);
     }
 

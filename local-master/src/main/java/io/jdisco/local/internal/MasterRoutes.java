@@ -7,6 +7,7 @@ import io.jdisco.worker.core.json.PythonJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,8 +25,6 @@ import org.slf4j.LoggerFactory;
  * requests get 400 with a JSON error string, unknown paths 404, failures 500.
  */
 public final class MasterRoutes implements HttpHandler {
-    /** The largest job pack accepted (the master's 1 GiB). */
-    static final long MAX_PACK = 1L << 30;
     /** The version this master reports. */
     static final String VERSION = "0.5.4";
 
@@ -33,15 +32,20 @@ public final class MasterRoutes implements HttpHandler {
 
     private final MasterService service;
     private final DdfsRoutes ddfs;
+    private final RequestGuard guard;
 
     /** Routes for {@code service}. */
     public MasterRoutes(MasterService service) {
         this.service = service;
         this.ddfs = new DdfsRoutes(service.ddfs(), service.node());
+        this.guard = RequestGuard.of(service.node().config(), service.node().port());
     }
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
+        if (!guard.admit(ex)) {
+            return;
+        }
         try {
             route(ex);
         } catch (BadRequest e) {
@@ -99,15 +103,15 @@ public final class MasterRoutes implements HttpHandler {
         } else if (path.equals("/disco/version")) {
             Exchanges.json(ex, 200, VERSION);
         } else if (path.startsWith("/disco/") && (method.equals("GET") || method.equals("HEAD"))) {
-            serve(ex, service.node().layout().servedFile(decode(path)));
+            serve(ex, service.node().layout().servedRegularFile(decode(path)));
         } else {
             Exchanges.error(ex, 404, "no such resource: " + method + " " + path);
         }
     }
 
-    /** Serves a data file, or 404. */
+    /** Serves a data file (a real path, see {@link NodeLayout#regularFile}), or 404. */
     static void serve(HttpExchange ex, Optional<Path> file) throws IOException {
-        if (file.isPresent() && Files.isRegularFile(file.get())) {
+        if (file.isPresent() && Files.isRegularFile(file.get(), LinkOption.NOFOLLOW_LINKS)) {
             FileResponses.send(ex, file.get());
         } else {
             Exchanges.error(ex, 404, "not found: " + ex.getRequestURI().getRawPath());
@@ -119,13 +123,16 @@ public final class MasterRoutes implements HttpHandler {
     }
 
     private void submit(HttpExchange ex) throws IOException {
-        byte[] pack = Exchanges.body(ex, MAX_PACK);
+        long max = service.node().config().maxPackBytes();
+        byte[] pack = Exchanges.body(ex, max);
         if (pack == null) {
-            Exchanges.error(ex, 413, "Job packet too large");
+            Exchanges.error(ex, 413, "Job packet too large: more than " + max + " bytes (the master's --max-pack)");
             return;
         }
         try {
             Exchanges.json(ex, 200, List.of("ok", service.submit(pack)));
+        } catch (JobNames.InvalidName e) {
+            Exchanges.error(ex, 400, e.getMessage());
         } catch (DiscoException e) {
             Exchanges.json(ex, 200, List.of("error", "Job failed to start: " + e.getMessage()));
         }
@@ -172,10 +179,10 @@ public final class MasterRoutes implements HttpHandler {
                 jobInfo(ex, job(ex, q));
                 return;
             case "GET parameters":
-                serve(ex, Optional.of(job(ex, q).masterDir().resolve("jobfile")));
+                serve(ex, service.node().layout().regularFile(job(ex, q).masterDir().resolve("jobfile")));
                 return;
             case "GET rawevents":
-                serve(ex, Optional.of(job(ex, q).events().file()));
+                serve(ex, service.node().layout().regularFile(job(ex, q).events().file()));
                 return;
             case "GET jobevents":
                 JobEventsQuery.answer(ex, job(ex, q), q);

@@ -57,6 +57,7 @@ public final class MasterService {
      *
      * @return the job name
      * @throws DiscoException with the master's reason when the pack is refused
+     * @throws JobNames.InvalidName when the job's name would be invalid (a 400)
      */
     public String submit(byte[] packBytes) throws IOException {
         JobPack pack = JobPack.decode(packBytes);
@@ -69,6 +70,7 @@ public final class MasterService {
         }
         JobPlan plan = JobPlan.of(pack);
         String name = registry.newName((String) pack.jobdict().get("prefix"));
+        JobNames.check(name);
         Path masterDir = node.layout().masterJobDir(name);
         Files.createDirectories(masterDir);
         Files.write(masterDir.resolve("jobfile"), packBytes);

@@ -1,6 +1,9 @@
 package io.jdisco.local.internal;
 
 import io.jdisco.worker.DiscoNames;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -123,5 +126,39 @@ public final class NodeLayout {
         }
         Path file = base.resolve(rest).normalize();
         return file.startsWith(base) ? Optional.of(file) : Optional.empty();
+    }
+
+    /**
+     * The real path of the file behind a served path ({@link #servedFile}) when it is a regular
+     * file whose real path, symbolic links resolved, lies inside the real path of its data
+     * directory; else empty. What the data server sends: a symbolic link placed in the data (by a
+     * job, or by anyone who can write there) must not serve a file from elsewhere.
+     */
+    public Optional<Path> servedRegularFile(String path) {
+        Optional<Path> file = servedFile(path);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        return inside(file.get(), path.startsWith("/ddfs/") ? ddfsData : discoData);
+    }
+
+    /**
+     * The real path of {@code file} when it is a regular file inside the real path of
+     * {@code DISCO_DATA} or {@code DDFS_DATA}; else empty (see {@link #servedRegularFile}).
+     */
+    public Optional<Path> regularFile(Path file) {
+        Optional<Path> inDisco = inside(file, discoData);
+        return inDisco.isPresent() ? inDisco : inside(file, ddfsData);
+    }
+
+    private static Optional<Path> inside(Path file, Path base) {
+        try {
+            Path real = file.toRealPath();
+            return real.startsWith(base.toRealPath()) && Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)
+                    ? Optional.of(real) : Optional.empty();
+        } catch (IOException e) {
+            // Missing, unreadable, or a dangling link: nothing to serve.
+            return Optional.empty();
+        }
     }
 }

@@ -53,7 +53,8 @@ public final class Disco {
 
     /**
      * A client of {@code master} ({@code http://host:port}); when {@code null}, the
-     * {@code DISCO_MASTER} environment variable is used.
+     * {@code DISCO_MASTER} environment variable is used. When {@code JDISCO_TOKEN_FILE} names a
+     * file, its token ({@link MasterToken}) goes with every request to the master.
      *
      * @throws DiscoException when neither names a master
      * @throws IllegalArgumentException when the URL is not an {@code http(s)://host[:port]} URL
@@ -63,9 +64,36 @@ public final class Disco {
     }
 
     Disco(String master, Map<String, String> env, HttpClient client, Duration requestTimeout) {
-        URI uri = masterUri(master, env);
-        HttpTransport transport = new HttpTransport(uri, client, requestTimeout);
+        this(masterUri(master, env), client, requestTimeout, environmentToken(env));
+    }
+
+    private Disco(URI uri, HttpClient client, Duration requestTimeout, String token) {
+        HttpTransport transport = new HttpTransport(uri, client, requestTimeout, token);
         this.http = new MasterHttp(uri, transport, () -> transport);
+    }
+
+    /**
+     * A client of {@code master} ({@code http://host:port}) that sends {@code token} with every
+     * request to it ({@code Authorization: Bearer <token>}): for a jdisco local master bound
+     * beyond loopback with a token, reached from another host. {@link #Disco(String)} does the
+     * same with the token in the file named by {@value MasterToken#FILE_VARIABLE}.
+     *
+     * @throws IllegalArgumentException when the URL is not an {@code http(s)://host[:port]} URL
+     *     or the token is not one ({@link MasterToken#check(String)})
+     */
+    public static Disco withToken(String master, String token) {
+        Objects.requireNonNull(master, "master");
+        return new Disco(masterUri(master, Map.of()), httpClient(), REQUEST_TIMEOUT, MasterToken.check(token));
+    }
+
+    /** The token of the file named by {@code JDISCO_TOKEN_FILE} in {@code env}, or null. */
+    private static String environmentToken(Map<String, String> env) {
+        try {
+            return MasterToken.fromEnvironment(env).orElse(null);
+        } catch (IOException e) {
+            throw new DiscoException("cannot use the token file named by " + MasterToken.FILE_VARIABLE + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private static HttpClient httpClient() {

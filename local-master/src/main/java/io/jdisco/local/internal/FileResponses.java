@@ -26,7 +26,11 @@ final class FileResponses {
 
     /** Sends {@code file} (which must exist) as {@code application/octet-stream}. */
     static void send(HttpExchange ex, Path file) throws IOException {
-        long size = Files.size(file);
+        send(ex, file, Files.size(file));
+    }
+
+    /** Sends the first {@code size} bytes of {@code file} as if they were all of it. */
+    static void send(HttpExchange ex, Path file, long size) throws IOException {
         long from = 0;
         long to = size - 1;
         int status = 200;

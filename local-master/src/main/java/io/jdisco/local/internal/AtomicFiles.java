@@ -1,0 +1,90 @@
+package io.jdisco.local.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Writes a file whole or not at all: the bytes go to a temporary sibling
+ * {@code .<name>.tmp-<n>}, are forced to the disk, and the temporary file is renamed over the
+ * target atomically; the directory is then forced too where the platform allows it. When any step
+ * fails (a full disk) the temporary file is deleted and the target is left as it was: a reader
+ * sees the old file, the new one, or none, never a part. Used for the jobfiles and the job
+ * records. Thread-safe.
+ */
+final class AtomicFiles {
+    /** What a temporary file's name contains: files left by a crash are recognised by it. */
+    static final String TEMP_MARK = ".tmp-";
+
+    /** Writes the bytes into an open temporary file: the seam tests make fail like a full disk. */
+    @FunctionalInterface
+    interface Writer {
+        /** Writes all of {@code bytes} to {@code channel}. */
+        void write(FileChannel channel, byte[] bytes) throws IOException;
+    }
+
+    /** The real writer. */
+    static final Writer CHANNEL = (channel, bytes) -> {
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        while (buf.hasRemaining()) {
+            channel.write(buf);
+        }
+    };
+
+    /** The files of the real disk. */
+    static final AtomicFiles DISK = new AtomicFiles(CHANNEL);
+
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    private final Writer writer;
+
+    /** Atomic files written through {@code writer}. */
+    AtomicFiles(Writer writer) {
+        this.writer = Objects.requireNonNull(writer, "writer");
+    }
+
+    /** Replaces {@code target} by {@code bytes}, whole or not at all. */
+    void write(Path target, byte[] bytes) throws IOException {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(bytes, "bytes");
+        Path temp = target.resolveSibling("." + target.getFileName() + TEMP_MARK + COUNTER.incrementAndGet());
+        try {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                writer.write(ch, bytes);
+                ch.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException d) {
+                e.addSuppressed(d);
+            }
+            throw e;
+        }
+        forceDirectory(target.getParent());
+    }
+
+    /** Forces a directory's entries (the rename) to the disk; not every platform can open one. */
+    private static void forceDirectory(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // The rename is done; only its durability across a power loss is not forced.
+        }
+    }
+
+    /** True for the name of a temporary file this class makes (left behind only by a crash). */
+    static boolean isTemporary(String fileName) {
+        return fileName.startsWith(".") && fileName.contains(TEMP_MARK);
+    }
+}

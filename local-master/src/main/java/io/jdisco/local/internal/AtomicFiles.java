@@ -25,12 +25,12 @@ final class AtomicFiles {
     /** Writes the bytes into an open temporary file: the seam tests make fail like a full disk. */
     @FunctionalInterface
     interface Writer {
-        /** Writes all of {@code bytes} to {@code channel}. */
-        void write(FileChannel channel, byte[] bytes) throws IOException;
+        /** Writes all of {@code bytes} to {@code channel}, the temporary file of {@code target}. */
+        void write(Path target, FileChannel channel, byte[] bytes) throws IOException;
     }
 
     /** The real writer. */
-    static final Writer CHANNEL = (channel, bytes) -> {
+    static final Writer CHANNEL = (target, channel, bytes) -> {
         ByteBuffer buf = ByteBuffer.wrap(bytes);
         while (buf.hasRemaining()) {
             channel.write(buf);
@@ -56,7 +56,7 @@ final class AtomicFiles {
         Path temp = target.resolveSibling("." + target.getFileName() + TEMP_MARK + COUNTER.incrementAndGet());
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                writer.write(ch, bytes);
+                writer.write(target, ch, bytes);
                 ch.force(true);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

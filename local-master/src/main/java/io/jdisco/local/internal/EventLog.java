@@ -104,7 +104,8 @@ public final class EventLog {
         line.add(host);
         line.add(message);
         byte[] record = (JSON.write(line) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
             long end = wholeLength(ch);
             if (end < ch.size()) {
                 ch.truncate(end);

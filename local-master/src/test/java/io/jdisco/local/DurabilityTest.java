@@ -61,6 +61,7 @@ class DurabilityTest {
         String job = f.disco.submit(TestPacks.scriptPack(TestPacks.classic("Torn", List.of("raw://a"), false, false, 1),
                 "#!/bin/sh\n"));
         f.await(job);
+        awaitTrue(() -> f.events(job).stream().anyMatch(e -> e.startsWith("READY: ")), "the job's last event is logged");
         Path events = masterDir(job).resolve("events");
         long whole = Files.size(events);
         Files.write(events, TORN.getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);

@@ -1,7 +1,7 @@
 package io.jdisco.local.internal;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * fails (a full disk) the temporary file is deleted and the target is left as it was: a reader
  * sees the old file, the new one, or none, never a part. Used for the jobfiles and the job
  * records. Thread-safe.
+ *
+ * <p>The bytes go through {@link FileOutputStream}, not an NIO channel, which an interrupt of the
+ * writing thread would close half-way: a job being killed still saves its record.
  */
 final class AtomicFiles {
     /** What a temporary file's name contains: files left by a crash are recognised by it. */
@@ -25,20 +28,15 @@ final class AtomicFiles {
     /** Writes the bytes into an open temporary file: the seam tests make fail like a full disk. */
     @FunctionalInterface
     interface Writer {
-        /** Writes all of {@code bytes} to {@code channel}, the temporary file of {@code target}. */
-        void write(Path target, FileChannel channel, byte[] bytes) throws IOException;
+        /** Writes all of {@code bytes} to {@code out}, the temporary file of {@code target}. */
+        void write(Path target, FileOutputStream out, byte[] bytes) throws IOException;
     }
 
     /** The real writer. */
-    static final Writer CHANNEL = (target, channel, bytes) -> {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-            channel.write(buf);
-        }
-    };
+    static final Writer DIRECT = (target, out, bytes) -> out.write(bytes);
 
     /** The files of the real disk. */
-    static final AtomicFiles DISK = new AtomicFiles(CHANNEL);
+    static final AtomicFiles DISK = new AtomicFiles(DIRECT);
 
     private static final AtomicLong COUNTER = new AtomicLong();
 
@@ -55,9 +53,10 @@ final class AtomicFiles {
         Objects.requireNonNull(bytes, "bytes");
         Path temp = target.resolveSibling("." + target.getFileName() + TEMP_MARK + COUNTER.incrementAndGet());
         try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                writer.write(target, ch, bytes);
-                ch.force(true);
+            Files.createFile(temp);
+            try (FileOutputStream out = new FileOutputStream(temp.toFile())) {
+                writer.write(target, out, bytes);
+                out.getFD().sync();
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
@@ -71,7 +70,10 @@ final class AtomicFiles {
         forceDirectory(target.getParent());
     }
 
-    /** Forces a directory's entries (the rename) to the disk; not every platform can open one. */
+    /**
+     * Forces a directory's entries (the rename) to the disk; not every platform can open one, and
+     * an interrupted thread cannot (its channel is closed at once): the rename stands either way.
+     */
     private static void forceDirectory(Path dir) {
         if (dir == null) {
             return;

@@ -2,15 +2,13 @@ package io.jdisco.local.internal;
 
 import io.jdisco.worker.core.json.JsonSyntaxException;
 import io.jdisco.worker.core.json.PythonJson;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,8 +26,10 @@ import java.util.Objects;
  * Times are the master's local time. Thread-safe.
  *
  * <p>The log holds no open file between events: each {@link #append} opens the file, writes the
- * whole record with one positional write at the end of the last whole record, and closes it, so
- * a finished job costs the master no descriptor. A record is there whole or not at all: when
+ * whole record with one write at the end of the last whole record, and closes it, so a finished
+ * job costs the master no descriptor. The file is written through {@link RandomAccessFile}, not
+ * an NIO channel: an interrupted thread (a job being killed logs its last events on one) still
+ * writes, where a channel would be closed by the interrupt. A record is there whole or not at all: when
  * the write fails (a full disk), the file is truncated back to where the record began and the
  * failure is thrown; a torn tail left by a crash (bytes after the last {@code \n}) is cut off
  * before the next record is written. Readers ({@link #wholeLength}, {@link #records}) see the
@@ -40,20 +40,15 @@ public final class EventLog {
     private static final PythonJson JSON = PythonJson.compact();
     private static final int TAIL_CHUNK = 4096;
 
-    /** Writes a record's bytes at a position of an open log file: the seam that tests make fail. */
+    /** Writes a record's bytes where an open log file is positioned: the seam that tests make fail. */
     @FunctionalInterface
     interface RecordWriter {
-        /** Writes all of {@code record} at {@code position} of {@code channel}. */
-        void write(FileChannel channel, ByteBuffer record, long position) throws IOException;
+        /** Writes all of {@code record} at the current position of {@code file}. */
+        void write(RandomAccessFile file, byte[] record) throws IOException;
     }
 
-    /** The real writer: positional writes until the record is out (one for a file, in practice). */
-    static final RecordWriter CHANNEL = (channel, record, position) -> {
-        long at = position;
-        while (record.hasRemaining()) {
-            at += channel.write(record, at);
-        }
-    };
+    /** The real writer: one {@code write} of the whole record. */
+    static final RecordWriter DIRECT = RandomAccessFile::write;
 
     private final Path file;
     private final RecordWriter writer;
@@ -61,7 +56,7 @@ public final class EventLog {
 
     /** A log appending to {@code file} (created with its directory when absent). */
     public EventLog(Path file) throws IOException {
-        this(file, CHANNEL);
+        this(file, DIRECT);
     }
 
     /** A log writing its records through {@code writer}. */
@@ -70,7 +65,7 @@ public final class EventLog {
         this.writer = Objects.requireNonNull(writer, "writer");
         Files.createDirectories(file.getParent());
         if (!Files.exists(file)) {
-            Files.newByteChannel(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE).close();
+            new RandomAccessFile(file.toFile(), "rw").close();
         }
     }
 
@@ -104,17 +99,17 @@ public final class EventLog {
         line.add(host);
         line.add(message);
         byte[] record = (JSON.write(line) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
-            long end = wholeLength(ch);
-            if (end < ch.size()) {
-                ch.truncate(end);
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            long end = wholeLength(f);
+            if (end < f.length()) {
+                f.setLength(end);
             }
+            f.seek(end);
             try {
-                writer.write(ch, ByteBuffer.wrap(record), end);
+                writer.write(f, record);
             } catch (IOException | RuntimeException e) {
                 try {
-                    ch.truncate(end);
+                    f.setLength(end);
                 } catch (IOException t) {
                     e.addSuppressed(t);
                 }
@@ -132,9 +127,9 @@ public final class EventLog {
 
     /** The length of the log up to and including its last {@code \n}: its whole records. */
     public synchronized long wholeLength() throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return wholeLength(ch);
-        } catch (NoSuchFileException e) {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+            return wholeLength(f);
+        } catch (FileNotFoundException e) {
             return 0;
         }
     }
@@ -149,12 +144,9 @@ public final class EventLog {
             throw new IOException("the event log " + file + " is too large to read (" + length + " bytes)");
         }
         byte[] bytes = new byte[(int) length];
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining() && ch.read(buf, buf.position()) >= 0) {
-                // reads to the last whole record
-            }
-        } catch (NoSuchFileException e) {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+            f.readFully(bytes);
+        } catch (FileNotFoundException e) {
             return List.of();
         }
         List<List<String>> out = new ArrayList<>();
@@ -189,21 +181,17 @@ public final class EventLog {
         return null;
     }
 
-    /** The offset just after the last {@code \n} of {@code ch}, or 0. */
-    private static long wholeLength(FileChannel ch) throws IOException {
-        long size = ch.size();
-        ByteBuffer buf = ByteBuffer.allocate(TAIL_CHUNK);
-        long end = size;
+    /** The offset just after the last {@code \n} of {@code f}, or 0. */
+    private static long wholeLength(RandomAccessFile f) throws IOException {
+        byte[] buf = new byte[TAIL_CHUNK];
+        long end = f.length();
         while (end > 0) {
             long from = Math.max(0, end - TAIL_CHUNK);
-            buf.clear().limit((int) (end - from));
-            while (buf.hasRemaining()) {
-                if (ch.read(buf, from + buf.position()) < 0) {
-                    throw new IOException("the event log shrank while it was read");
-                }
-            }
-            for (int i = buf.limit() - 1; i >= 0; i--) {
-                if (buf.get(i) == '\n') {
+            int n = (int) (end - from);
+            f.seek(from);
+            f.readFully(buf, 0, n);
+            for (int i = n - 1; i >= 0; i--) {
+                if (buf[i] == '\n') {
                     return from + i + 1;
                 }
             }

@@ -268,10 +268,12 @@ public final class JobRecord {
 
     /** Records the outputs of a finished stage (saved). */
     public void stageFinished(String stage, List<StageOutput> outputs) {
-        synchronized (this) {
-            stageResults.put(stage, urls(outputs));
+        synchronized (saveLock) {
+            synchronized (this) {
+                stageResults.put(stage, urls(outputs));
+            }
+            saveQuietly(state());
         }
-        saveQuietly();
     }
 
     /** {@code [[stage, pending, waiting, running, done, failed], ...]} for jobinfo. */
@@ -286,29 +288,37 @@ public final class JobRecord {
 
     /** Marks the job ready with {@code results} (saved); false when it was already finished. */
     public boolean ready(List<List<String>> finalResults) {
-        synchronized (this) {
-            if (status != Status.ACTIVE) {
-                return false;
-            }
-            status = Status.READY;
-            ended = Instant.now();
-            results = List.copyOf(finalResults);
-        }
-        saveQuietly();
-        onChange.run();
-        return true;
+        return finish(Status.READY, List.copyOf(finalResults));
     }
 
     /** Marks the job dead (saved); false when it was already finished. */
     public boolean dead() {
-        synchronized (this) {
-            if (status != Status.ACTIVE) {
-                return false;
+        return finish(Status.DEAD, List.of());
+    }
+
+    /**
+     * Ends the job: the record is saved with the new status before the status is seen here, so
+     * that the new status shows no later than it did before records were written (whoever logs
+     * the job's last event after this call is not delayed by the disk).
+     */
+    private boolean finish(Status to, List<List<String>> finalResults) {
+        synchronized (saveLock) {
+            Instant now = Instant.now();
+            State next;
+            synchronized (this) {
+                if (status != Status.ACTIVE) {
+                    return false;
+                }
+                State current = state();
+                next = new State(to, now, finalResults, current.stageResults(), current.counts());
             }
-            status = Status.DEAD;
-            ended = Instant.now();
+            saveQuietly(next);
+            synchronized (this) {
+                status = to;
+                ended = now;
+                results = finalResults;
+            }
         }
-        saveQuietly();
         onChange.run();
         return true;
     }
@@ -322,9 +332,14 @@ public final class JobRecord {
     /** Writes the job's record file now. */
     public void save() throws IOException {
         synchronized (saveLock) {
-            if (!forgotten) {
-                store.save(this);
-            }
+            save(state());
+        }
+    }
+
+    /** Writes {@code state} as the job's record, unless the job is forgotten; under the save lock. */
+    private void save(State state) throws IOException {
+        if (!forgotten) {
+            store.save(this, state);
         }
     }
 
@@ -340,9 +355,9 @@ public final class JobRecord {
     }
 
     /** Saves, logging a failure (a full disk) in the master's log and, if it can, the job's events. */
-    private void saveQuietly() {
+    private void saveQuietly(State state) {
         try {
-            save();
+            save(state);
         } catch (IOException | RuntimeException e) {
             LOG.warn("job {}: its record could not be saved in {}: {}", name(), masterDir, e.toString());
             try {

@@ -71,10 +71,9 @@ public final class JobStore {
         return files;
     }
 
-    /** Writes {@code job}'s record, whole or not at all. */
-    void save(JobRecord job) throws IOException {
+    /** Writes {@code job}'s record with {@code st}, whole or not at all. */
+    void save(JobRecord job, JobRecord.State st) throws IOException {
         JobRecord.Summary s = job.summary();
-        JobRecord.State st = job.state();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", VERSION);
         m.put("name", s.name());

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -20,8 +19,8 @@ class AtomicFilesTest {
     Path dir;
 
     /** A writer that writes half the bytes, then fails as a full disk does. */
-    static final AtomicFiles.Writer HALF_THEN_FULL = (target, ch, bytes) -> {
-        ch.write(ByteBuffer.wrap(bytes, 0, bytes.length / 2));
+    static final AtomicFiles.Writer HALF_THEN_FULL = (target, out, bytes) -> {
+        out.write(bytes, 0, bytes.length / 2);
         throw new IOException("No space left on device");
     };
 
@@ -46,6 +45,19 @@ class AtomicFilesTest {
         assertThrows(IOException.class, () -> failing.write(f, new byte[1000]));
         assertArrayEquals(new byte[] {7}, Files.readAllBytes(f));
         assertEquals(1, count(dir));
+    }
+
+    @Test
+    void anInterruptedThreadStillWrites() throws IOException {
+        Path f = dir.resolve("job.json");
+        Thread.currentThread().interrupt();
+        try {
+            AtomicFiles.DISK.write(f, new byte[] {1});
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept");
+        } finally {
+            Thread.interrupted();
+        }
+        assertArrayEquals(new byte[] {1}, Files.readAllBytes(f));
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,14 +63,12 @@ class EventLogTest {
     @Test
     void aWriteThatFailsLikeAFullDiskLeavesNoPartOfTheRecord() throws IOException {
         AtomicBoolean full = new AtomicBoolean();
-        EventLog log = new EventLog(dir.resolve("events"), (ch, record, at) -> {
+        EventLog log = new EventLog(dir.resolve("events"), (file, record) -> {
             if (full.get()) {
-                ByteBuffer half = record.duplicate();
-                half.limit(record.position() + record.remaining() / 2);
-                ch.write(half, at);
+                file.write(record, 0, record.length / 2);
                 throw new IOException("No space left on device");
             }
-            EventLog.CHANNEL.write(ch, record, at);
+            EventLog.DIRECT.write(file, record);
         });
         log.master("before");
         byte[] before = Files.readAllBytes(log.file());
@@ -94,6 +91,19 @@ class EventLogTest {
         Files.delete(log.file());
         assertEquals(List.of(), log.records());
         assertEquals(0, log.wholeLength());
+    }
+
+    @Test
+    void anInterruptedThreadStillLogs() throws IOException {
+        EventLog log = new EventLog(dir.resolve("events"));
+        Thread.currentThread().interrupt();
+        try {
+            log.master("Job dead after 0:00:01.000: killed");
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept");
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(1, log.records().size());
     }
 
     @Test

@@ -68,11 +68,11 @@ class SubmitDiskFullTest {
     @Test
     void aJobWhoseJobHomeJobfileCannotBeWrittenDiesWithoutAPartialJobfile() throws Exception {
         Path masterRoot = new NodeLayout(root, "localhost").masterRoot();
-        AtomicFiles failsInJobHomes = new AtomicFiles((target, ch, bytes) -> {
+        AtomicFiles failsInJobHomes = new AtomicFiles((target, out, bytes) -> {
             if (!target.startsWith(masterRoot)) {
-                AtomicFilesTest.HALF_THEN_FULL.write(target, ch, bytes);
+                AtomicFilesTest.HALF_THEN_FULL.write(target, out, bytes);
             }
-            AtomicFiles.CHANNEL.write(target, ch, bytes);
+            AtomicFiles.DIRECT.write(target, out, bytes);
         });
         MasterService service = service(failsInJobHomes);
         String name = service.submit(pack());

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the master knows about one job: its {@link Summary} (name, submission time, jobinfo's
+ * What the master knows about one job: its {@link JobSummary} (name, submission time, jobinfo's
  * worker, owner and inputs), its status, per-stage task counts, stage results and final results;
  * while it runs, also its pack and plan. Status changes and finished stages are saved to the job's
  * record file ({@link JobStore}) and notify the {@link JobRegistry}. When the job ends,
@@ -46,70 +46,9 @@ public final class JobRecord {
         }
     }
 
-    /**
-     * What does not change over a job's life.
-     *
-     * @param name the job name
-     * @param submitted when it was submitted
-     * @param worker the jobdict's {@code worker}
-     * @param owner the jobdict's {@code owner}
-     * @param inputs every input URL, flattened (jobinfo's {@code inputs})
-     */
-    public record Summary(String name, Instant submitted, String worker, String owner, List<String> inputs) {
-        /** Checks and copies. */
-        public Summary {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(submitted, "submitted");
-            Objects.requireNonNull(worker, "worker");
-            Objects.requireNonNull(owner, "owner");
-            inputs = List.copyOf(inputs);
-        }
-
-        /** The summary of a job submitted now with {@code pack}. */
-        static Summary of(String name, JobPack pack, JobPlan plan) {
-            return new Summary(name, Instant.now(), String.valueOf(pack.jobdict().get("worker")),
-                    String.valueOf(pack.jobdict().get("owner")), plan.inputUrls());
-        }
-    }
-
-    /**
-     * The counts of one stage.
-     *
-     * @param stage the stage name
-     * @param tasks its tasks (0 until it starts)
-     * @param done the finished tasks
-     * @param failed the failed attempts
-     */
-    public record StageCounts(String stage, int tasks, int done, int failed) {
-        /** Checks the name. */
-        public StageCounts {
-            Objects.requireNonNull(stage, "stage");
-        }
-    }
-
-    /**
-     * What changes over a job's life and is saved: a consistent copy.
-     *
-     * @param status the status
-     * @param ended when it became ready or dead, or null while active
-     * @param results the final results (empty unless ready)
-     * @param stageResults the outputs of the finished stages, by stage
-     * @param counts the stages' counts, in pipeline order
-     */
-    public record State(Status status, Instant ended, List<List<String>> results,
-            Map<String, List<List<String>>> stageResults, List<StageCounts> counts) {
-        /** Checks and copies. */
-        public State {
-            Objects.requireNonNull(status, "status");
-            results = List.copyOf(results);
-            stageResults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stageResults));
-            counts = List.copyOf(counts);
-        }
-    }
-
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss");
 
-    private final Summary summary;
+    private final JobSummary summary;
     private final Path jobHome;
     private final Path masterDir;
     private final EventLog events;
@@ -127,7 +66,7 @@ public final class JobRecord {
     private final Map<String, int[]> counts = new LinkedHashMap<>();
 
     /** A new active job, running {@code plan} from {@code pack}. */
-    public JobRecord(Summary summary, JobPack pack, JobPlan plan, Path jobHome, Path masterDir, EventLog events,
+    public JobRecord(JobSummary summary, JobPack pack, JobPlan plan, Path jobHome, Path masterDir, EventLog events,
             JobStore store, Runnable onChange) {
         this(summary, jobHome, masterDir, events, store, onChange);
         this.pack = Objects.requireNonNull(pack, "pack");
@@ -136,7 +75,7 @@ public final class JobRecord {
     }
 
     /** A job restored from its record in {@code state}; it has no pack or plan. */
-    JobRecord(Summary summary, State state, Path jobHome, Path masterDir, EventLog events, JobStore store,
+    JobRecord(JobSummary summary, JobState state, Path jobHome, Path masterDir, EventLog events, JobStore store,
             Runnable onChange) {
         this(summary, jobHome, masterDir, events, store, onChange);
         status = state.status();
@@ -146,7 +85,7 @@ public final class JobRecord {
         state.counts().forEach(c -> counts.put(c.stage(), new int[] {c.tasks(), 0, c.done(), c.failed()}));
     }
 
-    private JobRecord(Summary summary, Path jobHome, Path masterDir, EventLog events, JobStore store,
+    private JobRecord(JobSummary summary, Path jobHome, Path masterDir, EventLog events, JobStore store,
             Runnable onChange) {
         this.summary = Objects.requireNonNull(summary, "summary");
         this.jobHome = Objects.requireNonNull(jobHome, "jobHome");
@@ -162,7 +101,7 @@ public final class JobRecord {
     }
 
     /** The unchanging facts. */
-    public Summary summary() {
+    public JobSummary summary() {
         return summary;
     }
 
@@ -240,10 +179,10 @@ public final class JobRecord {
     }
 
     /** A consistent copy of what changes, as saved. */
-    public synchronized State state() {
-        List<StageCounts> c = new ArrayList<>();
-        counts.forEach((stage, n) -> c.add(new StageCounts(stage, n[0], n[2], n[3])));
-        return new State(status, ended, results, stageResults, c);
+    public synchronized JobState state() {
+        List<JobState.StageCounts> c = new ArrayList<>();
+        counts.forEach((stage, n) -> c.add(new JobState.StageCounts(stage, n[0], n[2], n[3])));
+        return new JobState(status, ended, results, stageResults, c);
     }
 
     /** Records that a stage has {@code tasks} tasks. */
@@ -304,13 +243,13 @@ public final class JobRecord {
     private boolean finish(Status to, List<List<String>> finalResults) {
         synchronized (saveLock) {
             Instant now = Instant.now();
-            State next;
+            JobState next;
             synchronized (this) {
                 if (status != Status.ACTIVE) {
                     return false;
                 }
-                State current = state();
-                next = new State(to, now, finalResults, current.stageResults(), current.counts());
+                JobState current = state();
+                next = new JobState(to, now, finalResults, current.stageResults(), current.counts());
             }
             saveQuietly(next);
             synchronized (this) {
@@ -337,7 +276,7 @@ public final class JobRecord {
     }
 
     /** Writes {@code state} as the job's record, unless the job is forgotten; under the save lock. */
-    private void save(State state) throws IOException {
+    private void save(JobState state) throws IOException {
         if (!forgotten) {
             store.save(this, state);
         }
@@ -355,7 +294,7 @@ public final class JobRecord {
     }
 
     /** Saves, logging a failure (a full disk) in the master's log and, if it can, the job's events. */
-    private void saveQuietly(State state) {
+    private void saveQuietly(JobState state) {
         try {
             save(state);
         } catch (IOException | RuntimeException e) {

@@ -72,8 +72,8 @@ public final class JobStore {
     }
 
     /** Writes {@code job}'s record with {@code st}, whole or not at all. */
-    void save(JobRecord job, JobRecord.State st) throws IOException {
-        JobRecord.Summary s = job.summary();
+    void save(JobRecord job, JobState st) throws IOException {
+        JobSummary s = job.summary();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", VERSION);
         m.put("name", s.name());
@@ -139,11 +139,11 @@ public final class JobStore {
                     + RECORD + ".unreadable");
         }
         Path home = layout.discoData().resolve(saved.host()).resolve(DiscoNames.hexhash(name)).resolve(name);
-        JobRecord.State state = saved.state();
+        JobState state = saved.state();
         if (state.status() != JobRecord.Status.ACTIVE) {
             return new JobRecord(saved.summary(), state, home, dir, events, this, onChange);
         }
-        JobRecord.State dead = new JobRecord.State(JobRecord.Status.DEAD, Instant.now(), List.of(),
+        JobState dead = new JobState(JobRecord.Status.DEAD, Instant.now(), List.of(),
                 state.stageResults(), state.counts());
         JobRecord job = new JobRecord(saved.summary(), dead, home, dir, events, this, onChange);
         died(job, "Job dead: the master stopped while it was active");
@@ -153,9 +153,9 @@ public final class JobStore {
 
     /** A job directory whose record is missing or unreadable: dead, with what its directory tells. */
     private JobRecord lost(Path dir, String name, EventLog events, Runnable onChange, String why) throws IOException {
-        JobRecord.Summary summary = new JobRecord.Summary(name, Files.getLastModifiedTime(dir).toInstant(), "", "",
+        JobSummary summary = new JobSummary(name, Files.getLastModifiedTime(dir).toInstant(), "", "",
                 List.of());
-        JobRecord.State state = new JobRecord.State(JobRecord.Status.DEAD, Instant.now(), List.of(), Map.of(),
+        JobState state = new JobState(JobRecord.Status.DEAD, Instant.now(), List.of(), Map.of(),
                 List.of());
         JobRecord job = new JobRecord(summary, state, layout.jobHome(name), dir, events, this, onChange);
         died(job, "Job dead: restored without its record (" + why + ")");
@@ -163,7 +163,7 @@ public final class JobStore {
     }
 
     /** A parsed record. */
-    private record Saved(JobRecord.Summary summary, JobRecord.State state, String host) {
+    private record Saved(JobSummary summary, JobState state, String host) {
     }
 
     /** Reads and checks the record {@code file} of job {@code name}. */
@@ -179,7 +179,7 @@ public final class JobStore {
         if (!validSegment(host)) {
             throw new DataException("host '" + host + "' is not a directory name", file.toString());
         }
-        JobRecord.Summary summary = new JobRecord.Summary(name, Instant.ofEpochMilli(number(m.get("submitted"))),
+        JobSummary summary = new JobSummary(name, Instant.ofEpochMilli(number(m.get("submitted"))),
                 text(m.get("worker"), "worker"), text(m.get("owner"), "owner"), strings(m.get("inputs")));
         return new Saved(summary, state(m), host);
     }
@@ -194,7 +194,7 @@ public final class JobStore {
         job.save();
     }
 
-    private static JobRecord.State state(Map<?, ?> m) throws DataException {
+    private static JobState state(Map<?, ?> m) throws DataException {
         JobRecord.Status status = null;
         for (JobRecord.Status s : JobRecord.Status.values()) {
             if (s.wire().equals(m.get("status"))) {
@@ -209,16 +209,16 @@ public final class JobStore {
         for (Map.Entry<?, ?> e : map(m.get("stage_results"), "stage_results").entrySet()) {
             stageResults.put(String.valueOf(e.getKey()), replicaLists(e.getValue()));
         }
-        List<JobRecord.StageCounts> counts = new ArrayList<>();
+        List<JobState.StageCounts> counts = new ArrayList<>();
         for (Object c : list(m.get("counts"), "counts")) {
             List<?> l = list(c, "a stage's counts");
             if (l.size() != 4) {
                 throw new DataException("a stage's counts are not [stage, tasks, done, failed]: " + l, RECORD);
             }
-            counts.add(new JobRecord.StageCounts(text(l.get(0), "a stage"), (int) number(l.get(1)),
+            counts.add(new JobState.StageCounts(text(l.get(0), "a stage"), (int) number(l.get(1)),
                     (int) number(l.get(2)), (int) number(l.get(3))));
         }
-        return new JobRecord.State(status, ended == null ? null : Instant.ofEpochMilli(number(ended)),
+        return new JobState(status, ended == null ? null : Instant.ofEpochMilli(number(ended)),
                 replicaLists(m.get("results")), stageResults, counts);
     }
 

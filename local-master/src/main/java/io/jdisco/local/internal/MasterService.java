@@ -125,7 +125,7 @@ public final class MasterService {
             Files.createDirectories(masterDir);
             store.files().write(masterDir.resolve("jobfile"), packBytes);
             EventLog events = new EventLog(masterDir.resolve("events"));
-            JobRecord job = new JobRecord(JobRecord.Summary.of(name, pack, plan), pack, plan,
+            JobRecord job = new JobRecord(JobSummary.of(name, pack, plan), pack, plan,
                     node.layout().jobHome(name), masterDir, events, store, registry::changed);
             events.master("New job initialized!");
             job.save();

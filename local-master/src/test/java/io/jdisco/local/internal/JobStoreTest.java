@@ -25,10 +25,10 @@ class JobStoreTest {
         return new NodeLayout(root, "localhost");
     }
 
-    private JobRecord record(JobStore store, String name, JobRecord.State state) throws IOException {
+    private JobRecord record(JobStore store, String name, JobState state) throws IOException {
         NodeLayout layout = layout();
         Path dir = layout.masterJobDir(name);
-        JobRecord.Summary summary = new JobRecord.Summary(name, Instant.ofEpochMilli(1_764_288_062_000L + name.length()),
+        JobSummary summary = new JobSummary(name, Instant.ofEpochMilli(1_764_288_062_000L + name.length()),
                 "bin/worker", "me@box", List.of("raw://a", "tag://t"));
         JobRecord job = new JobRecord(summary, state, layout.jobHome(name), dir, new EventLog(dir.resolve("events")), store,
                 () -> { });
@@ -37,10 +37,10 @@ class JobStoreTest {
         return job;
     }
 
-    private static JobRecord.State state(JobRecord.Status status, List<List<String>> results) {
-        return new JobRecord.State(status, status == JobRecord.Status.ACTIVE ? null : Instant.ofEpochMilli(1_764_288_063_020L),
+    private static JobState state(JobRecord.Status status, List<List<String>> results) {
+        return new JobState(status, status == JobRecord.Status.ACTIVE ? null : Instant.ofEpochMilli(1_764_288_063_020L),
                 results, Map.of("map", List.of(List.of("dir://localhost/disco/x"))),
-                List.of(new JobRecord.StageCounts("map", 2, 2, 1), new JobRecord.StageCounts("reduce", 0, 0, 0)));
+                List.of(new JobState.StageCounts("map", 2, 2, 1), new JobState.StageCounts("reduce", 0, 0, 0)));
     }
 
     @Test

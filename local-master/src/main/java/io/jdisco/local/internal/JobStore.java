@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The job records of a master: each job's {@code job.json} next to its event log in
  * {@code DISCO_MASTER_ROOT/<hh>/<job>/}, written whole ({@link AtomicFiles}) when the job is
- * submitted, when a stage finishes and when it becomes ready or dead:
+ * submitted, when a stage finishes and when it becomes ready or dead (that last one forced to the
+ * disk, the others only safe from a death of the master process):
  *
  * <pre>
  *   {"version":1,"name":"WordCount@5a2:1b3c4:9d2e1","submitted":1764288062000,"host":"localhost",
@@ -89,7 +90,7 @@ public final class JobStore {
         List<Object> counts = new ArrayList<>();
         st.counts().forEach(c -> counts.add(List.of(c.stage(), c.tasks(), c.done(), c.failed())));
         m.put("counts", counts);
-        files.write(job.masterDir().resolve(RECORD), JSON.writeBytes(m));
+        files.write(job.masterDir().resolve(RECORD), JSON.writeBytes(m), st.status() != JobRecord.Status.ACTIVE);
     }
 
     /**

@@ -28,7 +28,7 @@ class AtomicFilesTest {
     void writesAndReplaces() throws IOException {
         Path f = dir.resolve("jobfile");
         AtomicFiles.DISK.write(f, new byte[] {1, 2, 3});
-        AtomicFiles.DISK.write(f, new byte[] {4});
+        AtomicFiles.DISK.write(f, new byte[] {4}, true);
         assertArrayEquals(new byte[] {4}, Files.readAllBytes(f));
         assertEquals(1, count(dir), "no temporary file stays");
     }
@@ -37,7 +37,7 @@ class AtomicFilesTest {
     void aFailedWriteLeavesTheOldFileAndNoTemporary() throws IOException {
         Path f = dir.resolve("jobfile");
         AtomicFiles failing = new AtomicFiles(HALF_THEN_FULL);
-        IOException e = assertThrows(IOException.class, () -> failing.write(f, new byte[1000]));
+        IOException e = assertThrows(IOException.class, () -> failing.write(f, new byte[1000], true));
         assertEquals("No space left on device", e.getMessage());
         assertFalse(Files.exists(f));
         assertEquals(0, count(dir));
@@ -52,7 +52,7 @@ class AtomicFilesTest {
         Path f = dir.resolve("job.json");
         Thread.currentThread().interrupt();
         try {
-            AtomicFiles.DISK.write(f, new byte[] {1});
+            AtomicFiles.DISK.write(f, new byte[] {1}, true);
             assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept");
         } finally {
             Thread.interrupted();

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdisco.local.LocalMasterConfig.WorkerMode;
 import io.jdisco.local.testing.Fixture;
 import io.jdisco.local.testing.TestPacks;
 import io.jdisco.worker.DiscoNames;
 import io.jdisco.worker.JobException;
+import io.jdisco.worker.core.client.JobStatus;
 import io.jdisco.worker.core.jobpack.JobPack;
 import io.jdisco.worker.core.json.PythonJson;
 import java.net.URI;
@@ -26,8 +28,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Over HTTP: an event log with a torn tail still answers; a killed job leaves no partial files. */
+/**
+ * Over HTTP: an event log with a torn tail still answers; a killed job leaves no partial files; a
+ * master closed and started again on its data root knows its jobs, but not a cleaned one.
+ */
 class DurabilityTest {
     private static final String TORN = "[\"2026/12/07 10:00:00\",\"localhost\",\"MSG: [map:0] torn";
     private static Fixture f;
@@ -88,6 +94,41 @@ class DurabilityTest {
         f.disco.kill(job);
         assertThrows(JobException.class, () -> f.await(job));
         awaitTrue(() -> partials(home(job)) == 0, "the partial files of " + job + " are deleted");
+    }
+
+    @Test
+    void aClosedMastersJobsAreKnownAfterARestartExceptACleanedOne(@TempDir Path root) throws Exception {
+        LocalMasterConfig config = Fixture.config().dataRoot(root).workers(WorkerMode.THREADS).build();
+        String cleaned;
+        String running;
+        Path cleanedHome;
+        try (Fixture a = new Fixture(config)) {
+            cleaned = a.disco.submit(TestPacks.wordPack(JobPack.VERSION1,
+                    TestPacks.classic("Cleaned", List.of("raw://a"), true, false, 1), Map.of()));
+            a.await(cleaned);
+            running = a.disco.submit(TestPacks.wordPack(JobPack.VERSION1,
+                    TestPacks.classic("Running", List.of("raw://a"), true, false, 1), Map.of("hang", true)));
+            cleanedHome = a.master.discoData().resolve("localhost").resolve(DiscoNames.hexhash(cleaned)).resolve(cleaned);
+            Path runningHome = a.master.discoData().resolve("localhost").resolve(DiscoNames.hexhash(running))
+                    .resolve(running);
+            awaitTrue(() -> Files.exists(runningHome.resolve("hang-pid")), "the job " + running + " runs");
+            a.disco.clean(cleaned);
+            assertFalse(Files.exists(a.master.discoData().resolve("_master").resolve(DiscoNames.hexhash(cleaned))
+                    .resolve(cleaned)), "the master directory of a cleaned job is deleted");
+        }
+        try (Fixture b = new Fixture(config)) {
+            assertEquals(List.of(running), b.disco.jobs().stream().map(j -> j.name()).toList());
+            assertEquals(JobStatus.DEAD, b.disco.results(running, 0).status());
+            List<String> events = b.events(running);
+            assertTrue(events.stream().anyMatch(e -> e.startsWith("Job dead after ") && e.endsWith(
+                    ": the local master is closing")), events.toString());
+            assertFalse(events.stream().anyMatch(e -> e.contains("the master stopped")), events.toString());
+            assertTrue(Files.isDirectory(cleanedHome), "a cleaned job's data stays");
+            String next = b.disco.submit(TestPacks.scriptPack(TestPacks.classic("Running", List.of("raw://a"), false,
+                    false, 1), "#!/bin/sh\n"));
+            assertEquals(List.of(List.of("raw://a")), b.await(next));
+            assertEquals(List.of(next, running), b.disco.jobs().stream().map(j -> j.name()).toList());
+        }
     }
 
     /** The {@code .partial} files under {@code dir}. */

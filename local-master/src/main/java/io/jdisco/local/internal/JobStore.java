@@ -109,7 +109,8 @@ public final class JobStore {
                     for (Path dir : jobs) {
                         String name = dir.getFileName().toString();
                         if (!DiscoNames.hexhash(name).equals(hash.getFileName().toString())) {
-                            LOG.warn("{} is not a job directory (its parent is not hexhash of its name); left alone", dir);
+                            LOG.warn("{} is not a job directory (its parent is not hexhash of its name); left alone",
+                                    dir);
                             continue;
                         }
                         try {

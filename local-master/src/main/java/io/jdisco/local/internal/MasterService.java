@@ -151,7 +151,8 @@ public final class MasterService {
         try {
             PartialFiles.deleteAll(job.jobHome());
         } catch (IOException | RuntimeException e) {
-            LOG.warn("job {}: the partial files in {} could not be deleted: {}", job.name(), job.jobHome(), e.toString());
+            LOG.warn("job {}: the partial files in {} could not be deleted: {}", job.name(), job.jobHome(),
+                    e.toString());
         }
     }
 

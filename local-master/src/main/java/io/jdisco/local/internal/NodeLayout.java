@@ -11,7 +11,7 @@ import java.util.Optional;
  * <pre>
  *   &lt;root&gt;/data                      DISCO_DATA
  *   &lt;root&gt;/data/&lt;host&gt;/&lt;hh&gt;/&lt;job&gt;    job home (hh = hexhash(job))
- *   &lt;root&gt;/data/_master/&lt;hh&gt;/&lt;job&gt;  DISCO_MASTER_ROOT/&lt;hh&gt;/&lt;job&gt;: jobfile, events, job.json
+ *   &lt;root&gt;/data/_master/&lt;hh&gt;/&lt;job&gt;  DISCO_MASTER_ROOT: jobfile, events, job.json
  *   &lt;root&gt;/ddfs                      DDFS_DATA
  *   disco://&lt;host&gt;/disco/&lt;rest&gt;  = DISCO_DATA/&lt;rest&gt;,  disco://&lt;host&gt;/ddfs/&lt;rest&gt; = DDFS_DATA/&lt;rest&gt;
  * </pre>

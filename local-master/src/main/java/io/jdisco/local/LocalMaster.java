@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 127.0.0.1, runs each task's worker executable as a child process speaking the Disco worker
  * protocol (SPEC §2) — or, with {@link LocalMasterConfig.WorkerMode#THREADS}, a jdisco task on a
  * thread of this JVM speaking the same protocol bytes over in-memory pipes — schedules classic and pipeline jobs over a number of worker slots, retries
- * failed tasks, keeps each job's event log, and holds a small DDFS tag store.
+ * failed tasks, keeps each job's event log and record, and holds a small DDFS tag store. A master
+ * started on the data root of an earlier one knows its jobs ({@code JobStore}): finished ones as
+ * they were, those that were running as dead.
  *
  * <pre>{@code
  * try (LocalMaster master = LocalMaster.start()) {
@@ -87,6 +89,15 @@ public final class LocalMaster implements AutoCloseable {
         NodeContext node = new NodeContext(config, layout, url, server.getAddress().getPort(),
                 server.getAddress().getPort(), timers);
         this.service = new MasterService(node, new JobRegistry(), new DdfsStore(layout), jobThreads);
+        try {
+            service.restore();
+        } catch (IOException | RuntimeException e) {
+            server.stop(0);
+            jobThreads.shutdownNow();
+            httpThreads.shutdownNow();
+            timers.shutdownNow();
+            throw e;
+        }
         this.routes = new MasterRoutes(service);
         server.createContext("/", routes);
         server.setExecutor(httpThreads);

@@ -70,7 +70,7 @@ class RetryTest {
                 events.toString());
         try (Stream<Path> files = Files.walk(home)) {
             long partials = files.filter(p -> p.toString().endsWith(".partial")).count();
-            assertEquals(1, partials, "only the killed attempt's unfinished file, referenced by no index");
+            assertEquals(0, partials, "the killed attempt's unfinished file is deleted before the re-run");
         }
     }
 }

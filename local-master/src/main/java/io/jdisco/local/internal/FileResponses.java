@@ -30,7 +30,11 @@ final class FileResponses {
      * opened without following a symbolic link: pass its real path ({@link NodeLayout#regularFile}).
      */
     static void send(HttpExchange ex, Path file) throws IOException {
-        long size = Files.size(file);
+        send(ex, file, Files.size(file));
+    }
+
+    /** Sends the first {@code size} bytes of {@code file} as if they were all of it. */
+    static void send(HttpExchange ex, Path file, long size) throws IOException {
         long from = 0;
         long to = size - 1;
         int status = 200;

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The jobs the master knows, by name, with the job naming rule of SPEC §3.9 and a wait for
- * status changes that serves {@code get_results}' long poll without polling. Thread-safe.
+ * status changes that serves {@code get_results}' long poll without polling; the coordinators of
+ * the running ones. A new name never equals a known one, restored jobs included. Thread-safe.
  */
 public final class JobRegistry {
     private final Map<String, JobRecord> jobs = new LinkedHashMap<>();
@@ -41,12 +42,22 @@ public final class JobRegistry {
         coordinators.put(job.name(), coordinator);
     }
 
+    /** Registers a job restored from its record: it has no coordinator. */
+    public synchronized void restore(JobRecord job) {
+        jobs.put(job.name(), job);
+    }
+
+    /** Forgets the coordinator of job {@code name}: it has ended (the job stays). */
+    public synchronized void ended(String name) {
+        coordinators.remove(name);
+    }
+
     /** The job called {@code name}. */
     public synchronized Optional<JobRecord> get(String name) {
         return Optional.ofNullable(jobs.get(name));
     }
 
-    /** The coordinator of job {@code name}. */
+    /** The coordinator of job {@code name}, while it runs. */
     public synchronized Optional<JobCoordinator> coordinator(String name) {
         return Optional.ofNullable(coordinators.get(name));
     }

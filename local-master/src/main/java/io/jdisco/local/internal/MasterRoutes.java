@@ -181,9 +181,16 @@ public final class MasterRoutes implements HttpHandler {
             case "GET parameters":
                 serve(ex, service.node().layout().regularFile(job(ex, q).masterDir().resolve("jobfile")));
                 return;
-            case "GET rawevents":
-                serve(ex, service.node().layout().regularFile(job(ex, q).events().file()));
+            case "GET rawevents": {
+                EventLog events = job(ex, q).events();
+                Optional<Path> file = service.node().layout().regularFile(events.file());
+                if (file.isEmpty()) {
+                    serve(ex, file);
+                } else {
+                    FileResponses.send(ex, file.get(), events.wholeLength());
+                }
                 return;
+            }
             case "GET jobevents":
                 JobEventsQuery.answer(ex, job(ex, q), q);
                 return;
@@ -227,10 +234,10 @@ public final class MasterRoutes implements HttpHandler {
         m.put("active", j.status().wire());
         m.put("pipeline", j.progress());
         m.put("results", MasterService.flatten(j.results()));
-        m.put("inputs", j.plan().inputUrls());
-        m.put("worker", j.pack().jobdict().get("worker"));
+        m.put("inputs", j.inputs());
+        m.put("worker", j.worker());
         m.put("hosts", j.status() == JobRecord.Status.ACTIVE ? List.of(service.node().layout().host()) : List.of());
-        m.put("owner", String.valueOf(j.pack().jobdict().get("owner")));
+        m.put("owner", j.owner());
         Exchanges.json(ex, 200, m);
     }
 

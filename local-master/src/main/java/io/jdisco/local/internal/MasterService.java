@@ -4,6 +4,7 @@ import io.jdisco.worker.DiscoException;
 import io.jdisco.worker.core.jobhome.JobHomeExtractor;
 import io.jdisco.worker.core.jobpack.JobPack;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,27 +15,53 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The master's job operations behind the HTTP API (SPEC §11.1): submit (validate, name, store the
- * pack, start a coordinator), kill, purge, clean; and the job home set-up each job needs before
- * its first task (SPEC §1.2: the pack as {@code jobfile}, the zip extracted, refusing zip-slip,
- * the worker made executable, the {@code .jobhome} marker last).
+ * pack, the event log and the job's record, start a coordinator), kill, purge, clean, and the
+ * restoration of the jobs an earlier master recorded ({@link JobStore}); and the job home set-up
+ * each job needs before its first task (SPEC §1.2: the pack as {@code jobfile}, the zip extracted,
+ * refusing zip-slip, the worker made executable, the {@code .jobhome} marker last). Jobfiles are
+ * written whole or not at all ({@link AtomicFiles}): a submission that fails on a full disk is
+ * refused and leaves no master directory.
  */
 public final class MasterService {
+    private static final Logger LOG = LoggerFactory.getLogger(MasterService.class);
+
     private final NodeContext node;
     private final JobRegistry registry;
     private final DdfsStore ddfs;
     private final Semaphore slots;
     private final ExecutorService threads;
+    private final JobStore store;
 
     /** The service of a node. */
     public MasterService(NodeContext node, JobRegistry registry, DdfsStore ddfs, ExecutorService threads) {
+        this(node, registry, ddfs, threads, new JobStore(node.layout()));
+    }
+
+    /** The service of a node keeping its job records in {@code store}. */
+    MasterService(NodeContext node, JobRegistry registry, DdfsStore ddfs, ExecutorService threads, JobStore store) {
         this.node = node;
         this.registry = registry;
         this.ddfs = ddfs;
         this.threads = threads;
+        this.store = store;
         this.slots = new Semaphore(node.config().slots(), true);
+    }
+
+    /**
+     * Registers the jobs recorded under the data root by an earlier master ({@link JobStore#restore}):
+     * call once, before serving.
+     *
+     * @return how many jobs were restored
+     */
+    public int restore() throws IOException {
+        List<JobRecord> jobs = store.restore(registry::changed);
+        jobs.forEach(registry::restore);
+        return jobs.size();
     }
 
     /** The job registry. */
@@ -72,16 +99,13 @@ public final class MasterService {
         String name = registry.newName((String) pack.jobdict().get("prefix"));
         JobNames.check(name);
         Path masterDir = node.layout().masterJobDir(name);
-        Files.createDirectories(masterDir);
-        Files.write(masterDir.resolve("jobfile"), packBytes);
-        EventLog events = new EventLog(masterDir.resolve("events"));
+        JobRecord job = store(name, pack, plan, packBytes, masterDir);
+        EventLog events = job.events();
         Map<String, String> envs = new LinkedHashMap<>();
         pack.jobenvs().forEach((k, v) -> envs.put(k, (String) v));
-        JobRecord job = new JobRecord(name, pack, plan, events, masterDir, registry::changed);
-        JobSetup setup = new JobSetup(name, node.layout().jobHome(name), worker, envs, events);
+        JobSetup setup = new JobSetup(name, job.jobHome(), worker, envs, events);
         JobCoordinator coordinator = new JobCoordinator(node, job, setup, slots, threads, ddfs);
         registry.add(job, coordinator);
-        events.master("New job initialized!");
         try {
             threads.execute(() -> {
                 try {
@@ -90,12 +114,55 @@ public final class MasterService {
                     }
                 } catch (Throwable t) { // an Error in the job home's set-up (a pack inflating to gigabytes)
                     coordinator.failed(t);
+                } finally {
+                    ended(job);
                 }
             });
         } catch (Throwable t) { // no thread for the job: OutOfMemoryError "unable to create native thread"
             coordinator.failed(t);
+            ended(job);
         }
         return name;
+    }
+
+    /**
+     * Writes a new job's master directory: the jobfile, the event log with its first event, the
+     * record. On failure (a full disk) the directory is deleted and the submission refused.
+     */
+    private JobRecord store(String name, JobPack pack, JobPlan plan, byte[] packBytes, Path masterDir) {
+        try {
+            Files.createDirectories(masterDir);
+            store.files().write(masterDir.resolve("jobfile"), packBytes);
+            EventLog events = new EventLog(masterDir.resolve("events"));
+            JobRecord job = new JobRecord(JobSummary.of(name, pack, plan), pack, plan,
+                    node.layout().jobHome(name), masterDir, events, store, registry::changed);
+            events.master("New job initialized!");
+            job.save();
+            return job;
+        } catch (IOException | UncheckedIOException e) {
+            try {
+                deleteTree(masterDir);
+            } catch (IOException d) {
+                e.addSuppressed(d);
+            }
+            LOG.warn("job {} could not be stored in {}", name, masterDir, e);
+            throw new DiscoException("cannot store the job in " + masterDir + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A job has ended and its coordinator returned: the coordinator is forgotten, the pack and plan
+     * released, and the partial files of killed workers deleted.
+     */
+    private void ended(JobRecord job) {
+        registry.ended(job.name());
+        job.release();
+        try {
+            PartialFiles.deleteAll(job.jobHome());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("job {}: the partial files in {} could not be deleted: {}", job.name(), job.jobHome(),
+                    e.toString());
+        }
     }
 
     /** SPEC §1.2: job file, extraction, marker; a failure kills the job with the reason in its events. */
@@ -103,8 +170,9 @@ public final class MasterService {
         try {
             Files.createDirectories(setup.jobHome());
             if (!JobHomeExtractor.isExtracted(setup.jobHome())) {
-                Files.write(setup.jobfile(), packBytes);
-                new JobHomeExtractor(setup.worker(), node.config().jobHomeLimits()).extract(job.pack().jobhome(), setup.jobHome());
+                store.files().write(setup.jobfile(), packBytes);
+                new JobHomeExtractor(setup.worker(), node.config().jobHomeLimits()).extract(job.pack().jobhome(),
+                        setup.jobHome());
             }
             return true;
         } catch (IOException | RuntimeException e) {
@@ -118,15 +186,16 @@ public final class MasterService {
 
     /** Kills job {@code name} if it is active; false when unknown. */
     public boolean kill(String name) {
-        return registry.coordinator(name).map(c -> {
-            JobRecord job = registry.get(name).orElseThrow();
-            if (job.status() == JobRecord.Status.ACTIVE) {
-                job.events().master("Job killed by the user");
-            }
-            c.kill("job killed by the user");
-            job.dead();
-            return true;
-        }).orElse(false);
+        JobRecord job = registry.get(name).orElse(null);
+        if (job == null) {
+            return false;
+        }
+        if (job.status() == JobRecord.Status.ACTIVE) {
+            job.events().master("Job killed by the user");
+        }
+        registry.coordinator(name).ifPresent(c -> c.kill("job killed by the user"));
+        job.dead();
+        return true;
     }
 
     /** Kills job {@code name} and deletes its metadata, job home and master directory. */
@@ -137,18 +206,24 @@ public final class MasterService {
         }
         kill(name);
         registry.remove(name);
-        job.events().close();
-        deleteTree(node.layout().jobHome(name));
+        job.forget();
+        deleteTree(job.jobHome());
         deleteTree(job.masterDir());
     }
 
-    /** Forgets job {@code name} (metadata only; data stays). */
-    public void clean(String name) {
-        registry.get(name).ifPresent(job -> {
-            kill(name);
-            registry.remove(name);
-            job.events().close();
-        });
+    /**
+     * Kills job {@code name} and forgets it: its master directory (record, events, jobfile) is
+     * deleted so that it stays forgotten after a restart; its job home (the data) stays.
+     */
+    public void clean(String name) throws IOException {
+        JobRecord job = registry.get(name).orElse(null);
+        if (job == null) {
+            return;
+        }
+        kill(name);
+        registry.remove(name);
+        job.forget();
+        deleteTree(job.masterDir());
     }
 
     /** Kills every active job (the master is closing). */

@@ -97,8 +97,19 @@ public final class MasterSession {
         }
         if (!(outcome instanceof AttemptOutcome.Done)) {
             handler.discard();
+            discardPartials();
         }
         return outcome;
+    }
+
+    /** Deletes the {@code .partial} files this failed attempt's worker left in its task directory. */
+    private void discardPartials() {
+        try {
+            PartialFiles.deleteTask(job.jobHome(), task.stage(), task.taskid());
+        } catch (IOException | RuntimeException e) {
+            job.events().task(node.layout().host(), "WARNING", task.stage(), task.taskid(),
+                    "The partial files of the failed attempt could not be deleted: " + e);
+        }
     }
 
     private AttemptOutcome converse(SessionHandler handler) {

@@ -14,7 +14,7 @@ import java.util.Optional;
  * <pre>
  *   &lt;root&gt;/data                      DISCO_DATA
  *   &lt;root&gt;/data/&lt;host&gt;/&lt;hh&gt;/&lt;job&gt;    job home (hh = hexhash(job))
- *   &lt;root&gt;/data/_master/&lt;hh&gt;/&lt;job&gt;  DISCO_MASTER_ROOT: jobfile, events
+ *   &lt;root&gt;/data/_master/&lt;hh&gt;/&lt;job&gt;  DISCO_MASTER_ROOT: jobfile, events, job.json
  *   &lt;root&gt;/ddfs                      DDFS_DATA
  *   disco://&lt;host&gt;/disco/&lt;rest&gt;  = DISCO_DATA/&lt;rest&gt;,  disco://&lt;host&gt;/ddfs/&lt;rest&gt; = DDFS_DATA/&lt;rest&gt;
  * </pre>
@@ -65,7 +65,12 @@ public final class NodeLayout {
         return discoData.resolve(jobPath(job));
     }
 
-    /** The master's directory of a job: the submitted jobfile and the event log. */
+    /** {@code DISCO_MASTER_ROOT}: the master's job directories, {@code <hh>/<job>}. */
+    public Path masterRoot() {
+        return masterRoot;
+    }
+
+    /** The master's directory of a job: the submitted jobfile, the event log and the job record. */
     public Path masterJobDir(String job) {
         return masterRoot.resolve(DiscoNames.hexhash(job)).resolve(job);
     }

@@ -13,6 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
@@ -200,15 +201,10 @@ public final class MasterService {
 
     /** Kills job {@code name} and deletes its metadata, job home and master directory. */
     public void purge(String name) throws IOException {
-        JobRecord job = registry.get(name).orElse(null);
-        if (job == null) {
-            return;
+        Optional<JobRecord> job = forget(name);
+        if (job.isPresent()) {
+            deleteTree(job.get().jobHome());
         }
-        kill(name);
-        registry.remove(name);
-        job.forget();
-        deleteTree(job.jobHome());
-        deleteTree(job.masterDir());
     }
 
     /**
@@ -216,14 +212,19 @@ public final class MasterService {
      * deleted so that it stays forgotten after a restart; its job home (the data) stays.
      */
     public void clean(String name) throws IOException {
-        JobRecord job = registry.get(name).orElse(null);
-        if (job == null) {
-            return;
+        forget(name);
+    }
+
+    /** Kills job {@code name}, drops it from the registry and deletes its master directory; the job, if known. */
+    private Optional<JobRecord> forget(String name) throws IOException {
+        Optional<JobRecord> job = registry.get(name);
+        if (job.isPresent()) {
+            kill(name);
+            registry.remove(name);
+            job.get().forget();
+            deleteTree(job.get().masterDir());
         }
-        kill(name);
-        registry.remove(name);
-        job.forget();
-        deleteTree(job.masterDir());
+        return job;
     }
 
     /** Kills every active job (the master is closing). */

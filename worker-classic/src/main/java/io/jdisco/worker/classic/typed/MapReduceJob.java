@@ -131,10 +131,7 @@ public final class MapReduceJob<K, V> implements Serializable {
 
         /** How many partitions the map writes (default 1); each is one reduce task. */
         public Builder partitions(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("a typed job has at least 1 partition, got " + n);
-            }
-            classic.partitions(n);
+            classic.partitions(checkPartitions(n));
             return this;
         }
 
@@ -186,10 +183,7 @@ public final class MapReduceJob<K, V> implements Serializable {
 
         /** How many partitions the map writes (default 1); each is one reduce task. */
         public Mapped<MK, MV> partitions(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("a typed job has at least 1 partition, got " + n);
-            }
-            classic.partitions(n);
+            classic.partitions(checkPartitions(n));
             return this;
         }
 
@@ -263,6 +257,13 @@ public final class MapReduceJob<K, V> implements Serializable {
         public MapReduceJob<RK, RV> build() {
             return new MapReduceJob<>(classic.build(), keys, values);
         }
+    }
+
+    private static int checkPartitions(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("a typed job has at least 1 partition, got " + n);
+        }
+        return n;
     }
 
     private static <T> Codec<T> codec(Class<T> type, String what) {

@@ -5,8 +5,10 @@ import io.jdisco.worker.core.jobhome.JobHomeExtractor;
 import io.jdisco.worker.core.jobpack.JobPack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -203,7 +205,7 @@ public final class MasterService {
     public void purge(String name) throws IOException {
         Optional<JobRecord> job = forget(name);
         if (job.isPresent()) {
-            deleteTree(job.get().jobHome());
+            deleteTreeOfStoppedWorkers(job.get().jobHome(), java.time.Duration.ofSeconds(5));
         }
     }
 
@@ -247,11 +249,45 @@ public final class MasterService {
             }
 
             @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+                if (exc instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE; // deleted meanwhile
+                }
+                throw exc;
+            }
+
+            @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
                 Files.deleteIfExists(dir);
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /**
+     * Deletes the job home of a job just killed: a killed worker (a process being SIGKILLed, a
+     * thread that has not yet reached its next protocol exchange) may still create a file in it
+     * for a moment, so a directory found not empty is deleted again, for at most {@code patience}.
+     */
+    static void deleteTreeOfStoppedWorkers(Path root, java.time.Duration patience) throws IOException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            try {
+                deleteTree(root);
+                return;
+            } catch (DirectoryNotEmptyException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the job home " + root + " still had new files " + patience.toMillis()
+                            + " ms after its job was killed: " + e.getFile(), e);
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while deleting " + root);
+                }
+            }
+        }
     }
 
     /** The flattened URLs of a list of replica lists. */

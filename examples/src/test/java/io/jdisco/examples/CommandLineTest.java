@@ -22,7 +22,7 @@ class CommandLineTest {
         CliRun run = CliRun.of();
         assertEquals(Main.USAGE, run.status());
         for (String command : List.of("wordcount", "grep", "join", "sort", "cat", "master", "jobs", "events", "results",
-                "kill", "purge")) {
+                "counters", "kill", "purge")) {
             assertTrue(run.err().contains("\n  " + command + " "), command + " missing from:\n" + run.err());
         }
     }
@@ -154,6 +154,7 @@ class CommandLineTest {
         assertArrayEquals(new byte[] {'c', 'a', 'f', (byte) 0xe9, '\t', '2', '\n', 'x', '\t', '1', '\n', (byte) 0xff, '\t',
             '1', '\n'}, run.out(), run.text());
         assertTrue(run.err().contains("(embedded local master, workers on threads)"), run.err());
+        assertTrue(run.err().contains("\ncounters: lines=2 words=4\n"), "the job's counters end its report: " + run.err());
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.jdisco.worker.classic.internal.TaskRuntime;
 import io.jdisco.worker.classic.internal.Truthiness;
 import io.jdisco.worker.classic.internal.UserTraces;
 import io.jdisco.worker.core.Worker;
+import io.jdisco.worker.core.client.Job;
 import io.jdisco.worker.core.input.RecordOpener;
 import io.jdisco.worker.core.output.Output;
 import io.jdisco.worker.core.output.OutputOpener;
@@ -136,7 +137,7 @@ public class ClassicWorker extends Worker {
         Map<String, Object> resolved = new LinkedHashMap<>(parameters());
         resolved.put("partitions", getItem("partitions", job, jobargs, 1));
         ClassicSettings s = new ClassicSettings(resolved);
-        SchemeContext ctx = clientSchemeContext();
+        SchemeContext ctx = clientSchemeContext(job);
         try {
             d.put("input", ClassicInputs.inputList(input, hasMap, ctx));
             d.put("map?", hasMap);
@@ -155,6 +156,27 @@ public class ClassicWorker extends Worker {
     /** How the client reads index and tag inputs: the schemes on the class path, settings from the environment. */
     protected SchemeContext clientSchemeContext() {
         return BasicSchemeContext.of(Schemes.load());
+    }
+
+    /**
+     * {@link #clientSchemeContext()}, and when the job names the master it is submitted to
+     * ({@link Job#MASTER_SETTING}) and neither the system properties nor the environment set
+     * {@code DISCO_MASTER}/{@code DISCO_PORT}: that master and its port, where a node's data server
+     * answers (a local master listens on a port of its own, not Disco's 8989).
+     */
+    private SchemeContext clientSchemeContext(Map<String, ?> job) {
+        SchemeContext base = clientSchemeContext();
+        Object master = job == null ? null : job.get(Job.MASTER_SETTING);
+        if (!(master instanceof String url) || !(base instanceof BasicSchemeContext basic)
+                || base.setting("DISCO_MASTER").isPresent() || base.setting("DISCO_PORT").isPresent()) {
+            return base;
+        }
+        java.net.URI uri = java.net.URI.create(url);
+        BasicSchemeContext.Builder b = basic.toBuilder().setting("DISCO_MASTER", url);
+        if (uri.getPort() > 0) {
+            b.setting("DISCO_PORT", Integer.toString(uri.getPort()));
+        }
+        return b.build();
     }
 
     // ---- node side ------------------------------------------------------------------------

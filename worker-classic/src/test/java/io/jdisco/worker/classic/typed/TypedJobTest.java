@@ -213,6 +213,36 @@ class TypedJobTest {
     }
 
     @Test
+    void aJobReadsAnotherJobsResultsAsTypedPairs() throws Exception {
+        MapReduceJob<String, Long> words = MapReduceJob.named("TypedFirst")
+                .input(input)
+                .map(InputFormat.lines(), String.class, Long.class, (line, out, context) -> {
+                    for (String w : line.split("\\s+")) {
+                        if (!w.isEmpty()) {
+                            out.collect(w, 1L);
+                        }
+                    }
+                })
+                .reduce(Reducers.sumLongs())
+                .build();
+        List<List<String>> first = words.run(disco).waitFor();
+        List<String> urls = new ArrayList<>();
+        first.forEach(replicas -> urls.add(replicas.get(0)));
+        MapReduceJob<Long, String> byCount = MapReduceJob.named("TypedSecond")
+                .input(urls.toArray(new String[0]))
+                .map(InputFormat.pairs(String.class, Long.class), Long.class, String.class,
+                        (pair, out, context) -> out.collect(pair.value(), pair.key()))
+                .reduce(Long.class, String.class, (count, ws, out, context) -> {
+                    List<String> sorted = new ArrayList<>();
+                    ws.forEach(sorted::add);
+                    sorted.sort(null);
+                    out.collect(count, String.join(",", sorted));
+                })
+                .build();
+        assertEquals(Map.of(1L, "a,and,end,mat,on,sat", 2L, "cat", 3L, "the"), collect(byCount.run(disco)));
+    }
+
+    @Test
     void anUnsupportedTypeFailsAtBuildNamingTheTypeAndTheFunction() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MapReduceJob.named("Bad")
                 .input(input)

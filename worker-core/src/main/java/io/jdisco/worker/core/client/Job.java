@@ -46,6 +46,13 @@ public final class Job {
         return withSetting("name", name);
     }
 
+    /**
+     * The setting naming the master a job is submitted to ({@link #run(Disco, Map)} sets it, as
+     * Python's {@code Job} knows its master): the client reads the job's {@code dir://} and
+     * {@code disco://} inputs from that master's data server when its environment names none.
+     */
+    public static final String MASTER_SETTING = "master";
+
     /** This job with setting {@code key} (a serializable value; it travels in the job data). */
     public Job withSetting(String key, Serializable value) {
         Objects.requireNonNull(key, "key");
@@ -99,7 +106,7 @@ public final class Job {
      */
     public RunningJob run(Disco disco, Map<String, ?> jobargs) throws IOException, InterruptedException {
         Objects.requireNonNull(disco, "disco");
-        byte[] pack = pack(jobargs).encode();
+        byte[] pack = withSetting(MASTER_SETTING, disco.master().toString()).pack(jobargs).encode();
         return new RunningJob(disco, disco.submit(pack));
     }
 

@@ -270,10 +270,21 @@ public final class MasterService {
      * for a moment, so a directory found not empty is deleted again, for at most {@code patience}.
      */
     static void deleteTreeOfStoppedWorkers(Path root, java.time.Duration patience) throws IOException {
+        retryWhileNotEmpty(() -> deleteTree(root), root, patience);
+    }
+
+    /** A deletion that may find a directory not empty. */
+    @FunctionalInterface
+    interface Deletion {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code deletion} until it finds no directory not empty, for at most {@code patience}. */
+    static void retryWhileNotEmpty(Deletion deletion, Path root, java.time.Duration patience) throws IOException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             try {
-                deleteTree(root);
+                deletion.run();
                 return;
             } catch (DirectoryNotEmptyException e) {
                 if (System.nanoTime() > deadline) {

@@ -1,10 +1,12 @@
 package io.jdisco.local.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,17 +62,22 @@ class DeleteTreeTest {
     }
 
     @Test
-    void aWriterThatNeverStopsFailsTheDeletionAfterItsPatienceNamingTheHome() throws Exception {
+    void aDirectoryThatStaysNotEmptyFailsTheDeletionAfterItsPatienceNamingTheHome() {
         Path home = tmp.resolve("home");
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread t = writer(home.resolve("map-0"), stop);
-        try {
-            IOException e = assertThrows(IOException.class,
-                    () -> MasterService.deleteTreeOfStoppedWorkers(home, Duration.ofMillis(200)));
-            assertTrue(e.getMessage().contains(home.toString()), e.getMessage());
-        } finally {
-            stop.set(true);
-            t.join(10_000);
-        }
+        IOException e = assertThrows(IOException.class, () -> MasterService.retryWhileNotEmpty(() -> {
+            throw new DirectoryNotEmptyException(home.resolve("map-0").toString());
+        }, home, Duration.ofMillis(200)));
+        assertTrue(e.getMessage().contains(home.toString()) && e.getMessage().contains("200 ms"), e.getMessage());
+    }
+
+    @Test
+    void aDeletionIsRetriedUntilTheDirectoryStaysEmpty() throws IOException {
+        int[] tries = {0};
+        MasterService.retryWhileNotEmpty(() -> {
+            if (++tries[0] < 3) {
+                throw new DirectoryNotEmptyException("busy");
+            }
+        }, tmp, Duration.ofSeconds(10));
+        assertEquals(3, tries[0]);
     }
 }

@@ -81,7 +81,13 @@ public final class JobRun {
         List<List<String>> results;
         try {
             results = running.waitFor();
-        } catch (IOException e) { // the job failed, or the master is unreachable
+        } catch (JobException e) { // the job died: tell why while its master still has its log
+            progress.finish("failed");
+            if (e.getMessage().contains("Status dead")) {
+                FailureReport.print(disco, running.name(), console);
+            }
+            throw e;
+        } catch (IOException e) { // the master is unreachable
             progress.finish("failed");
             throw e;
         }

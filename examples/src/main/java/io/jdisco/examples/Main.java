@@ -1,6 +1,7 @@
 package io.jdisco.examples;
 
 import io.jdisco.worker.JobException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Map;
 /**
  * The {@code jdisco} command line: {@code java -jar jdisco-examples.jar <command> [args]}.
  * Exit status 0 on success, 1 when the job or a request fails (with the master's text on
- * standard error), 2 for usage errors.
+ * standard error), 2 for usage errors. {@code -v} or {@code --verbose} anywhere before {@code --}
+ * tells a failure in full: the failed task's error with its stack trace.
  */
 public final class Main {
     /** Exit status of a failed job or request. */
@@ -36,7 +38,13 @@ public final class Main {
     }
 
     /** Runs the command line {@code args} on {@code console} and returns the exit status. */
-    public static int run(String[] args, Console console) {
+    public static int run(String[] argv, Console console) {
+        List<String> all = new ArrayList<>(Arrays.asList(argv));
+        int end = all.indexOf("--");
+        List<String> options = end < 0 ? all : all.subList(0, end);
+        boolean verbose = options.removeIf(a -> a.equals("-v") || a.equals("--verbose"));
+        String[] args = all.toArray(new String[0]);
+        console = console.verbose(verbose);
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             console.err().print(usage());
             return args.length == 0 ? USAGE : 0;
@@ -79,7 +87,8 @@ public final class Main {
         for (Command c : COMMANDS.values()) {
             b.append("  ").append(c.usage().lines().findFirst().orElse(c.name())).append('\n');
         }
-        b.append("\n<command> --help shows a command's options.\n");
+        b.append("\n<command> --help shows a command's options; -v or --verbose anywhere shows a failed task's\n"
+                + "stack trace.\n");
         return b.toString();
     }
 

@@ -7,9 +7,11 @@ import io.jdisco.local.LocalMasterMain;
 import io.jdisco.schemes.disco.DiscoSchemeProvider;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.core.client.Disco;
+import io.jdisco.worker.core.client.JobStatus;
 import io.jdisco.worker.core.scheme.Schemes;
 import io.jdisco.worker.core.taskio.BasicChainContext;
 import io.jdisco.worker.io.ChainContext;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -157,6 +159,20 @@ public final class MasterConnection implements AutoCloseable {
     /** The client of the master's HTTP API; waits for an embedded master to be up. */
     public Disco disco() {
         return link().disco();
+    }
+
+    /**
+     * Checks that the master knows job {@code job}: Disco's masters answer a kill or purge of a
+     * job they do not know as they answer any other, so a command would succeed silently.
+     *
+     * @throws FileNotFoundException {@code no job named <job> on <master>} when it does not
+     */
+    public void requireJob(String job) throws IOException, InterruptedException {
+        Objects.requireNonNull(job, "job");
+        Disco disco = disco();
+        if (disco.results(job, 0).status() == JobStatus.UNKNOWN) {
+            throw new FileNotFoundException("no job named " + job + " on " + disco.master());
+        }
     }
 
     /** True when the master is the embedded one. */

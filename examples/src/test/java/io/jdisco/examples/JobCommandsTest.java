@@ -120,10 +120,13 @@ class JobCommandsTest {
     }
 
     @Test
-    void resultsOfAnUnknownJobExits1() {
-        CliRun run = CliRun.with(env, "results", "NoSuchJob@1:2:3");
-        assertEquals(Main.FAILED, run.status(), run.describe());
-        assertTrue(run.err().contains("job NoSuchJob@1:2:3 is unknown job"), run.err());
+    void everyCommandAboutAnUnknownJobExits1NamingTheJobAndTheMaster() {
+        for (String command : List.of("results", "kill", "purge", "events", "counters")) {
+            CliRun run = CliRun.with(env, command, "NoSuch");
+            assertEquals(Main.FAILED, run.status(), command + ": " + run.describe());
+            assertEquals("jdisco " + command + ": no job named NoSuch on " + master.url() + "\n", run.err(), command);
+            assertEquals(0, run.out().length, command);
+        }
     }
 
     @Test

@@ -47,14 +47,16 @@ public final class SortCommand implements Command {
                 + WorkerChoice.usage(THREADS_LIMIT)
                 + MasterConnection.TASK_TIMEOUT_USAGE
                 + "  --partitions N number of reduce tasks (default 1)\n"
-                + "  --key-bytes K  the key is the first K bytes of a line (default 10)\n";
+                + "  --key-bytes K  the key is the first K bytes of a line (default 10; 0: the whole\n"
+                + "                 line); a shorter line is its own key. The output is the\n"
+                + "                 lines in byte order (LC_ALL=C sort) whatever K is\n";
     }
 
     @Override
     public int run(List<String> argv, Console console) throws Exception {
         Args args = Args.parse(argv, Set.of(), Set.of("--master", "--workers", "--task-timeout", "--partitions", "--key-bytes"));
         int partitions = args.intOption("--partitions", 1, 1);
-        int keyBytes = args.intOption("--key-bytes", 10, 1);
+        int keyBytes = args.intOption("--key-bytes", 10, 0);
         List<String> inputs = Inputs.urls(args.positional("INPUT", 1, Integer.MAX_VALUE));
         try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
                 WorkerChoice.choose(args.option("--workers"), console, inputs, THREADS_LIMIT),
@@ -90,7 +92,7 @@ public final class SortCommand implements Command {
             }
             files.add(f);
         }
-        return KeyRanges.sample(files, keyBytes, partitions);
+        return KeyRanges.sample(files, keyBytes == 0 ? Integer.MAX_VALUE : keyBytes, partitions);
     }
 
     /**

@@ -84,7 +84,7 @@ class SortEndToEndTest {
         CliRun run = CliRun.of("sort", "--master", master.url(), "--key-bytes", "10", "raw://short",
                 "raw://shorter than ten bytes? no", "raw://sh");
         assertEquals(0, run.status(), run.describe());
-        assertEquals("\nsh\nshort\nshorter than ten bytes? no\n", run.text());
+        assertEquals("sh\nshort\nshorter than ten bytes? no\n", run.text());
     }
 
     @Test

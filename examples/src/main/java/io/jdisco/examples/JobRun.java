@@ -11,6 +11,7 @@ import io.jdisco.worker.core.client.Disco;
 import io.jdisco.worker.core.client.Job;
 import io.jdisco.worker.core.client.ResultReader;
 import io.jdisco.worker.core.client.RunningJob;
+import io.jdisco.worker.core.jobpack.JobPack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -71,13 +72,15 @@ public final class JobRun {
         if (master.embedded()) {
             submitted = submitted.withLocalRuntime();
         }
-        byte[] pack = submitted.pack(Map.of()).encode();
+        JobPack jobPack = submitted.pack(Map.of());
+        byte[] pack = jobPack.encode();
         Disco disco = master.disco();
         RunningJob running = new RunningJob(disco, disco.submit(pack));
         console.err().println("job " + running.name() + " on " + disco.master()
                 + master.embeddedWorkers().map(w -> " (embedded local master, workers on "
                         + describe(w) + ")").orElse(""));
-        Progress progress = Progress.start(disco, running.name(), console);
+        Progress progress = Progress.start(disco, running.name(), console,
+                StageTotals.of(jobPack.jobdict(), master.embedded()));
         List<List<String>> results;
         try {
             results = running.waitFor();

@@ -115,7 +115,8 @@ class JobCommandsTest {
         progress.finish("done");
         String text = err.toString(StandardCharsets.UTF_8);
         assertTrue(text.startsWith("\rmap 2/2  map_shuffle 1/1  reduce 2/2  "), text);
-        assertEquals(1, text.chars().filter(c -> c == '\n').count(), "only the final line ends a line: " + text);
+        assertEquals(2, text.chars().filter(c -> c == '\n').count(), "only the final counts and the outcome end a line: " + text);
+        assertTrue(text.contains("\rmap 2/2  map_shuffle 1/1  reduce 2/2  " ), text);
         assertTrue(text.matches("(?s).*\r" + Pattern.quote(job) + " done in \\d+\\.\\d s *\n"), text);
     }
 

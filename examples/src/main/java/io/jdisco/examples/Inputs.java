@@ -70,7 +70,7 @@ public final class Inputs {
             } else if (size <= CUT_BYTES) {
                 parts = 1;
             }
-            if (parts <= 1) {
+            if (parts <= 1 || CompressedText.isCompressed(file)) { // compressed: no byte ranges of lines
                 out.add(url);
             } else {
                 out.addAll(PartUrl.split(file, size, parts));

@@ -87,7 +87,7 @@ public final class SortCommand implements Command {
         List<Path> files = new ArrayList<>();
         for (String input : inputs) {
             Path f = WorkerChoice.localFile(input);
-            if (f == null || !Files.isRegularFile(f)) {
+            if (f == null || !Files.isRegularFile(f) || CompressedText.isCompressed(f)) {
                 return null;
             }
             files.add(f);

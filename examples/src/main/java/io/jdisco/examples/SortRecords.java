@@ -8,6 +8,7 @@ import io.jdisco.worker.Params;
 import io.jdisco.worker.Tuple;
 import io.jdisco.worker.classic.ClassicJob;
 import io.jdisco.worker.fn.Emitter;
+import io.jdisco.worker.io.InputStage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +71,7 @@ public final class SortRecords {
         }
         return ClassicJob.builder("Sort")
                 .input(inputs)
+                .mapInputStream(CompressedText.mapInputStream().toArray(new InputStage[0]))
                 .map(SortRecords::split)
                 .partitions(partitions)
                 .sort(true)

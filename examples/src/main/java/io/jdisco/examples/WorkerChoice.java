@@ -103,7 +103,10 @@ public final class WorkerChoice {
                 return WorkerMode.REUSED_PROCESSES;
             }
             try {
-                total += Files.size(file);
+                total += CompressedText.textBytes(file);
+                if (total < 0) { // overflowed: an unknown text size
+                    return WorkerMode.REUSED_PROCESSES;
+                }
             } catch (IOException e) {
                 return WorkerMode.REUSED_PROCESSES;
             }

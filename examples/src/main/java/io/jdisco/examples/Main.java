@@ -27,14 +27,39 @@ public final class Main {
     private Main() {
     }
 
-    /** Runs the command line and exits with its status. */
+    /**
+     * Runs the command line and exits with its status; with plugins ({@link Plugins}:
+     * {@code --classpath}, {@code $JDISCO_CLASSPATH}, {@code plugins/} beside the jar) in a class
+     * loader that sees them.
+     */
     public static void main(String[] args) {
+        int status;
+        try {
+            Plugins.Found plugins = Plugins.find(args, System.getenv(Plugins.VARIABLE), Plugins.folderBesideJar());
+            status = plugins.entries().isEmpty() || Plugins.active() ? runAndFlush(plugins.args())
+                    : Plugins.runWith(plugins.entries(), plugins.args());
+        } catch (UsageException e) {
+            System.err.println("jdisco: " + e.getMessage());
+            status = USAGE;
+        } catch (java.io.IOException e) {
+            System.err.println("jdisco: the plugins cannot be listed: " + e.getMessage());
+            status = FAILED;
+        }
+        System.exit(status);
+    }
+
+    /**
+     * Runs the command line {@code args} on this process's console and returns its status, its
+     * output flushed and the HTTP client's threads stopped: {@link #main}'s work but the exit,
+     * called through the plugins' class loader when there are plugins.
+     */
+    public static int runAndFlush(String[] args) {
         Console console = Console.system();
         int status = run(args, console);
         console.out().flush();
         console.err().flush();
         HttpClientThreads.stop();
-        System.exit(status);
+        return status;
     }
 
     /** Runs the command line {@code args} on {@code console} and returns the exit status. */
@@ -88,7 +113,8 @@ public final class Main {
             b.append("  ").append(c.usage().lines().findFirst().orElse(c.name())).append('\n');
         }
         b.append("\n<command> --help shows a command's options; -v or --verbose anywhere shows a failed task's\n"
-                + "stack trace.\n");
+                + "stack trace. --classpath PATH (or $" + Plugins.VARIABLE + ", or jars in a " + Plugins.FOLDER
+                + "/ folder beside\nthe jar) adds plugin jars, such as URL schemes, which jobs ship to their workers.\n");
         return b.toString();
     }
 

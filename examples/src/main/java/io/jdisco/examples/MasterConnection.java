@@ -125,7 +125,13 @@ public final class MasterConnection implements AutoCloseable {
         }, "jdisco-local-master-start");
         starter.setDaemon(true);
         starter.start();
-        Thread hook = new Thread(() -> closeWhenStarted(link), "jdisco-local-master-shutdown");
+        Thread hook = new Thread(() -> {
+            // Ctrl-C or SIGTERM before the command ended: say what becomes of its job
+            console.err().println("jdisco: interrupted: the embedded master stops, killing its jobs and deleting"
+                    + " their data");
+            console.err().flush();
+            closeWhenStarted(link);
+        }, "jdisco-local-master-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         return new MasterConnection(link, workers, config.slots(), hook);
     }

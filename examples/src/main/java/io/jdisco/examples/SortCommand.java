@@ -42,7 +42,8 @@ public final class SortCommand implements Command {
     @Override
     public String usage() {
         return "sort [--master URL] [--workers M] [--task-timeout S] [--partitions N] [--key-bytes K] INPUT...\n"
-                + "  INPUT          a file path or a URL of text lines (records)\n"
+                + "  INPUT          a file path or a URL of text lines (records); gzip, bzip2, xz and\n"
+                + "                 zstd are read as the text inside\n"
                 + "  --master URL   submit to this master (default: an embedded local master)\n"
                 + WorkerChoice.usage(THREADS_LIMIT)
                 + MasterConnection.TASK_TIMEOUT_USAGE

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.local.LocalMaster;
+import io.jdisco.local.LocalMasterConfig;
+import io.jdisco.local.LocalMasterConfig.WorkerMode;
 import io.jdisco.worker.JobException;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.classic.ClassicJob;
@@ -49,6 +51,22 @@ class FailureReportTest {
             assertFalse(run.err().contains("Worker crashed"), "run " + i + ":\n" + run.err());
             assertTrue(run.err().contains("last events of task map:1:\n"), run.err());
             assertFalse(run.err().contains("\tat io.jdisco.examples.Join.tagSide"), "no trace without -v:\n" + run.err());
+        }
+    }
+
+    @Test
+    void theJavaApiOnThreadsNamesTheFailingTaskEveryTime() throws Exception {
+        List<String> inputs = joinInputs();
+        String left = "file://" + Path.of(inputs.get(0)).toAbsolutePath();
+        String right = "file://" + Path.of(inputs.get(1)).toAbsolutePath();
+        try (LocalMaster master = LocalMaster.start(LocalMasterConfig.builder().workers(WorkerMode.THREADS).build())) {
+            Disco disco = new Disco(master.url());
+            for (int i = 0; i < 20; i++) {
+                JobException e = org.junit.jupiter.api.Assertions.assertThrows(JobException.class,
+                        () -> Join.job(left, right, 1).run(disco).waitFor());
+                assertTrue(e.getMessage().contains("Status dead: FATAL: [map:1] java.lang.IllegalArgumentException: join"
+                        + " input " + right + " line 2 has no TAB"), "run " + i + ": " + e.getMessage());
+            }
         }
     }
 

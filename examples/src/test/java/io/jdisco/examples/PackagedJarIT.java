@@ -269,6 +269,27 @@ class PackagedJarIT {
         }
     }
 
+    @Test
+    void anInterruptedCommandSaysItsEmbeddedMasterStoppedAndItsJobWasKilled() throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 3_000_000; i++) {
+            lines.append(i).append('\n');
+        }
+        Path big = Files.writeString(tmp.resolve("interrupted.txt"), lines);
+        Path err = tmp.resolve("interrupted.err");
+        Process p = new ProcessBuilder(java("wordcount", "--workers", "processes", big.toString()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Files.exists(err) && Files.readString(err).contains("map 0/1")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        p.destroy(); // SIGTERM, as Ctrl-C: the shutdown hooks run
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the command did not stop");
+        String text = Files.readString(err);
+        assertTrue(text.contains("jdisco: interrupted: the embedded master stops, killing its jobs and deleting their data"),
+                text);
+    }
+
     /** Exit status and output of one run of the jar. */
     private record Result(int status, byte[] out, String err) {
     }

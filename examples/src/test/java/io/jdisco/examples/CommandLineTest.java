@@ -28,6 +28,21 @@ class CommandLineTest {
     }
 
     @Test
+    void theWorkerModesAreOneListInTheUsagesAndTheReadme() throws Exception {
+        String modes = "--workers processes|reused|threads";
+        assertTrue(CliRun.of().err().contains("  master [--port P] [--data DIR] [--slots N] [--host NAME] [" + modes + "]"),
+                CliRun.of().err());
+        CliRun help = CliRun.of("master", "--help");
+        assertEquals(0, help.status(), help.describe());
+        assertTrue(help.err().contains(modes) && help.err().contains("reused: a jdisco job's worker processes"), help.err());
+        String readme = Files.readString(Path.of(System.getProperty("jdisco.testdata")).getParent().resolve("README.md"));
+        assertTrue(readme.contains("[--workers processes\\|reused\\|threads]"), "README's master row");
+        assertFalse(readme.contains("processes\\|threads]"), "README lists another set of modes");
+        assertTrue(readme.contains("as `url<TAB>line`, by URL, then by the line's position in its input"),
+                "README's grep row says how grep orders its output");
+    }
+
+    @Test
     void masterBeyondLoopbackWithoutATokenExits2NamingTheOption() {
         CliRun run = CliRun.of("master", "--bind", "0.0.0.0");
         assertEquals(Main.USAGE, run.status());

@@ -29,7 +29,7 @@ public final class JobRun {
     /**
      * The result records of {@code job} run on {@code master}.
      *
-     * @throws JobException when the job fails, with the master's last FATAL/ERROR text
+     * @throws JobException when the job fails, with the event that explains it (its first FATAL, see JobFailureCause), after the failed task's last events are printed
      */
     public static List<Object> records(ClassicJob job, MasterConnection master, Console console)
             throws IOException, InterruptedException {
@@ -46,7 +46,7 @@ public final class JobRun {
     /**
      * The results of the typed {@code job} run on {@code master}, decoded by its codecs.
      *
-     * @throws JobException when the job fails, with the master's last FATAL/ERROR text
+     * @throws JobException when the job fails, with the event that explains it (its first FATAL, see JobFailureCause), after the failed task's last events are printed
      */
     public static <K, V> List<KeyValue<K, V>> pairs(MapReduceJob<K, V> job, MasterConnection master, Console console)
             throws IOException, InterruptedException {
@@ -61,7 +61,7 @@ public final class JobRun {
     /**
      * The result URLs (one list of replicas per result) of {@code job} run on {@code master}.
      *
-     * @throws JobException when the job fails, with the master's last FATAL/ERROR text
+     * @throws JobException when the job fails, with the event that explains it (its first FATAL, see JobFailureCause), after the failed task's last events are printed
      */
     public static List<List<String>> results(ClassicJob job, MasterConnection master, Console console)
             throws IOException, InterruptedException {

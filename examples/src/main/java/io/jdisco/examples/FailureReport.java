@@ -5,8 +5,10 @@ import io.jdisco.worker.core.client.JobEvent;
 import io.jdisco.worker.core.client.JobEvents;
 import io.jdisco.worker.core.client.JobFailureCause;
 import java.io.IOException;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,7 @@ import java.util.Optional;
 final class FailureReport {
     /** How many of the failing task's events are shown. */
     static final int LAST_EVENTS = 5;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     private FailureReport() {
     }
@@ -49,7 +52,8 @@ final class FailureReport {
             }
             console.err().println("last events of task " + task.get() + ":");
             for (JobEvent e : ofTask.subList(Math.max(0, ofTask.size() - LAST_EVENTS), ofTask.size())) {
-                console.err().println("  " + e.timestamp() + "  " + e.host() + "  " + e.message().lines().findFirst().orElse(""));
+                console.err().println("  " + TIME.format(e.timestamp()) + "  " + e.host() + "  "
+                        + e.message().lines().findFirst().orElse(""));
             }
         }
         if (console.verbose()) {

@@ -91,7 +91,7 @@ public final class JobRun {
             }
             throw e;
         } catch (IOException e) { // the master is unreachable
-            progress.finish("failed");
+            progress.finish("failed", false);
             throw e;
         }
         progress.finish("done");

@@ -57,13 +57,23 @@ public final class Progress {
      * not the last poll's counts), and prints {@code "<job> <outcome> in <seconds> s"}.
      */
     public void finish(String outcome) throws InterruptedException {
+        finish(outcome, true);
+    }
+
+    /**
+     * {@link #finish(String)}, asking the master for the final counts only when {@code askMaster}:
+     * not for a master that stopped answering, which would only delay the error.
+     */
+    public void finish(String outcome, boolean askMaster) throws InterruptedException {
         stop.countDown();
         thread.join(5000);
         JobInfo last = null;
-        try {
-            last = disco.jobInfo(job);
-        } catch (java.io.IOException e) {
-            // the end's counts are missed; the outcome line follows all the same
+        if (askMaster) {
+            try {
+                last = disco.jobInfo(job);
+            } catch (java.io.IOException e) {
+                // the end's counts are missed; the outcome line follows all the same
+            }
         }
         synchronized (this) {
             if (last != null) {

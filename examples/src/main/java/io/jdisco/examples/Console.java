@@ -23,15 +23,17 @@ public final class Console {
     private final boolean terminal;
     private final Map<String, String> env;
     private final FileChannel outChannel;
+    private final boolean verbose;
 
     /** A console writing to {@code out} and {@code err}. */
     public Console(PrintStream out, PrintStream err, boolean terminal, Map<String, String> env) {
-        this(out, err, terminal, env, null);
+        this(out, err, terminal, env, null, false);
     }
 
     private Console(PrintStream out, PrintStream err, boolean terminal, Map<String, String> env,
-            FileChannel outChannel) {
+            FileChannel outChannel, boolean verbose) {
         this.outChannel = outChannel;
+        this.verbose = verbose;
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
         this.terminal = terminal;
@@ -40,7 +42,17 @@ public final class Console {
 
     /** The process's own streams and environment; a terminal when {@link System#console()} exists. */
     public static Console system() {
-        return new Console(System.out, System.err, System.console() != null, System.getenv(), STDOUT);
+        return new Console(System.out, System.err, System.console() != null, System.getenv(), STDOUT, false);
+    }
+
+    /** This console, telling failures in full ({@code --verbose}: stack traces) when {@code verbose}. */
+    public Console verbose(boolean verbose) {
+        return new Console(out, err, terminal, env, outChannel, verbose);
+    }
+
+    /** True when failures are told in full, with the worker's stack trace ({@code -v}, {@code --verbose}). */
+    public boolean verbose() {
+        return verbose;
     }
 
     /** Standard output. */

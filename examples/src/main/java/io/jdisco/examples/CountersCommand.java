@@ -27,6 +27,7 @@ public final class CountersCommand implements Command {
         Args args = Args.parse(argv, Set.of(), Set.of("--master"));
         String job = args.positional("JOB", 1, 1).get(0);
         try (MasterConnection master = MasterConnection.remote(args.option("--master"), console)) {
+            master.requireJob(job);
             JobCounters counters = master.disco().counters(job);
             for (Map.Entry<String, Long> e : counters.totals().entrySet()) {
                 console.out().println(e.getKey() + "\t" + e.getValue());

@@ -22,6 +22,7 @@ public final class EventsCommand implements Command {
         Args args = Args.parse(argv, Set.of(), Set.of("--master"));
         String job = args.positional("JOB", 1, 1).get(0);
         try (MasterConnection master = MasterConnection.remote(args.option("--master"), console)) {
+            master.requireJob(job);
             for (JobEvent e : master.disco().events(job, 0).events()) {
                 console.out().println(e.timestamp() + "\t" + e.host() + "\t" + e.message());
             }

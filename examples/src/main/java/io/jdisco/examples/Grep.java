@@ -50,6 +50,7 @@ public final class Grep {
         return MapReduceJob.named("Grep")
                 .input(inputs)
                 .params(Params.of(PATTERN, pattern))
+                .set("map_input_stream", CompressedText.mapInputStream())
                 .map(InputFormat.of(new UrlLineReader(), UrlLine.class), Codecs.of(String.class), Codecs.tuple(Hit.class),
                         Grep::matching)
                 .build();

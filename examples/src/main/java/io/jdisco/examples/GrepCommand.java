@@ -24,9 +24,10 @@ public final class GrepCommand implements Command {
     public String usage() {
         return "grep PATTERN [--master URL] [--workers M] [--task-timeout S] INPUT...\n"
                 + "  PATTERN        a Java regular expression, found anywhere in a line\n"
-                + "  INPUT          a file path or a URL\n"
+                + "  INPUT          a file path or a URL; gzip, bzip2, xz and zstd are read as the text inside\n"
                 + "  --master URL   submit to this master (default: an embedded local master)\n"
-                + WorkerChoice.USAGE;
+                + WorkerChoice.USAGE
+                + MasterConnection.TASK_TIMEOUT_USAGE;
     }
 
     @Override

@@ -47,7 +47,8 @@ public final class Inputs {
      * {@link #PART_BYTES} (a 1 GiB file: 16 of 64 MiB) when it is bigger than {@link #CUT_BYTES};
      * on {@code workers} of {@link WorkerMode#THREADS} already when it is bigger than
      * {@link #THREADS_CUT_BYTES}, and then into at least as many parts as the {@code slots} left to
-     * it when the inputs share them out. Only for jobs whose map reads lines and does not depend on
+     * it when the inputs share them out. A compressed file ({@link CompressedText}) is never cut: its
+     * bytes have no line boundaries. Only for jobs whose map reads lines and does not depend on
      * which URL or line number a line comes from; only on the embedded master, since Disco's own
      * master would take the range for a host name.
      */
@@ -70,7 +71,7 @@ public final class Inputs {
             } else if (size <= CUT_BYTES) {
                 parts = 1;
             }
-            if (parts <= 1) {
+            if (parts <= 1 || CompressedText.isCompressed(file)) { // compressed: no byte ranges of lines
                 out.add(url);
             } else {
                 out.addAll(PartUrl.split(file, size, parts));

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * {@code kill} and {@code purge}: one request about one job to a remote master. The two differ
- * only in the request, so one class serves both.
+ * only in the request, so one class serves both. A job the master does not know is an error
+ * (exit status 1), not a request that silently does nothing.
  */
 public final class JobControlCommand implements Command {
     /** The request a command sends for a job. */
@@ -50,6 +51,7 @@ public final class JobControlCommand implements Command {
         Args args = Args.parse(argv, Set.of(), Set.of("--master"));
         String job = args.positional("JOB", 1, 1).get(0);
         try (MasterConnection master = MasterConnection.remote(args.option("--master"), console)) {
+            master.requireJob(job);
             request.send(master.disco(), job);
         }
         return 0;

@@ -11,6 +11,7 @@ import io.jdisco.worker.core.client.Disco;
 import io.jdisco.worker.core.client.Job;
 import io.jdisco.worker.core.client.ResultReader;
 import io.jdisco.worker.core.client.RunningJob;
+import io.jdisco.worker.core.jobpack.JobPack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class JobRun {
     /**
      * The result records of {@code job} run on {@code master}.
      *
-     * @throws JobException when the job fails, with the master's last FATAL/ERROR text
+     * @throws JobException when the job fails, with the event that explains it (its first FATAL, see JobFailureCause), after the failed task's last events are printed
      */
     public static List<Object> records(ClassicJob job, MasterConnection master, Console console)
             throws IOException, InterruptedException {
@@ -45,7 +46,7 @@ public final class JobRun {
     /**
      * The results of the typed {@code job} run on {@code master}, decoded by its codecs.
      *
-     * @throws JobException when the job fails, with the master's last FATAL/ERROR text
+     * @throws JobException when the job fails, with the event that explains it (its first FATAL, see JobFailureCause), after the failed task's last events are printed
      */
     public static <K, V> List<KeyValue<K, V>> pairs(MapReduceJob<K, V> job, MasterConnection master, Console console)
             throws IOException, InterruptedException {
@@ -60,7 +61,7 @@ public final class JobRun {
     /**
      * The result URLs (one list of replicas per result) of {@code job} run on {@code master}.
      *
-     * @throws JobException when the job fails, with the master's last FATAL/ERROR text
+     * @throws JobException when the job fails, with the event that explains it (its first FATAL, see JobFailureCause), after the failed task's last events are printed
      */
     public static List<List<String>> results(ClassicJob job, MasterConnection master, Console console)
             throws IOException, InterruptedException {
@@ -71,18 +72,26 @@ public final class JobRun {
         if (master.embedded()) {
             submitted = submitted.withLocalRuntime();
         }
-        byte[] pack = submitted.pack(Map.of()).encode();
+        JobPack jobPack = submitted.pack(Map.of());
+        byte[] pack = jobPack.encode();
         Disco disco = master.disco();
         RunningJob running = new RunningJob(disco, disco.submit(pack));
         console.err().println("job " + running.name() + " on " + disco.master()
                 + master.embeddedWorkers().map(w -> " (embedded local master, workers on "
                         + describe(w) + ")").orElse(""));
-        Progress progress = Progress.start(disco, running.name(), console);
+        Progress progress = Progress.start(disco, running.name(), console,
+                StageTotals.of(jobPack.jobdict(), master.embedded()));
         List<List<String>> results;
         try {
             results = running.waitFor();
-        } catch (IOException e) { // the job failed, or the master is unreachable
+        } catch (JobException e) { // the job died: tell why while its master still has its log
             progress.finish("failed");
+            if (e.getMessage().contains("Status dead")) {
+                FailureReport.print(disco, running.name(), console);
+            }
+            throw e;
+        } catch (IOException e) { // the master is unreachable
+            progress.finish("failed", false);
             throw e;
         }
         progress.finish("done");

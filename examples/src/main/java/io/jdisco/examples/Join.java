@@ -59,6 +59,7 @@ public final class Join {
                 .input(left, right)
                 .partitions(partitions)
                 .params(Params.of(LEFT, left))
+                .set("map_input_stream", CompressedText.mapInputStream())
                 .set("map_output_stream", TaskIo.storedTaskOutput())
                 .set("reduce_output_stream", TaskIo.storedTaskOutput())
                 .map(InputFormat.of(new UrlLineReader(), UrlLine.class), Codecs.of(Bytes.class),

@@ -22,7 +22,7 @@ public final class JoinCommand implements Command {
     @Override
     public String usage() {
         return "join [--master URL] [--workers M] [--task-timeout S] [--partitions N] LEFT RIGHT\n"
-                + "  LEFT, RIGHT    file paths or URLs of key<TAB>value lines\n"
+                + "  LEFT, RIGHT    file paths or URLs of key<TAB>value lines (compressed ones: the text inside)\n"
                 + "  --master URL   submit to this master (default: an embedded local master)\n"
                 + WorkerChoice.USAGE
                 + MasterConnection.TASK_TIMEOUT_USAGE

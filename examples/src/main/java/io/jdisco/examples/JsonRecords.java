@@ -3,6 +3,7 @@ package io.jdisco.examples;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.jdisco.worker.Bytes;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
@@ -13,33 +14,71 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Writes records as JSON, one per line, for {@code cat}: {@link Bytes} that are valid UTF-8 become
  * strings, other {@code Bytes} an object {@code {"bytes_hex": "<lowercase hex>"}} (so nothing is
  * lost or replaced); {@code String}s strings; numbers and booleans as themselves; {@code null}
  * null; tuples, lists and sets arrays (a pair is {@code ["key", value]}); maps objects, their keys
- * as text.
+ * as text. Each record is made in memory first: one that cannot be printed leaves nothing of
+ * itself in the output.
  */
 public final class JsonRecords implements AutoCloseable {
     private static final JsonFactory FACTORY = new JsonFactory();
 
+    /**
+     * The deepest nesting of arrays and objects printed (a pair is one level): JSON readers and
+     * Jackson's writer refuse deeper documents, and each level is a frame of this writer's stack.
+     */
+    public static final int MAX_DEPTH = 900;
+
+    private final OutputStream out;
+    private final ByteArrayOutputStream record = new ByteArrayOutputStream();
     private final JsonGenerator json;
 
     /** A writer of JSON lines to {@code out} (not closed by {@link #close()}, only flushed). */
     public JsonRecords(OutputStream out) throws IOException {
-        this.json = FACTORY.createGenerator(out);
+        this.out = Objects.requireNonNull(out, "out");
+        this.json = FACTORY.createGenerator(record);
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         json.setRootValueSeparator(null);
     }
 
-    /** Writes {@code record} and a newline. */
-    public void write(Object record) throws IOException {
-        value(record);
-        json.writeRaw('\n');
+    /**
+     * Writes {@code record} and a newline, or nothing of it when it cannot be printed.
+     *
+     * @throws NotPrintableException when the record is nested deeper than {@link #MAX_DEPTH}
+     */
+    public void write(Object value) throws IOException {
+        record.reset();
+        try {
+            value(value, 0);
+            json.writeRaw('\n');
+            json.flush();
+        } catch (NotPrintableException e) {
+            json.flush();
+            record.reset();
+            throw e;
+        }
+        record.writeTo(out);
     }
 
-    private void value(Object v) throws IOException {
+    /** A record that cannot be printed as JSON. */
+    public static final class NotPrintableException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotPrintableException(String message) {
+            super(message);
+        }
+    }
+
+    private void value(Object v, int depth) throws IOException {
+        boolean nests = v instanceof Collection<?> || v instanceof Map<?, ?>;
+        if (nests && depth >= MAX_DEPTH) {
+            throw new NotPrintableException("it is nested deeper than " + MAX_DEPTH
+                    + " levels of lists and tuples, more than JSON readers accept");
+        }
         if (v == null) {
             json.writeNull();
         } else if (v instanceof Bytes b) {
@@ -66,7 +105,7 @@ public final class JsonRecords implements AutoCloseable {
         } else if (v instanceof Collection<?> items) {
             json.writeStartArray();
             for (Object item : items) {
-                value(item);
+                value(item, depth + 1);
             }
             json.writeEndArray();
         } else if (v instanceof Map<?, ?> map) {
@@ -76,7 +115,7 @@ public final class JsonRecords implements AutoCloseable {
                 String text = k instanceof Bytes b ? utf8(b) : null;
                 String key = text != null ? text : String.valueOf(k);
                 json.writeFieldName(key);
-                value(e.getValue());
+                value(e.getValue(), depth + 1);
             }
             json.writeEndObject();
         } else {
@@ -97,6 +136,6 @@ public final class JsonRecords implements AutoCloseable {
     /** Flushes what was written. */
     @Override
     public void close() throws IOException {
-        json.flush();
+        out.flush();
     }
 }

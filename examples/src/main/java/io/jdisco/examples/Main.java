@@ -1,6 +1,7 @@
 package io.jdisco.examples;
 
 import io.jdisco.worker.JobException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Map;
 /**
  * The {@code jdisco} command line: {@code java -jar jdisco-examples.jar <command> [args]}.
  * Exit status 0 on success, 1 when the job or a request fails (with the master's text on
- * standard error), 2 for usage errors.
+ * standard error), 2 for usage errors. {@code -v} or {@code --verbose} anywhere before {@code --}
+ * tells a failure in full: the failed task's error with its stack trace.
  */
 public final class Main {
     /** Exit status of a failed job or request. */
@@ -25,18 +27,49 @@ public final class Main {
     private Main() {
     }
 
-    /** Runs the command line and exits with its status. */
+    /**
+     * Runs the command line and exits with its status; with plugins ({@link Plugins}:
+     * {@code --classpath}, {@code $JDISCO_CLASSPATH}, {@code plugins/} beside the jar) in a class
+     * loader that sees them.
+     */
     public static void main(String[] args) {
+        int status;
+        try {
+            Plugins.Found plugins = Plugins.find(args, System.getenv(Plugins.VARIABLE), Plugins.folderBesideJar());
+            status = plugins.entries().isEmpty() || Plugins.active() ? runAndFlush(plugins.args())
+                    : Plugins.runWith(plugins.entries(), plugins.args());
+        } catch (UsageException e) {
+            System.err.println("jdisco: " + e.getMessage());
+            status = USAGE;
+        } catch (java.io.IOException e) {
+            System.err.println("jdisco: the plugins cannot be listed: " + e.getMessage());
+            status = FAILED;
+        }
+        System.exit(status);
+    }
+
+    /**
+     * Runs the command line {@code args} on this process's console and returns its status, its
+     * output flushed and the HTTP client's threads stopped: {@link #main}'s work but the exit,
+     * called through the plugins' class loader when there are plugins.
+     */
+    public static int runAndFlush(String[] args) {
         Console console = Console.system();
         int status = run(args, console);
         console.out().flush();
         console.err().flush();
         HttpClientThreads.stop();
-        System.exit(status);
+        return status;
     }
 
     /** Runs the command line {@code args} on {@code console} and returns the exit status. */
-    public static int run(String[] args, Console console) {
+    public static int run(String[] argv, Console console) {
+        List<String> all = new ArrayList<>(Arrays.asList(argv));
+        int end = all.indexOf("--");
+        List<String> options = end < 0 ? all : all.subList(0, end);
+        boolean verbose = options.removeIf(a -> a.equals("-v") || a.equals("--verbose"));
+        String[] args = all.toArray(new String[0]);
+        console = console.verbose(verbose);
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             console.err().print(usage());
             return args.length == 0 ? USAGE : 0;
@@ -79,7 +112,9 @@ public final class Main {
         for (Command c : COMMANDS.values()) {
             b.append("  ").append(c.usage().lines().findFirst().orElse(c.name())).append('\n');
         }
-        b.append("\n<command> --help shows a command's options.\n");
+        b.append("\n<command> --help shows a command's options; -v or --verbose anywhere shows a failed task's\n"
+                + "stack trace. --classpath PATH (or $" + Plugins.VARIABLE + ", or jars in a " + Plugins.FOLDER
+                + "/ folder beside\nthe jar) adds plugin jars, such as URL schemes, which jobs ship to their workers.\n");
         return b.toString();
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|threads]
+ * {@code master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|reused|threads]
  * [--task-timeout S] [--bind ADDR --token FILE] [--max-blob SIZE] [--max-pack SIZE]}: runs a {@link LocalMaster} in
  * the foreground until SIGTERM or Ctrl-C. The first line on standard output is
  * {@code jdisco local master at <url> ...}.
@@ -21,7 +21,7 @@ public final class MasterCommand implements Command {
 
     @Override
     public String usage() {
-        return "master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|threads]"
+        return "master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|reused|threads]"
                 + " [--task-timeout S]\n"
                 + "       [--bind ADDR --token FILE] [--max-blob SIZE] [--max-pack SIZE]\n"
                 + "  --port P       HTTP port on 127.0.0.1 (default: a free port)\n"
@@ -29,6 +29,7 @@ public final class MasterCommand implements Command {
                 + "  --slots N      worker slots (default: the number of cores)\n"
                 + "  --host NAME    node host name in disco:// URLs (default: localhost)\n"
                 + "  --workers M    processes: a worker process per task, as a Disco node (default);\n"
+                + "                 reused: a jdisco job's worker processes run its tasks one after another;\n"
                 + "                 threads: jdisco jobs' tasks on threads of the master's JVM\n"
                 + "  --task-timeout S kill and retry a task whose worker sent nothing for S seconds\n"
                 + "                 (default 600; 0: never)\n"

@@ -7,9 +7,11 @@ import io.jdisco.local.LocalMasterMain;
 import io.jdisco.schemes.disco.DiscoSchemeProvider;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.core.client.Disco;
+import io.jdisco.worker.core.client.JobStatus;
 import io.jdisco.worker.core.scheme.Schemes;
 import io.jdisco.worker.core.taskio.BasicChainContext;
 import io.jdisco.worker.io.ChainContext;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -123,7 +125,13 @@ public final class MasterConnection implements AutoCloseable {
         }, "jdisco-local-master-start");
         starter.setDaemon(true);
         starter.start();
-        Thread hook = new Thread(() -> closeWhenStarted(link), "jdisco-local-master-shutdown");
+        Thread hook = new Thread(() -> {
+            // Ctrl-C or SIGTERM before the command ended: say what becomes of its job
+            console.err().println("jdisco: interrupted: the embedded master stops, killing its jobs and deleting"
+                    + " their data");
+            console.err().flush();
+            closeWhenStarted(link);
+        }, "jdisco-local-master-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         return new MasterConnection(link, workers, config.slots(), hook);
     }
@@ -157,6 +165,20 @@ public final class MasterConnection implements AutoCloseable {
     /** The client of the master's HTTP API; waits for an embedded master to be up. */
     public Disco disco() {
         return link().disco();
+    }
+
+    /**
+     * Checks that the master knows job {@code job}: Disco's masters answer a kill or purge of a
+     * job they do not know as they answer any other, so a command would succeed silently.
+     *
+     * @throws FileNotFoundException {@code no job named <job> on <master>} when it does not
+     */
+    public void requireJob(String job) throws IOException, InterruptedException {
+        Objects.requireNonNull(job, "job");
+        Disco disco = disco();
+        if (disco.results(job, 0).status() == JobStatus.UNKNOWN) {
+            throw new FileNotFoundException("no job named " + job + " on " + disco.master());
+        }
     }
 
     /** True when the master is the embedded one. */

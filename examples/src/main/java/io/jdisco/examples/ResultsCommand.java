@@ -27,6 +27,7 @@ public final class ResultsCommand implements Command {
         Args args = Args.parse(argv, Set.of(), Set.of("--master"));
         String job = args.positional("JOB", 1, 1).get(0);
         try (MasterConnection master = MasterConnection.remote(args.option("--master"), console)) {
+            master.requireJob(job);
             JobResults r = master.disco().results(job, 0);
             if (r.status() != JobStatus.READY) {
                 console.err().println("jdisco results: job " + job + " is " + r.status().wireName());

@@ -42,19 +42,22 @@ public final class SortCommand implements Command {
     @Override
     public String usage() {
         return "sort [--master URL] [--workers M] [--task-timeout S] [--partitions N] [--key-bytes K] INPUT...\n"
-                + "  INPUT          a file path or a URL of text lines (records)\n"
+                + "  INPUT          a file path or a URL of text lines (records); gzip, bzip2, xz and\n"
+                + "                 zstd are read as the text inside\n"
                 + "  --master URL   submit to this master (default: an embedded local master)\n"
                 + WorkerChoice.usage(THREADS_LIMIT)
                 + MasterConnection.TASK_TIMEOUT_USAGE
                 + "  --partitions N number of reduce tasks (default 1)\n"
-                + "  --key-bytes K  the key is the first K bytes of a line (default 10)\n";
+                + "  --key-bytes K  the key is the first K bytes of a line (default 10; 0: the whole\n"
+                + "                 line); a shorter line is its own key. The output is the\n"
+                + "                 lines in byte order (LC_ALL=C sort) whatever K is\n";
     }
 
     @Override
     public int run(List<String> argv, Console console) throws Exception {
         Args args = Args.parse(argv, Set.of(), Set.of("--master", "--workers", "--task-timeout", "--partitions", "--key-bytes"));
         int partitions = args.intOption("--partitions", 1, 1);
-        int keyBytes = args.intOption("--key-bytes", 10, 1);
+        int keyBytes = args.intOption("--key-bytes", 10, 0);
         List<String> inputs = Inputs.urls(args.positional("INPUT", 1, Integer.MAX_VALUE));
         try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
                 WorkerChoice.choose(args.option("--workers"), console, inputs, THREADS_LIMIT),
@@ -85,12 +88,12 @@ public final class SortCommand implements Command {
         List<Path> files = new ArrayList<>();
         for (String input : inputs) {
             Path f = WorkerChoice.localFile(input);
-            if (f == null || !Files.isRegularFile(f)) {
+            if (f == null || !Files.isRegularFile(f) || CompressedText.isCompressed(f)) {
                 return null;
             }
             files.add(f);
         }
-        return KeyRanges.sample(files, keyBytes, partitions);
+        return KeyRanges.sample(files, keyBytes == 0 ? Integer.MAX_VALUE : keyBytes, partitions);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.jdisco.worker.Params;
 import io.jdisco.worker.Tuple;
 import io.jdisco.worker.classic.ClassicJob;
 import io.jdisco.worker.fn.Emitter;
+import io.jdisco.worker.io.InputStage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +21,22 @@ import java.util.Objects;
  * ({@code sort=true}) and writes the records back unchanged, equal keys ordered by the rest, as
  * the text lines they came from ({@link LineOutputStage}), so every result is a text file sorted
  * by key, then rest, and the client merges them (or, for key ranges, copies them one after the
- * other). A line shorter than the key fails the job (FATAL) naming the line.
+ * other).
+ *
+ * <p>A line shorter than the key (an empty line too) is keyed by its whole self, with an empty
+ * rest; a key of 0 bytes makes every line its own key. Either way the order of {@code (key, rest)}
+ * is the order of the lines' bytes: a short key is either a proper prefix of a longer line's key
+ * (and comes first, as the shorter line does) or differs from it where the lines differ. So the
+ * output is {@code LC_ALL=C sort}'s for any text, whatever the key width: the width only decides
+ * how the work is partitioned and how much of each line the reduce's sort compares as a key.
  */
 public final class SortRecords {
-    /** The params key holding the key length in bytes (an {@link Integer}). */
+    /** The params key holding the key length in bytes (an {@link Integer}; 0: the whole line). */
     public static final String KEY_BYTES = "key_bytes";
 
     /**
-     * How to read the results: the lines of the files without their newlines. All keys have the
-     * same width, so the order of these lines is the order of {@code (key, rest)}.
+     * How to read the results: the lines of the files without their newlines, whose order is the
+     * order of {@code (key, rest)} (see the class comment).
      */
     public static final InputChain<Bytes> RESULT_LINES = InputChain.of(List.of(TaskIo.taskInputStream()),
             TaskIo.byteLineReader(false, TaskIo.DEFAULT_MAX_RECORD_BYTES));
@@ -55,14 +63,15 @@ public final class SortRecords {
 
     private static ClassicJob.Builder builder(List<String> inputs, int keyBytes, int partitions) {
         Objects.requireNonNull(inputs, "inputs");
-        if (keyBytes < 1) {
-            throw new IllegalArgumentException("sort needs a key of at least 1 byte, got " + keyBytes);
+        if (keyBytes < 0) {
+            throw new IllegalArgumentException("sort needs a key of 0 bytes (the whole line) or more, got " + keyBytes);
         }
         if (partitions < 1) {
             throw new IllegalArgumentException("sort needs at least 1 partition, got " + partitions);
         }
         return ClassicJob.builder("Sort")
                 .input(inputs)
+                .mapInputStream(CompressedText.mapInputStream().toArray(new InputStage[0]))
                 .map(SortRecords::split)
                 .partitions(partitions)
                 .sort(true)
@@ -72,15 +81,13 @@ public final class SortRecords {
                 .params(Params.of(KEY_BYTES, keyBytes));
     }
 
-    /** The map: a line {@code key rest \n} to {@code (key, rest)}. */
+    /** The map: a line {@code key rest \n} to {@code (key, rest)}; a line shorter than the key to {@code (line, "")}. */
     public static void split(Bytes line, Emitter out, Params params) throws IOException {
         int k = params.get(KEY_BYTES, Integer.class);
         int n = line.length();
         int end = n > 0 && line.byteAt(n - 1) == '\n' ? n - 1 : n;
-        if (end < k) {
-            throw new IllegalArgumentException("sort input line is shorter than its " + k + "-byte key: " + line);
-        }
-        out.emit(line.slice(0, k), line.slice(k, end));
+        int cut = end < k || k == 0 ? end : k; // a short line (or any, for k = 0) is its own key
+        out.emit(line.slice(0, cut), line.slice(cut, end));
     }
 
     /**

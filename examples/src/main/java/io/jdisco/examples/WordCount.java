@@ -44,6 +44,7 @@ public final class WordCount {
         MapReduceJob.Mapped<Bytes, Long> mapped = MapReduceJob.named("WordCount")
                 .input(inputs)
                 .partitions(partitions)
+                .set("map_input_stream", CompressedText.mapInputStream())
                 .set("map_output_stream", TaskIo.storedTaskOutput())
                 .set("reduce_output_stream", TaskIo.storedTaskOutput())
                 .map(InputFormat.byteLines(), Bytes.class, Long.class, WordCount::words);

@@ -20,7 +20,8 @@ public final class WordCountCommand implements Command {
     @Override
     public String usage() {
         return "wordcount [--master URL] [--workers M] [--task-timeout S] [--partitions N] [--sort] [--no-combiner] INPUT...\n"
-                + "  INPUT          a file path or a URL (file, http(s), raw, disco, dir, tag)\n"
+                + "  INPUT          a file path or a URL (file, http(s), raw, disco, dir, tag, plugins');\n"
+                + "                 gzip, bzip2, xz and zstd are read as the text inside\n"
                 + "  --master URL   submit to this master (default: an embedded local master)\n"
                 + WorkerChoice.USAGE
                 + MasterConnection.TASK_TIMEOUT_USAGE

@@ -91,8 +91,8 @@ public final class WorkerChoice {
 
     /**
      * The {@code auto} rule: {@link WorkerMode#THREADS} when every input is a readable local file
-     * ({@code file://} URL) and their sizes total at most {@code limit} bytes, else
-     * {@link WorkerMode#REUSED_PROCESSES}.
+     * ({@code file://} URL) and their texts total at most {@code limit} bytes (a compressed file
+     * counts by its text, {@link CompressedText#textBytes}), else {@link WorkerMode#REUSED_PROCESSES}.
      */
     public static WorkerMode auto(List<String> inputs, long limit) {
         Objects.requireNonNull(inputs, "inputs");
@@ -103,7 +103,10 @@ public final class WorkerChoice {
                 return WorkerMode.REUSED_PROCESSES;
             }
             try {
-                total += Files.size(file);
+                total += CompressedText.textBytes(file);
+                if (total < 0) { // overflowed: an unknown text size
+                    return WorkerMode.REUSED_PROCESSES;
+                }
             } catch (IOException e) {
                 return WorkerMode.REUSED_PROCESSES;
             }

@@ -28,6 +28,21 @@ class CommandLineTest {
     }
 
     @Test
+    void theWorkerModesAreOneListInTheUsagesAndTheReadme() throws Exception {
+        String modes = "--workers processes|reused|threads";
+        assertTrue(CliRun.of().err().contains("  master [--port P] [--data DIR] [--slots N] [--host NAME] [" + modes + "]"),
+                CliRun.of().err());
+        CliRun help = CliRun.of("master", "--help");
+        assertEquals(0, help.status(), help.describe());
+        assertTrue(help.err().contains(modes) && help.err().contains("reused: a jdisco job's worker processes"), help.err());
+        String readme = Files.readString(Path.of(System.getProperty("jdisco.testdata")).getParent().resolve("README.md"));
+        assertTrue(readme.contains("[--workers processes\\|reused\\|threads]"), "README's master row");
+        assertFalse(readme.contains("processes\\|threads]"), "README lists another set of modes");
+        assertTrue(readme.contains("as `url<TAB>line`, by URL, then by the line's position in its input"),
+                "README's grep row says how grep orders its output");
+    }
+
+    @Test
     void masterBeyondLoopbackWithoutATokenExits2NamingTheOption() {
         CliRun run = CliRun.of("master", "--bind", "0.0.0.0");
         assertEquals(Main.USAGE, run.status());
@@ -133,6 +148,59 @@ class CommandLineTest {
         assertEquals("[\"key with spaces\",\"value\\nwith\\nnewlines\\tand tab\"]", lines.get(3));
         assertTrue(lines.contains("[{\"bytes_hex\":\"62696e00ff806b6579\"},{\"bytes_hex\":\"000102feff\"}]"),
                 run.text());
+    }
+
+    @Test
+    void catOfATextFileWithTheDefaultReaderSaysItIsNotTheInternalFormatAndSuggestsLines() throws Exception {
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "just some text\n");
+        CliRun run = CliRun.of("cat", file.toString());
+        assertEquals(Main.FAILED, run.status(), run.describe());
+        assertEquals("jdisco cat: file://" + file + " is not in Disco's internal format (what jobs write, the default"
+                + " reader's); for text lines give --reader lines\n", run.err());
+        Path gz = tmp.resolve("notes.txt.gz");
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            z.write("zipped\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        CliRun zipped = CliRun.of("cat", gz.toString());
+        assertTrue(zipped.err().contains("it is gzip data: for its text lines give --reader gzip-lines"), zipped.err());
+    }
+
+    @Test
+    void catOfARecordTooDeepForJsonNamesItsUrlAndIndexAndPrintsNothingOfIt() throws Exception {
+        byte[] ok = hex("80 02 58 01000000 61 58 01000000 62 86 2e"); // ("a", "b")
+        java.io.ByteArrayOutputStream deep = new java.io.ByteArrayOutputStream();
+        deep.writeBytes(hex("80 02 58 01000000 6b 29")); // "k", ()
+        deep.writeBytes(new byte[200_000]);
+        byte[] pickle = deep.toByteArray();
+        java.util.Arrays.fill(pickle, 9, pickle.length, (byte) 0x85); // TUPLE1 200,000 times: ((((),),),)...
+        java.io.ByteArrayOutputStream payload = new java.io.ByteArrayOutputStream();
+        payload.writeBytes(ok);
+        payload.writeBytes(pickle);
+        payload.writeBytes(hex("86 2e")); // the pair ("k", deep)
+        payload.writeBytes(ok);
+        Path file = tmp.resolve("deep.chain");
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            out.write(hunk(payload.toByteArray()));
+            out.write(hunk(new byte[0]));
+        }
+        CliRun run = CliRun.of("cat", file.toString());
+        assertEquals(Main.FAILED, run.status(), run.describe());
+        assertEquals("[\"a\",\"b\"]\n", run.text());
+        assertEquals("jdisco cat: record 1 (from 0) of file://" + file + " cannot be printed: it is nested deeper than "
+                + JsonRecords.MAX_DEPTH + " levels of lists and tuples, more than JSON readers accept\n", run.err());
+    }
+
+    /** A hunk of Disco's internal format holding {@code payload} uncompressed. */
+    private static byte[] hunk(byte[] payload) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(payload);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(14 + payload.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 0x81).put((byte) 0).putInt((int) crc.getValue()).putInt(payload.length).putInt(0).put(payload);
+        return b.array();
+    }
+
+    private static byte[] hex(String spaced) {
+        return java.util.HexFormat.of().parseHex(spaced.replace(" ", ""));
     }
 
     @Test

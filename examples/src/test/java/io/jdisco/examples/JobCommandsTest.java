@@ -115,15 +115,19 @@ class JobCommandsTest {
         progress.finish("done");
         String text = err.toString(StandardCharsets.UTF_8);
         assertTrue(text.startsWith("\rmap 2/2  map_shuffle 1/1  reduce 2/2  "), text);
-        assertEquals(1, text.chars().filter(c -> c == '\n').count(), "only the final line ends a line: " + text);
+        assertEquals(2, text.chars().filter(c -> c == '\n').count(), "only the final counts and the outcome end a line: " + text);
+        assertTrue(text.contains("\rmap 2/2  map_shuffle 1/1  reduce 2/2  " ), text);
         assertTrue(text.matches("(?s).*\r" + Pattern.quote(job) + " done in \\d+\\.\\d s *\n"), text);
     }
 
     @Test
-    void resultsOfAnUnknownJobExits1() {
-        CliRun run = CliRun.with(env, "results", "NoSuchJob@1:2:3");
-        assertEquals(Main.FAILED, run.status(), run.describe());
-        assertTrue(run.err().contains("job NoSuchJob@1:2:3 is unknown job"), run.err());
+    void everyCommandAboutAnUnknownJobExits1NamingTheJobAndTheMaster() {
+        for (String command : List.of("results", "kill", "purge", "events", "counters")) {
+            CliRun run = CliRun.with(env, command, "NoSuch");
+            assertEquals(Main.FAILED, run.status(), command + ": " + run.describe());
+            assertEquals("jdisco " + command + ": no job named NoSuch on " + master.url() + "\n", run.err(), command);
+            assertEquals(0, run.out().length, command);
+        }
     }
 
     @Test

@@ -185,6 +185,111 @@ class PackagedJarIT {
         assertTrue(!second.err.contains("warning"), second.err);
     }
 
+    @Test
+    void aSchemeJarGivenWithClasspathOrInThePluginsFolderServesItsUrlsToEveryWorkerMode() throws Exception {
+        Path plugin = schemeJar(Files.createDirectories(tmp.resolve("plugin-build")));
+        byte[] expected = "bye\t2\nhello\t3\n".getBytes(StandardCharsets.UTF_8);
+        for (String workers : List.of("threads", "reused", "processes")) {
+            Result r = run("wordcount", "--classpath", plugin.toString(), "--workers", workers, "myscheme://3/hello",
+                    "myscheme://2/bye");
+            assertEquals(0, r.status, workers + ": " + r.err);
+            assertArrayEquals(expected, r.out, workers + ": " + r.err);
+        }
+        Result without = run("wordcount", "--workers", "threads", "myscheme://3/hello");
+        assertEquals(1, without.status, without.err);
+        assertTrue(without.err.contains("no scheme handler for 'myscheme'"), without.err);
+
+        // the plugins/ folder beside the jar, through the launcher
+        Path app = Files.createDirectories(tmp.resolve("app"));
+        Path jar = Files.copy(JAR, app.resolve("jdisco-examples.jar"));
+        Files.copy(plugin, Files.createDirectories(app.resolve("plugins")).resolve("myscheme.jar"));
+        Result folder = run(List.of(ROOT.resolve("bin/jdisco").toString(), "wordcount", "myscheme://3/hello",
+                "myscheme://2/bye"), Map.of("JDISCO_JAR", jar.toString(), "JDISCO_CDS", "0",
+                "JAVA_HOME", System.getProperty("java.home")));
+        assertEquals(0, folder.status, folder.err);
+        assertArrayEquals(expected, folder.out, folder.err);
+
+        // $JDISCO_CLASSPATH, and a job on a master of its own, to which the job home carries the jar
+        Result variable = run(java("wordcount", "--master", masterUrl, "myscheme://3/hello", "myscheme://2/bye"),
+                Map.of("JDISCO_CLASSPATH", plugin.getParent() + "/*"));
+        assertEquals(0, variable.status, variable.err);
+        assertArrayEquals(expected, variable.out, variable.err);
+    }
+
+    /**
+     * A jar with a scheme provider for {@code myscheme://N/word} (the word on N lines), compiled
+     * here against the packaged jar.
+     */
+    private static Path schemeJar(Path dir) throws Exception {
+        Path source = Files.createDirectories(dir.resolve("src/test/myscheme")).resolve("MySchemeProvider.java");
+        Files.writeString(source, String.join("\n",
+                "package test.myscheme;",
+                "public final class MySchemeProvider implements io.jdisco.worker.spi.SchemeProvider {",
+                "    public MySchemeProvider() {",
+                "    }",
+                "    @Override",
+                "    public java.util.Set<String> schemes() {",
+                "        return java.util.Set.of(\"myscheme\");",
+                "    }",
+                "    @Override",
+                "    public io.jdisco.worker.io.InputLink open(String url, io.jdisco.worker.spi.SchemeContext context) {",
+                "        String[] p = url.substring(\"myscheme://\".length()).split(\"/\", 2);",
+                "        byte[] data = (p[1] + \"\\n\").repeat(Integer.parseInt(p[0]))",
+                "                .getBytes(java.nio.charset.StandardCharsets.UTF_8);",
+                "        return new io.jdisco.worker.io.InputLink(new java.io.ByteArrayInputStream(data), data.length, url);",
+                "    }",
+                "}", ""));
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        java.io.ByteArrayOutputStream diagnostics = new java.io.ByteArrayOutputStream();
+        int status = javac.run(null, diagnostics, diagnostics, "-cp", JAR.toString(), "-d", classes.toString(),
+                source.toString());
+        assertEquals(0, status, diagnostics.toString(StandardCharsets.UTF_8));
+        Path jar = dir.resolve("myscheme.jar");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("META-INF/services/io.jdisco.worker.spi.SchemeProvider"));
+            out.write("test.myscheme.MySchemeProvider\n".getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new java.util.jar.JarEntry("test/myscheme/MySchemeProvider.class"));
+            out.write(Files.readAllBytes(classes.resolve("test/myscheme/MySchemeProvider.class")));
+        }
+        return jar;
+    }
+
+    @Test
+    void aMasterOnAPortInUseExits1AndLeavesNoDataFoldersBehind() throws Exception {
+        Path temp = Files.createDirectories(tmp.resolve("java-tmp"));
+        String port = Integer.toString(URI.create(masterUrl).getPort());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + temp, "-jar", JAR.toString(), "master", "--port", port));
+        Result r = run(command, Map.of());
+        assertEquals(1, r.status, r.err);
+        assertTrue(r.err.contains("Address already in use"), r.err);
+        try (Stream<Path> left = Files.list(temp)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    @Test
+    void anInterruptedCommandSaysItsEmbeddedMasterStoppedAndItsJobWasKilled() throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 3_000_000; i++) {
+            lines.append(i).append('\n');
+        }
+        Path big = Files.writeString(tmp.resolve("interrupted.txt"), lines);
+        Path err = tmp.resolve("interrupted.err");
+        Process p = new ProcessBuilder(java("wordcount", "--workers", "processes", big.toString()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Files.exists(err) && Files.readString(err).contains("map 0/1")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        p.destroy(); // SIGTERM, as Ctrl-C: the shutdown hooks run
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the command did not stop");
+        String text = Files.readString(err);
+        assertTrue(text.contains("jdisco: interrupted: the embedded master stops, killing its jobs and deleting their data"),
+                text);
+    }
+
     /** Exit status and output of one run of the jar. */
     private record Result(int status, byte[] out, String err) {
     }

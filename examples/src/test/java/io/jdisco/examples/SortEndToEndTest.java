@@ -80,9 +80,56 @@ class SortEndToEndTest {
     }
 
     @Test
-    void sortOfALineShorterThanTheKeyFailsNamingTheLine() throws Exception {
-        CliRun run = CliRun.of("sort", "--master", master.url(), "--key-bytes", "10", "raw://short");
-        assertEquals(Main.FAILED, run.status(), run.describe());
-        assertTrue(run.err().contains("sort input line is shorter than its 10-byte key: b'short'"), run.err());
+    void sortOfALineShorterThanTheKeyKeysItByItself() throws Exception {
+        CliRun run = CliRun.of("sort", "--master", master.url(), "--key-bytes", "10", "raw://short",
+                "raw://shorter than ten bytes? no", "raw://sh");
+        assertEquals(0, run.status(), run.describe());
+        assertEquals("sh\nshort\nshorter than ten bytes? no\n", run.text());
+    }
+
+    @Test
+    void sortOfAnyTextEqualsTheByteOrderOfItsLinesAsLcAllCSortGivesIt() throws Exception {
+        Path readme = Path.of(System.getProperty("jdisco.testdata")).getParent().resolve("README.md");
+        Path empties = Files.writeString(tmp.resolve("empties.txt"), "b\n\n\na\n \n\nab\na\nlast without newline");
+        byte[] junk = new byte[200_000];
+        new Random(11).nextBytes(junk);
+        Path binary = Files.write(tmp.resolve("junk.bin"), junk);
+        for (Path file : List.of(readme, empties, binary)) {
+            byte[] expected = cSort(Files.readAllBytes(file));
+            for (List<String> options : List.<List<String>>of(List.of(), List.of("--key-bytes", "0"), List.of("--key-bytes", "3",
+                    "--partitions", "3"), List.of("--partitions", "2", "--workers", "reused"))) {
+                List<String> args = new ArrayList<>(List.of("sort"));
+                args.addAll(options);
+                if (!options.contains("--workers")) {
+                    args.addAll(List.of("--workers", "threads"));
+                }
+                args.add(file.toString());
+                CliRun run = CliRun.of(args.toArray(new String[0]));
+                assertEquals(0, run.status(), file + " " + options + ": " + run.describe());
+                assertArrayEquals(expected, run.out(), file + " " + options);
+            }
+        }
+    }
+
+    /** What {@code LC_ALL=C sort} prints for {@code text}: its lines in unsigned byte order, each ended by a newline. */
+    static byte[] cSort(byte[] text) {
+        List<byte[]> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length; i++) {
+            if (text[i] == '\n') {
+                lines.add(Arrays.copyOfRange(text, start, i));
+                start = i + 1;
+            }
+        }
+        if (start < text.length) {
+            lines.add(Arrays.copyOfRange(text, start, text.length));
+        }
+        lines.sort(Arrays::compareUnsigned);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] line : lines) {
+            out.writeBytes(line);
+            out.write('\n');
+        }
+        return out.toByteArray();
     }
 }

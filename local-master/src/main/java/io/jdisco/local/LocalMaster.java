@@ -73,38 +73,55 @@ public final class LocalMaster implements AutoCloseable {
         if (root == null) {
             root = Files.createTempDirectory("jdisco-master-");
         }
-        this.layout = new NodeLayout(root, config.host());
-        Files.createDirectories(layout.discoData());
-        Files.createDirectories(layout.ddfsData());
-        noDelay();
-        InetAddress bind = config.bindAddress();
-        boolean ownListener = bind.isLoopbackAddress() || bind.isAnyLocalAddress();
-        this.server = HttpServer.create(new InetSocketAddress(ownListener ? bind : InetAddress.getLoopbackAddress(),
-                config.port()), 64);
-        this.url = "http://" + urlHost(bind.isLoopbackAddress() ? bind : InetAddress.getLoopbackAddress()) + ":"
-                + server.getAddress().getPort();
-        this.httpThreads = Executors.newCachedThreadPool(daemon("jdisco-master-http"));
-        this.jobThreads = Executors.newCachedThreadPool(daemon("jdisco-master-job"));
-        this.timers = Executors.newSingleThreadScheduledExecutor(daemon("jdisco-master-timer"));
-        NodeContext node = new NodeContext(config, layout, url, server.getAddress().getPort(),
-                server.getAddress().getPort(), timers);
-        this.service = new MasterService(node, new JobRegistry(), new DdfsStore(layout), jobThreads);
         try {
+            this.layout = new NodeLayout(root, config.host());
+            Files.createDirectories(layout.discoData());
+            Files.createDirectories(layout.ddfsData());
+            noDelay();
+            InetAddress bind = config.bindAddress();
+            boolean ownListener = bind.isLoopbackAddress() || bind.isAnyLocalAddress();
+            this.server = HttpServer.create(new InetSocketAddress(ownListener ? bind : InetAddress.getLoopbackAddress(),
+                    config.port()), 64);
+            this.url = "http://" + urlHost(bind.isLoopbackAddress() ? bind : InetAddress.getLoopbackAddress()) + ":"
+                    + server.getAddress().getPort();
+            this.httpThreads = Executors.newCachedThreadPool(daemon("jdisco-master-http"));
+            this.jobThreads = Executors.newCachedThreadPool(daemon("jdisco-master-job"));
+            this.timers = Executors.newSingleThreadScheduledExecutor(daemon("jdisco-master-timer"));
+            NodeContext node = new NodeContext(config, layout, url, server.getAddress().getPort(),
+                    server.getAddress().getPort(), timers);
+            this.service = new MasterService(node, new JobRegistry(), new DdfsStore(layout), jobThreads);
             service.restore();
-        } catch (IOException | RuntimeException e) {
-            server.stop(0);
-            jobThreads.shutdownNow();
-            httpThreads.shutdownNow();
-            timers.shutdownNow();
+            this.routes = new MasterRoutes(service);
+            server.createContext("/", routes);
+            server.setExecutor(httpThreads);
+            this.extraServer = ownListener ? null : listenAlsoOn(bind);
+            server.start();
+            if (extraServer != null) {
+                extraServer.start();
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            failedStart(root, e); // a port in use must not leave an empty data root behind
             throw e;
         }
-        this.routes = new MasterRoutes(service);
-        server.createContext("/", routes);
-        server.setExecutor(httpThreads);
-        this.extraServer = ownListener ? null : listenAlsoOn(bind);
-        server.start();
-        if (extraServer != null) {
-            extraServer.start();
+    }
+
+    /** Undoes a start that failed with {@code e}: stops the listener if bound, deletes a temporary data root. */
+    private void failedStart(Path root, Throwable e) {
+        if (server != null) {
+            server.stop(0);
+        }
+        for (java.util.concurrent.ExecutorService pool : new java.util.concurrent.ExecutorService[] {jobThreads,
+                httpThreads, timers}) {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        if (temporaryRoot) {
+            try {
+                MasterService.deleteTree(root);
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
         }
     }
 

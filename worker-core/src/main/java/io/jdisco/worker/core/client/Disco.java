@@ -228,8 +228,8 @@ public final class Disco {
      * Blocks until job {@code name} is ready and returns its results, polling from
      * {@code pollInterval} on with back-off (see {@link JobWaiter}).
      *
-     * @throws JobException when the job is dead (the message carries its last FATAL or ERROR
-     *     event), unknown to the master, or still active after {@code timeout}
+     * @throws JobException when the job is dead (the message carries the event that explains it,
+     *     {@link JobFailureCause}), unknown to the master, or still active after {@code timeout}
      *     ({@code "Job <name> failed: Timeout"})
      */
     public List<List<String>> waitFor(String name, Duration pollInterval, Duration timeout)

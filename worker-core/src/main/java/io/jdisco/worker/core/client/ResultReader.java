@@ -116,6 +116,24 @@ public final class ResultReader<R> extends RecordInput<R> {
         return current;
     }
 
+    /**
+     * The URL being read — of the current record, or of the input whose reading just failed — or
+     * {@code null} before the first input is opened: what an error about a record names.
+     */
+    public String url() {
+        ReplicaListReader<R> r = reader;
+        return r == null ? null : r.url();
+    }
+
+    /**
+     * The index, from 0, of the current record in its input ({@link #url()}); after a failed
+     * {@link #advance()}, the index of the record that could not be read.
+     */
+    public long recordIndex() {
+        ReplicaListReader<R> r = reader;
+        return r == null ? 0 : has ? r.delivered() - 1 : r.delivered();
+    }
+
     @Override
     public void close() throws IOException {
         RecordReader<R> r = reader;

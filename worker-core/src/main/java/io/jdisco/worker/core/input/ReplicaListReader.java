@@ -106,6 +106,11 @@ public final class ReplicaListReader<R> implements RecordReader<R> {
         return current;
     }
 
+    /** How many records this input has delivered so far: the index of the next one. */
+    public long delivered() {
+        return delivered;
+    }
+
     /** The URL being read, or {@code null} before the first record. */
     public String url() {
         return openUrl;

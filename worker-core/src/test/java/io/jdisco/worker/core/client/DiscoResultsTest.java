@@ -118,6 +118,34 @@ class DiscoResultsTest {
     }
 
     @Test
+    void waitForDeadJobNamesTheFirstFatalNotTheStoppedTaskLoggedAfterIt() {
+        master.route("POST", "/disco/ctrl/get_results",
+                Reply.json("[[\"" + JOB + "\",[\"dead\",[]]]]"));
+        master.file("/disco/ctrl/rawevents", new AtomicReference<>((
+                "[\"2014/10/27 12:00:00\",\"n1\",\"FATAL: [map:1] bad line 2\"]\n"
+                + "[\"2014/10/27 12:00:01\",\"n1\",\"ERROR: [map:0] Worker crashed! (still running)\"]\n"
+                + "[\"2014/10/27 12:00:02\",\"n1\",\"FATAL: [map:0] interrupted\"]\n")
+                .getBytes()));
+        JobException e = assertThrows(JobException.class,
+                () -> disco.waitFor(JOB, Duration.ofMillis(10), Duration.ofSeconds(30)));
+        assertEquals("Job " + JOB + " failed: Status dead: FATAL: [map:1] bad line 2", e.getMessage());
+    }
+
+    @Test
+    void waitForAKilledJobSaysItWasKilled() {
+        master.route("POST", "/disco/ctrl/get_results",
+                Reply.json("[[\"" + JOB + "\",[\"dead\",[]]]]"));
+        master.file("/disco/ctrl/rawevents", new AtomicReference<>((
+                "[\"2014/10/27 12:00:00\",\"n1\",\"SYS: [map:0] Task started (attempt 1)\"]\n"
+                + "[\"2014/10/27 12:00:01\",\"master\",\"Job killed by the user\"]\n"
+                + "[\"2014/10/27 12:00:02\",\"master\",\"Job dead after 0:00:02: job killed by the user\"]\n")
+                .getBytes()));
+        JobException e = assertThrows(JobException.class,
+                () -> disco.waitFor(JOB, Duration.ofMillis(10), Duration.ofSeconds(30)));
+        assertEquals("Job " + JOB + " failed: Status dead: Job killed by the user", e.getMessage());
+    }
+
+    @Test
     void waitForDeadJobWithoutFailureEventsSaysStatusDead() {
         master.route("POST", "/disco/ctrl/get_results",
                 Reply.json("[[\"" + JOB + "\",[\"dead\",[]]]]"));

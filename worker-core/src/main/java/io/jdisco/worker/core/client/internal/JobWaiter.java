@@ -4,6 +4,7 @@ import io.jdisco.worker.CommException;
 import io.jdisco.worker.JobException;
 import io.jdisco.worker.core.client.Disco;
 import io.jdisco.worker.core.client.JobEvent;
+import io.jdisco.worker.core.client.JobFailureCause;
 import io.jdisco.worker.core.client.JobResults;
 import io.jdisco.worker.core.client.JobStatus;
 import io.jdisco.worker.core.client.MasterUnreachableException;
@@ -60,8 +61,8 @@ public final class JobWaiter {
      * The results of job {@code name} once it is ready.
      *
      * @param timeout how long to wait in all, or {@code null} for no limit
-     * @throws JobException when the job is dead (with its last FATAL/ERROR event without its stack
-     *     trace), unknown, or not finished within {@code timeout} ({@code "Timeout"})
+     * @throws JobException when the job is dead (with the event that explains it, {@link JobFailureCause},
+     *     without its stack trace), unknown, or not finished within {@code timeout} ({@code "Timeout"})
      * @throws MasterUnreachableException when the master did not answer for the unreachable bound
      */
     public List<List<String>> await(String name, Duration pollInterval, Duration timeout)
@@ -128,12 +129,9 @@ public final class JobWaiter {
     private JobException dead(String name) throws InterruptedException {
         try {
             List<JobEvent> events = disco.events(name, 0).events();
-            for (int i = events.size() - 1; i >= 0; i--) {
-                if (events.get(i).isFailure()) {
-                    return new JobException(name, "Status dead: " + events.get(i).summary());
-                }
-            }
-            return new JobException(name, "Status dead (no FATAL or ERROR event in its log)");
+            return JobFailureCause.of(events)
+                    .map(cause -> new JobException(name, "Status dead: " + cause.summary()))
+                    .orElseGet(() -> new JobException(name, "Status dead (no FATAL or ERROR event in its log)"));
         } catch (IOException e) {
             JobException failure = new JobException(name, "Status dead (its event log could"
                     + " not be read: " + e.getMessage() + ")");

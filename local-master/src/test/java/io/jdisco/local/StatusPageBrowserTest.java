@@ -79,8 +79,12 @@ class StatusPageBrowserTest {
         assertEquals("dead", browser.text(row(failed) + ".querySelector('.status').textContent"));
         assertEquals(f.master.url() + StatusJobs.page(finished), browser.text(row(finished) + ".querySelector('a').href"));
         assertEquals(finished, browser.text(row(finished) + ".querySelector('a').textContent"));
-        String stages = browser.text(row(finished) + ".querySelector('.stages').textContent");
-        assertTrue(stages.contains("map1/1") && stages.contains("reduce1/1"), stages);
+        assertEquals("map 1/1 done|map_shuffle 1/1 done|reduce 1/1 done", browser.text("[..." + row(finished)
+                + ".querySelectorAll('.stage')].map(s => s.firstChild.textContent + ' '"
+                + " + s.querySelector('.count').textContent).join('|')"));
+        assertEquals("map 0/1|map_shuffle not run", browser.text("[..." + row(failed)
+                + ".querySelectorAll('.stage')].map(s => s.firstChild.textContent + ' '"
+                + " + s.querySelector('.count').textContent).join('|')"));
         assertTrue(browser.text("document.getElementById('summary').textContent").startsWith("2 jobs, 0 active"));
         assertEquals("Not refreshing: no job is active", browser.text("document.getElementById('refreshing').textContent"));
 
@@ -107,11 +111,11 @@ class StatusPageBrowserTest {
         assertTrue(browser.eval("document.getElementById('kill').disabled").asBoolean(), "a finished job is not killed");
         assertTrue(browser.eval("document.getElementById('failures-section').hidden").asBoolean());
 
-        browser.eval("const s = document.getElementById('task'); s.value = 'reduce:0';"
+        browser.eval("const s = document.getElementById('task'); s.value = 'reduce:2';"
                 + " s.dispatchEvent(new Event('change'))");
         String shown = browser.text("[...document.querySelectorAll('#events tbody tr')].filter(r => !r.hidden)"
                 + ".map(r => r.cells[2].textContent).join('\\n')");
-        assertTrue(shown.contains("[reduce:0]") && !shown.contains("[map:0]") && !shown.contains("READY"), shown);
+        assertTrue(shown.contains("[reduce:2]") && !shown.contains("[map:0]") && !shown.contains("READY"), shown);
     }
 
     @Test

@@ -65,7 +65,7 @@
   function statusBadge(status) { return el('span', { class: 'status status-' + status, text: status }); }
 
   /** One stage's bar: "map [=====] 3/4", its state in the text as well as the colour. */
-  function stageBar(s, jobStatus) {
+  function stageBar(s, jobStatus, named) {
     const total = Math.max(s.tasks, s.done);
     const complete = total > 0 && s.done >= total;
     const failed = !complete && jobStatus === 'dead';
@@ -73,8 +73,12 @@
     bar.setAttribute('aria-label', s.stage + ': ' + s.done + ' of ' + total + ' tasks done');
     bar.textContent = s.done + '/' + total;
     const cls = 'stage' + (complete ? ' stage-done' : failed ? ' stage-failed' : '');
-    return el('div', { class: cls }, el('span', { text: s.stage }), bar,
-      el('span', { class: 'count', text: s.done + '/' + total + (complete ? ' done' : '') }));
+    let count = s.done + '/' + total + (complete ? ' done' : '');
+    if (total === 0) count = jobStatus === 'active' ? 'not started' : 'not run';
+    if (s.running > 0) count += ', ' + s.running + ' running';
+    const parts = [bar, el('span', { class: 'count', text: count })];
+    if (named) parts.unshift(el('span', { text: s.stage }));
+    return el('div', { class: cls }, ...parts);
   }
 
   function cell(label, ...children) { return el('td', { 'data-label': label }, ...children); }
@@ -109,7 +113,7 @@
         const row = el('tr', {},
           cell('Name', link), cell('Status', statusBadge(job.status)), cell('Started', when(job.submitted)),
           cell('Duration', ran(job, list.now)),
-          cell('Stages', el('div', { class: 'stages' }, ...job.stages.map(s => stageBar(s, job.status)))));
+          cell('Stages', el('div', { class: 'stages' }, ...job.stages.map(s => stageBar(s, job.status, true)))));
         row.firstChild.className = 'name';
         row.dataset.name = job.name;
         row.dataset.status = job.status;
@@ -260,7 +264,7 @@
       document.getElementById('kill').disabled = job.status !== 'active';
       const stages = job.stages.map(s => el('tr', {},
         el('th', { scope: 'row', 'data-label': 'Stage', text: s.stage }),
-        cell('Progress', stageBar(s, job.status)),
+        cell('Progress', el('div', { class: 'stages bare' }, stageBar(s, job.status, false))),
         cell('Running', String(s.running)), cell('Done', String(s.done)), cell('Failed attempts', String(s.failed))));
       document.querySelector('#stages tbody').replaceChildren(...stages);
       const urls = job.results.map(replicas => el('li', {}, ...replicas.flatMap((u, i) =>

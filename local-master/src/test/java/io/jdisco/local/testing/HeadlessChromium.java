@@ -232,7 +232,8 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
-     * Polls {@code condition} (JavaScript) every 50 ms until it is true.
+     * Polls {@code condition} (JavaScript) every 50 ms until it is true; an evaluation that throws
+     * (the page is loading) counts as false.
      *
      * @throws AssertionError naming {@code what} when it is still false after {@code timeout}
      */
@@ -244,13 +245,23 @@ public final class HeadlessChromium implements AutoCloseable {
     public void waitFor(String what, String condition, Duration timeout, Supplier<String> context)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        IOException last = null;
         while (true) {
-            if (eval("Boolean(" + condition + ")").asBoolean()) {
-                return;
+            try {
+                if (eval("Boolean(" + condition + ")").asBoolean()) {
+                    return;
+                }
+            } catch (IOException e) { // e.g. no document.body yet while a page loads: asked again
+                last = e;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + " (" + condition
-                        + "); the page says: " + text("document.body ? document.body.innerText : ''") + context.get());
+                AssertionError failure = new AssertionError("waited " + timeout.toSeconds() + " s for " + what + " ("
+                        + condition + "); the page says: " + text("document.body ? document.body.innerText : ''")
+                        + context.get());
+                if (last != null) {
+                    failure.addSuppressed(last);
+                }
+                throw failure;
             }
             Thread.sleep(50);
         }

@@ -132,7 +132,11 @@ class StatusPageBrowserTest {
         assertEquals("map 0/1", browser.text("document.querySelector('#stages tbody tr').cells[0].textContent + ' '"
                 + " + document.querySelector('#stages .count').textContent"));
         assertTrue(browser.eval("document.getElementById('counters-section').hidden").asBoolean(), "no counters");
+        assertEquals("None.", browser.text("document.getElementById('no-results').textContent"));
         assertTrue(browser.eval("document.getElementById('no-results').hidden === false").asBoolean());
+        String last = browser.text("[...document.querySelectorAll('#events tbody tr')].pop().className + ' '"
+                + " + [...document.querySelectorAll('#events tbody tr')].pop().cells[2].textContent");
+        assertTrue(last.startsWith("ev-error Job dead after "), "the job's end highlighted: " + last);
     }
 
     @Test

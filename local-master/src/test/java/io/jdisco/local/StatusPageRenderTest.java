@@ -66,6 +66,10 @@ class StatusPageRenderTest {
                 assertTrue(browser.eval("document.documentElement.scrollWidth <= " + width).asBoolean(),
                         "no sideways scrolling at " + width + " px: " + browser.text("document.documentElement.scrollWidth"));
             }
+            browser.viewport(1200, 900, false);
+            browser.navigate(f.master.url() + StatusJobs.page(failed));
+            browser.waitFor("the failed task", "!document.getElementById('failures-section').hidden", WAIT);
+            shoot("status-job-failed.png", 1200);
             StatusJobs.release(f.master.discoData(), running);
         }
     }
@@ -95,8 +99,11 @@ class StatusPageRenderTest {
             long filter = (System.nanoTime() - t1) / 1_000_000;
             assertEquals(0, browser.eval("[...document.querySelectorAll('#jobs tbody tr')].filter(r => !r.hidden)"
                     + ".length").asInt());
+            long bytes = browser.eval("fetch('/disco/ctrl/joblist_detail').then(r => r.text()).then(t => t.length)")
+                    .asLong();
             System.out.println("status page: / with 1000 jobs rendered " + inPage + " ms after navigation start"
-                    + " (" + wall + " ms seen by the test, navigation included); filtering them took " + filter + " ms");
+                    + " (" + wall + " ms seen by the test, navigation included; joblist_detail " + bytes
+                    + " bytes); filtering them took " + filter + " ms");
         }
     }
 

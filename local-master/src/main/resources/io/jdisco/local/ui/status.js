@@ -198,7 +198,7 @@
         if (m) addTask(task);
         if (message.includes('jdisco-counters ')) countersSeen = true;
         const row = el('tr', {}, el('td', { text: time }), el('td', { text: host }), el('td', { text: message }));
-        if (type === 'ERROR' || type === 'FATAL') {
+        if (type === 'ERROR' || type === 'FATAL' || (host === 'master' && message.startsWith('Job dead'))) {
           row.className = 'ev-error';
           if (m) addFailure(time, task, message.substring(m[0].length));
         } else if (type === 'WARNING') {
@@ -270,7 +270,9 @@
       const urls = job.results.map(replicas => el('li', {}, ...replicas.flatMap((u, i) =>
         i === 0 ? [el('code', { text: u })] : [' ', el('code', { text: u })])));
       document.getElementById('results').replaceChildren(...urls);
-      document.getElementById('no-results').hidden = urls.length > 0;
+      const none = document.getElementById('no-results');
+      none.textContent = job.status === 'active' ? 'None yet.' : 'None.';
+      none.hidden = urls.length > 0;
       document.body.dataset.status = job.status;
     }
 

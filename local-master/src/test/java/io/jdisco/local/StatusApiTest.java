@@ -121,7 +121,8 @@ class StatusApiTest {
             assertEquals(200, r.statusCode(), e.getKey());
             assertEquals(e.getValue(), r.headers().firstValue("Content-Type").orElse(""), e.getKey());
             String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
-            assertTrue(csp.startsWith("default-src 'self'; script-src 'self';") && csp.contains("frame-ancestors 'none'")
+            assertTrue(csp.startsWith("default-src 'self'; script-src 'self';")
+                    && csp.contains("frame-ancestors 'none'")
                     && !csp.contains("unsafe"), csp);
             assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), e.getKey());
             assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""), e.getKey());

@@ -77,7 +77,8 @@ class StatusPageBrowserTest {
         browser.waitFor("both jobs listed", row(finished) + " && " + row(failed), WAIT);
         assertEquals("ready", browser.text(row(finished) + ".querySelector('.status').textContent"));
         assertEquals("dead", browser.text(row(failed) + ".querySelector('.status').textContent"));
-        assertEquals(f.master.url() + StatusJobs.page(finished), browser.text(row(finished) + ".querySelector('a').href"));
+        assertEquals(f.master.url() + StatusJobs.page(finished),
+                browser.text(row(finished) + ".querySelector('a').href"));
         assertEquals(finished, browser.text(row(finished) + ".querySelector('a').textContent"));
         assertEquals("map 1/1 done|map_shuffle 1/1 done|reduce 1/1 done", browser.text("[..." + row(finished)
                 + ".querySelectorAll('.stage')].map(s => s.firstChild.textContent + ' '"
@@ -86,7 +87,7 @@ class StatusPageBrowserTest {
                 + ".querySelectorAll('.stage')].map(s => s.firstChild.textContent + ' '"
                 + " + s.querySelector('.count').textContent).join('|')"));
         assertTrue(browser.text("document.getElementById('summary').textContent").startsWith("2 jobs, 0 active"));
-        assertEquals("Not refreshing: no job is active", browser.text("document.getElementById('refreshing').textContent"));
+        assertEquals("Not refreshing: no job is active", refreshing());
 
         browser.eval("const i = document.getElementById('filter'); i.value = 'failing';"
                 + " i.dispatchEvent(new Event('input'))");
@@ -99,7 +100,8 @@ class StatusPageBrowserTest {
         open(StatusJobs.page(finished));
         assertEquals(finished, browser.text("document.getElementById('name').textContent"));
         assertEquals("ready", browser.text("document.querySelector('#status .status').textContent"));
-        assertEquals("map 1/1 done|map_shuffle 1/1 done|reduce 1/1 done", browser.text("[...document.querySelectorAll('#stages tbody tr')]"
+        assertEquals("map 1/1 done|map_shuffle 1/1 done|reduce 1/1 done", browser.text(
+                "[...document.querySelectorAll('#stages tbody tr')]"
                 + ".map(r => r.cells[0].textContent + ' ' + r.querySelector('.count').textContent).join('|')"));
         assertEquals("raw://done", browser.text("document.querySelector('#results li').textContent"));
         assertEquals("lines=9|words=21", browser.text("[...document.querySelectorAll('#counters tbody tr')]"
@@ -108,7 +110,8 @@ class StatusPageBrowserTest {
         String last = browser.text("[...document.querySelectorAll('#events tbody tr')].pop().cells[2].textContent");
         assertTrue(last.startsWith("READY: Job finished in"), last);
         assertTrue(browser.eval("document.querySelectorAll('#events tbody tr').length > 5").asBoolean());
-        assertTrue(browser.eval("document.getElementById('kill').disabled").asBoolean(), "a finished job is not killed");
+        assertTrue(browser.eval("document.getElementById('kill').disabled").asBoolean(),
+                "a finished job is not killed");
         assertTrue(browser.eval("document.getElementById('failures-section').hidden").asBoolean());
 
         browser.eval("const s = document.getElementById('task'); s.value = 'reduce:2';"
@@ -126,7 +129,8 @@ class StatusPageBrowserTest {
         String failure = browser.text("document.querySelector('#failures li').textContent");
         assertTrue(failure.startsWith("map:0 at ") && failure.contains("java.io.IOException: the input is gone")
                 && failure.contains("at Map.run(Map.java:12)"), failure);
-        assertEquals(2, browser.eval("document.querySelectorAll('#failures li').length").asInt(), "two attempts failed");
+        assertEquals(2, browser.eval("document.querySelectorAll('#failures li').length").asInt(),
+                "two attempts failed");
         String highlighted = browser.text("document.querySelector('#events tr.ev-error').cells[2].textContent");
         assertTrue(highlighted.startsWith("ERROR: [map:0] java.io.IOException: the input is gone"), highlighted);
         assertEquals("map 0/1", browser.text("document.querySelector('#stages tbody tr').cells[0].textContent + ' '"
@@ -145,18 +149,19 @@ class StatusPageBrowserTest {
         open(StatusJobs.page(job));
         browser.waitFor("the job's task to run", "document.body.dataset.status === 'active'"
                 + " && document.querySelector('#stages tbody tr').cells[2].textContent === '1'", WAIT);
-        assertTrue(browser.text("document.getElementById('refreshing').textContent").startsWith("Refreshing every"));
+        assertTrue(refreshing().startsWith("Refreshing every"));
         browser.eval("window.stillTheSamePage = true");
         StatusJobs.release(f.master.discoData(), job);
         browser.waitFor("the page to show the job done", "document.body.dataset.status === 'ready'", WAIT);
         assertTrue(browser.eval("window.stillTheSamePage === true").asBoolean(), "not reloaded");
         browser.waitFor("the last events and results", "document.querySelector('#results li')"
-                + " && [...document.querySelectorAll('#events tbody tr')].pop().cells[2].textContent.startsWith('READY')",
+                + " && [...document.querySelectorAll('#events tbody tr')].pop().cells[2].textContent"
+                + ".startsWith('READY')",
                 WAIT);
         assertEquals("raw://late", browser.text("document.querySelector('#results li').textContent"));
         assertEquals("map 1/1 done", browser.text("document.querySelector('#stages tbody tr').cells[0].textContent"
                 + " + ' ' + document.querySelector('#stages .count').textContent"));
-        assertEquals("Not refreshing: no job is active", browser.text("document.getElementById('refreshing').textContent"));
+        assertEquals("Not refreshing: no job is active", refreshing());
     }
 
     @Test
@@ -190,6 +195,16 @@ class StatusPageBrowserTest {
     }
 
     @Test
+    void anUnknownJobsPageSaysSoAndStops() throws Exception {
+        open(StatusJobs.page("NoSuchJob@1:2:3"));
+        assertEquals("unknown", browser.text("document.body.dataset.status"));
+        assertEquals("the master answered 404: unknown job 'NoSuchJob@1:2:3'",
+                browser.text("document.getElementById('error').textContent"));
+        assertEquals("Not refreshing: no such job", refreshing());
+        assertTrue(browser.eval("document.getElementById('kill').disabled").asBoolean());
+    }
+
+    @Test
     void aJobsTextThatLooksLikeHtmlIsShownAsText() throws Exception {
         String html = "<script>window.pwned = 1</script><img src=x onerror=\\\"window.pwned = 2\\\">";
         String job = f.disco.submit(TestPacks.scriptPack(TestPacks.classic("Html", java.util.List.of("raw://a"), true,
@@ -204,6 +219,10 @@ class StatusPageBrowserTest {
                 browser.text("document.querySelector('#failures pre').textContent"));
         assertEquals(0, browser.eval("document.querySelectorAll('main img, main script, main b').length").asInt());
         assertEquals("undefined", browser.text("typeof window.pwned"));
+    }
+
+    private static String refreshing() throws Exception {
+        return browser.text("document.getElementById('refreshing').textContent");
     }
 
     private static String status(String job) throws Exception {

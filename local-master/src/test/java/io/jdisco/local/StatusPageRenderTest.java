@@ -64,7 +64,8 @@ class StatusPageRenderTest {
                 browser.waitFor("the job's counters", "!document.getElementById('counters-section').hidden", WAIT);
                 shoot("status-job" + suffix + ".png", width);
                 assertTrue(browser.eval("document.documentElement.scrollWidth <= " + width).asBoolean(),
-                        "no sideways scrolling at " + width + " px: " + browser.text("document.documentElement.scrollWidth"));
+                        "no sideways scrolling at " + width + " px: "
+                                + browser.text("document.documentElement.scrollWidth"));
             }
             browser.viewport(1200, 900, false);
             browser.navigate(f.master.url() + StatusJobs.page(failed));
@@ -79,8 +80,8 @@ class StatusPageRenderTest {
         try (Fixture f = new Fixture()) {
             Disco local = new Disco(f.master.url(), f.master.transport());
             byte[] pack = new JobPack(JobPack.VERSION2, TestPacks.pipeline("Many",
-                    List.of(List.of("map", "split", false), List.of("reduce", "group_all", false)), List.of()), Map.of(),
-                    TestPacks.home(StatusJobs.FINISHES), new byte[0]).encode();
+                    List.of(List.of("map", "split", false), List.of("reduce", "group_all", false)), List.of()),
+                    Map.of(), TestPacks.home(StatusJobs.FINISHES), new byte[0]).encode();
             String last = null;
             for (int i = 0; i < 1000; i++) {
                 last = local.submit(pack);

@@ -20,7 +20,7 @@
 
   async function getJson(url) {
     const r = await fetch(url, { cache: 'no-store', headers: { Accept: 'application/json' } });
-    if (!r.ok) throw new Error(await failure(r));
+    if (!r.ok) throw Object.assign(new Error(await failure(r)), { status: r.status });
     return r.json();
   }
 
@@ -291,7 +291,14 @@
       } catch (err) {
         showError(err);
         document.body.dataset.loaded = 'true';
-        timer = setTimeout(refresh, REFRESH_MS * 2);
+        if (err.status === 404) { // purged, or never known: nothing more will come
+          document.body.dataset.status = 'unknown';
+          document.getElementById('refreshing').textContent = 'Not refreshing: no such job';
+          document.getElementById('kill').disabled = true;
+          document.getElementById('purge').disabled = true;
+        } else {
+          timer = setTimeout(refresh, REFRESH_MS * 2);
+        }
         return;
       }
       document.body.dataset.loaded = 'true';

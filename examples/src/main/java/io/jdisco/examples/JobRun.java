@@ -20,7 +20,9 @@ import java.util.Map;
 
 /**
  * Runs a job for a command: submit, show progress, wait, and read every result record (Disco's
- * internal format) into memory for the command to sort and print.
+ * internal format) into memory for the command to sort and print. On a remote {@code jdisco
+ * master}, the job's status page is named at the start ({@link StatusPage}); the embedded master
+ * lives only as long as the command, so its pages are not.
  */
 public final class JobRun {
     private JobRun() {
@@ -79,6 +81,10 @@ public final class JobRun {
         console.err().println("job " + running.name() + " on " + disco.master()
                 + master.embeddedWorkers().map(w -> " (embedded local master, workers on "
                         + describe(w) + ")").orElse(""));
+        if (!master.embedded()) {
+            StatusPage.probe(disco.master(), running.name()).ifPresent(page -> console.err().println("status page: "
+                    + page));
+        }
         Progress progress = Progress.start(disco, running.name(), console,
                 StageTotals.of(jobPack.jobdict(), master.embedded()));
         List<List<String>> results;

@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|reused|threads]
  * [--task-timeout S] [--bind ADDR --token FILE] [--max-blob SIZE] [--max-pack SIZE]}: runs a {@link LocalMaster} in
  * the foreground until SIGTERM or Ctrl-C. The first line on standard output is
- * {@code jdisco local master at <url> ...}.
+ * {@code jdisco local master at <url> ...}; the second names the status pages, which a browser on
+ * this machine opens ({@code <url>/}).
  */
 public final class MasterCommand implements Command {
     @Override
@@ -39,7 +40,8 @@ public final class MasterCommand implements Command {
                 + "  --max-blob S   largest DDFS blob accepted, e.g. 512m (default: 1g)\n"
                 + "  --max-pack S   largest job pack accepted, held in memory (default: 256m)\n"
                 + "  Requests from web pages (a foreign Origin) or through foreign names (Host) are\n"
-                + "  refused; see 'Security' in the local-master README.\n";
+                + "  refused; see 'Security' in the local-master README. A browser on this machine\n"
+                + "  shows the jobs at the master's URL (the status pages).\n";
     }
 
     @Override
@@ -62,6 +64,8 @@ public final class MasterCommand implements Command {
         }, "jdisco-master-shutdown"));
         console.out().println("jdisco local master at " + master.url() + " (data " + master.dataRoot() + ", "
                 + config.slots() + " slots); set DISCO_MASTER=" + master.url());
+        console.out().println("status pages at " + master.url() + "/ (jobs) and " + master.url()
+                + "/job/NAME (a job)");
         console.out().flush();
         stopped.await();
         return 0;

@@ -52,6 +52,8 @@ class PackagedJarIT {
         Matcher m = Pattern.compile("jdisco local master at (http://127\\.0\\.0\\.1:\\d+) ").matcher(String.valueOf(first));
         assertTrue(m.find(), "first line of the master: " + first);
         masterUrl = m.group(1);
+        String second = out.readLine();
+        assertEquals("status pages at " + masterUrl + "/ (jobs) and " + masterUrl + "/job/NAME (a job)", second);
     }
 
     @AfterAll

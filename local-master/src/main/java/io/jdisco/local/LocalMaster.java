@@ -42,8 +42,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p>It listens on loopback only unless {@link LocalMasterConfig#bindAddress()} says otherwise
- * (which needs a token), and answers no web page: every request first passes the checks of
- * {@code internal.RequestGuard} (module README, "Security").
+ * (which needs a token), and answers no other site's web page: every request first passes the
+ * checks of {@code internal.RequestGuard} (module README, "Security"). A browser on this machine
+ * sees its status pages at {@link #url()} ({@code internal.StatusPages}, module README).
  *
  * <p>Deviations from a Disco 0.5.4 cluster are listed in {@link LocalMasterConfig} (retry timing)
  * and in the module README: one host, concurrent stages run one after the other, tags in memory.

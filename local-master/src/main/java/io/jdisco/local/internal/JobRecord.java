@@ -178,6 +178,21 @@ public final class JobRecord {
         return stageResults.get(stage);
     }
 
+    /** When the job became ready or dead; null while it is active. */
+    public synchronized Instant ended() {
+        return ended;
+    }
+
+    /**
+     * Per stage, in pipeline order, a copy of {@code [tasks, running attempts, done, failed
+     * attempts]} (tasks is 0 until the stage starts): what the status pages draw.
+     */
+    public synchronized Map<String, int[]> stageCounts() {
+        Map<String, int[]> out = new LinkedHashMap<>();
+        counts.forEach((stage, c) -> out.put(stage, c.clone()));
+        return out;
+    }
+
     /** A consistent copy of what changes, as saved. */
     public synchronized JobState state() {
         List<JobState.StageCounts> c = new ArrayList<>();

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * {@code /<path>}): job submission and control under
  * {@code /disco/job/} and {@code /disco/ctrl/}, the node's data under {@code /disco/<path>} and
  * {@code /ddfs/<path>} (GET, HEAD, Range), and DDFS (SPEC §11.4, {@link DdfsRoutes}). Bad
- * requests get 400 with a JSON error string, unknown paths 404, failures 500.
+ * requests get 400 with a JSON error string, unknown paths 404, failures 500. The status pages
+ * ({@code /}, {@code /job/<name>}, {@code /ui/...}) are {@link StatusPages}.
  */
 public final class MasterRoutes implements HttpHandler {
     /** The version this master reports. */
@@ -43,6 +44,8 @@ public final class MasterRoutes implements HttpHandler {
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
+        // No reply is to be read as another type than it says (a job's data as a page of this origin).
+        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         if (!guard.admit(ex)) {
             return;
         }
@@ -104,6 +107,8 @@ public final class MasterRoutes implements HttpHandler {
             Exchanges.json(ex, 200, VERSION);
         } else if (path.startsWith("/disco/") && (method.equals("GET") || method.equals("HEAD"))) {
             serve(ex, service.node().layout().servedRegularFile(decode(path)));
+        } else if (StatusPages.handles(method, path)) {
+            StatusPages.serve(ex, path);
         } else {
             Exchanges.error(ex, 404, "no such resource: " + method + " " + path);
         }
@@ -212,6 +217,15 @@ public final class MasterRoutes implements HttpHandler {
                 Exchanges.json(ex, 200, rows);
                 return;
             }
+            case "GET joblist_detail":
+                StatusQueries.jobList(ex, jobs, q);
+                return;
+            case "GET job_detail":
+                StatusQueries.job(ex, job(ex, q));
+                return;
+            case "GET counters":
+                StatusQueries.counters(ex, job(ex, q));
+                return;
             case "GET get_settings": {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("max_failure_rate", service.node().config().maxFailures());

@@ -1,0 +1,125 @@
+package io.jdisco.local.internal;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.jdisco.worker.core.client.JobCounters;
+import io.jdisco.worker.core.client.JobEvent;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The control operations the status pages need beyond Disco's API (module README, "HTTP API"),
+ * each answered from the same {@link JobRecord}s and event logs as {@code jobinfo} and
+ * {@code rawevents}:
+ *
+ * <ul>
+ *   <li>{@code joblist_detail?limit=N} — the newest {@code N} jobs (default and most
+ *       {@value #MAX_LIMIT}) with their status, submission and end times and per-stage task
+ *       counts, in one reply, so that the jobs page does not ask {@code jobinfo} once per job;</li>
+ *   <li>{@code job_detail?name=J} — the same for one job, with its results;</li>
+ *   <li>{@code counters?name=J} — the job's counter totals, summed from its event log by
+ *       {@link JobCounters}, the rule the command line uses, so the pages do not repeat it.</li>
+ * </ul>
+ *
+ * Times are milliseconds since the epoch; {@code now} is the master's clock, against which a page
+ * measures how long an active job has run.
+ */
+final class StatusQueries {
+    /** The most jobs one {@code joblist_detail} reply lists. */
+    static final int MAX_LIMIT = 1000;
+
+    private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss");
+
+    private StatusQueries() {
+    }
+
+    /** {@code joblist_detail}: {@code {"now", "total", "jobs": [detail, ...]}}, newest first. */
+    static void jobList(HttpExchange ex, JobRegistry registry, Map<String, String> q) throws IOException {
+        String text = q.getOrDefault("limit", Integer.toString(MAX_LIMIT));
+        int limit;
+        try {
+            limit = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 0 || limit > MAX_LIMIT) {
+            Exchanges.error(ex, 400, "limit must be an integer from 0 to " + MAX_LIMIT + ", got '" + text + "'");
+            return;
+        }
+        List<JobRecord> all = registry.newestFirst();
+        List<Object> jobs = new ArrayList<>(Math.min(limit, all.size()));
+        for (int i = 0; i < all.size() && i < limit; i++) {
+            jobs.add(detail(all.get(i)));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("now", System.currentTimeMillis());
+        out.put("total", all.size());
+        out.put("jobs", jobs);
+        Exchanges.json(ex, 200, out);
+    }
+
+    /** {@code job_detail}: the job's detail with {@code now} and its {@code results}. */
+    static void job(HttpExchange ex, JobRecord job) throws IOException {
+        Map<String, Object> out = detail(job);
+        out.put("results", job.results());
+        out.put("now", System.currentTimeMillis());
+        Exchanges.json(ex, 200, out);
+    }
+
+    /** {@code counters}: {@code {"tasks": n, "totals": {name: total, ...}}} of the job's events. */
+    static void counters(HttpExchange ex, JobRecord job) throws IOException {
+        JobCounters counters = JobCounters.of(events(job.events().records()));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("tasks", counters.tasks());
+        out.put("totals", counters.totals());
+        Exchanges.json(ex, 200, out);
+    }
+
+    /**
+     * {@code {"name", "status", "submitted", "ended" (null while active), "stages": [{"stage",
+     * "tasks", "running", "done", "failed"}, ...]}}.
+     */
+    static Map<String, Object> detail(JobRecord job) {
+        Objects.requireNonNull(job, "job");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", job.name());
+        out.put("status", job.status().wire());
+        out.put("submitted", job.started().toEpochMilli());
+        Instant ended = job.ended();
+        out.put("ended", ended == null ? null : ended.toEpochMilli());
+        List<Object> stages = new ArrayList<>();
+        job.stageCounts().forEach((stage, c) -> {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("stage", stage);
+            s.put("tasks", c[0]);
+            s.put("running", c[1]);
+            s.put("done", c[2]);
+            s.put("failed", c[3]);
+            stages.add(s);
+        });
+        out.put("stages", stages);
+        return out;
+    }
+
+    /** The log's records as {@link JobEvent}s; a time that does not parse counts as the epoch. */
+    private static List<JobEvent> events(List<List<String>> records) {
+        List<JobEvent> out = new ArrayList<>(records.size());
+        for (List<String> r : records) {
+            LocalDateTime time;
+            try {
+                time = LocalDateTime.parse(r.get(0), EVENT_TIME);
+            } catch (DateTimeParseException e) {
+                time = LocalDateTime.of(1970, 1, 1, 0, 0);
+            }
+            out.add(new JobEvent(time, r.get(1), r.get(2)));
+        }
+        return out;
+    }
+}

@@ -33,11 +33,13 @@ public final class MasterRoutes implements HttpHandler {
 
     private final MasterService service;
     private final DdfsRoutes ddfs;
+    private final ControlRoutes controls;
 
     /** Routes for {@code service}. */
     public MasterRoutes(MasterService service) {
         this.service = service;
         this.ddfs = new DdfsRoutes(service.ddfs(), service.node());
+        this.controls = new ControlRoutes(service);
     }
 
     @Override
@@ -119,6 +121,12 @@ public final class MasterRoutes implements HttpHandler {
     }
 
     private void submit(HttpExchange ex) throws IOException {
+        if (!controls.status().acceptNewJobs()) {
+            // the master's answer while its setting accept_new_jobs is 0
+            Exchanges.bytes(ex, 403, "text/plain", "No new jobs should be submitted to this cluster."
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         byte[] pack = Exchanges.body(ex, MAX_PACK);
         if (pack == null) {
             Exchanges.error(ex, 413, "Job packet too large");
@@ -198,19 +206,10 @@ public final class MasterRoutes implements HttpHandler {
                 Exchanges.json(ex, 200, rows);
                 return;
             }
-            case "GET get_settings": {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("max_failure_rate", service.node().config().maxFailures());
-                m.put("accept_new_jobs", 1);
-                Exchanges.json(ex, 200, m);
-                return;
-            }
-            case "GET load_config_table":
-                Exchanges.json(ex, 200, List.of(List.of(service.node().layout().host(),
-                        Integer.toString(service.node().config().slots()))));
-                return;
             default:
-                Exchanges.error(ex, 404, "no such control operation: " + method + " " + op);
+                if (!controls.handle(ex, method, op)) {
+                    Exchanges.error(ex, 404, "no such control operation: " + method + " " + op);
+                }
         }
     }
 

@@ -88,7 +88,7 @@ class DiscoMasterInterop {
                 "class Count(Job):",
                 "    @staticmethod",
                 "    def map(line, params):",
-                "        for word in line.split():",
+                "        for word in line.split(','):",
                 "            yield word, 1",
                 "    @staticmethod",
                 "    def reduce(iter, params):",
@@ -98,10 +98,11 @@ class DiscoMasterInterop {
         Files.writeString(tmp.resolve("interop_run.py"), String.join("\n",
                 "import sys",
                 "from interop_count import Count",
-                "job = Count().run(input=['raw://' + line for line in sys.argv[1:]])",
+                "job = Count().run(input=['raw://' + ','.join(line.split()) for line in sys.argv[1:]])",
                 "for url in job.wait():",
                 "    print(url if isinstance(url, basestring) else url[0])",
                 ""));
+        // raw:// inputs without spaces: a master's index files separate their fields with spaces
         List<String> command = new ArrayList<>(List.of(py, "interop_run.py"));
         command.addAll(TEXT.lines().toList());
         Result job = run(command, pythonEnv());

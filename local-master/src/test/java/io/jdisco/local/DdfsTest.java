@@ -119,6 +119,9 @@ class DdfsTest {
         d.put("save_results", true);
         String job = f.disco.submit(TestPacks.wordPack(JobPack.VERSION1, d, Map.of()));
         assertEquals(List.of(List.of("tag://disco:results:" + job)), f.await(job));
+        // on the wire the tag is a bare URL, not a replica list, as Disco 0.5.4 answers
+        assertEquals("[[\"" + job + "\",[\"ready\",[\"tag://disco:results:" + job + "\"]]]]",
+                call("POST", "/disco/ctrl/get_results", "[0,[\"" + job + "\"]]").body());
         JsonNode tag = JSON.readTree(call("GET", "/ddfs/tag/disco:results:" + job, null).body());
         Map<String, Long> counts = new TreeMap<>();
         for (JsonNode replicas : tag.get("urls")) {

@@ -157,7 +157,7 @@ public final class MasterRoutes implements HttpHandler {
                 for (String n : names) {
                     Optional<JobRecord> j = jobs.get(n);
                     Object status = j.isEmpty() ? List.of("unknown job", List.of())
-                            : j.get().status() == JobRecord.Status.READY ? List.of("ready", j.get().results())
+                            : j.get().status() == JobRecord.Status.READY ? List.of("ready", wireResults(j.get()))
                             : List.of(j.get().status().wire(), List.of());
                     out.add(List.of(n, status));
                 }
@@ -211,6 +211,18 @@ public final class MasterRoutes implements HttpHandler {
                     Exchanges.error(ex, 404, "no such control operation: " + method + " " + op);
                 }
         }
+    }
+
+    /**
+     * A ready job's results as {@code get_results} gives them: one replica list per output; but a
+     * job that saved its results to DDFS has the bare tag URL {@code "tag://disco:results:<job>"},
+     * as Disco's master answers (its Python client reads {@code results(job)[1][0]} as the tag).
+     */
+    private static List<?> wireResults(JobRecord j) {
+        if (!Boolean.TRUE.equals(j.pack().jobdict().get("save_results"))) {
+            return j.results();
+        }
+        return MasterService.flatten(j.results());
     }
 
     private void jobInfo(HttpExchange ex, JobRecord j) throws IOException {

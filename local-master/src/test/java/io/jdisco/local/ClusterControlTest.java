@@ -124,6 +124,18 @@ class ClusterControlTest {
     }
 
     @Test
+    void savingATableDropsTheBlacklistedHostsItNoLongerNames() throws Exception {
+        // disco_config:do_save_config_table keeps only the blacklisted hosts of the new table
+        http.call("POST", "/disco/ctrl/save_config_table", "[[\"localhost\",\"2\"],[\"other\",\"1\"]]");
+        http.call("POST", "/disco/ctrl/blacklist", "\"other\"");
+        http.call("POST", "/disco/ctrl/blacklist", "\"localhost\"");
+        assertEquals("[\"localhost\",\"other\"]", http.get("/disco/ctrl/get_blacklist"));
+        assertTrue(json("/disco/ctrl/nodeinfo").get("other").get("blacklisted").asBoolean());
+        http.call("POST", "/disco/ctrl/save_config_table", "[[\"localhost\",\"2\"]]");
+        assertEquals("[\"localhost\"]", http.get("/disco/ctrl/get_blacklist"));
+    }
+
+    @Test
     void acceptNewJobsZeroRefusesSubmissions() throws Exception {
         assertEquals("{\"max_failure_rate\":3,\"accept_new_jobs\":1}", http.get("/disco/ctrl/get_settings"));
         assertAnswer(200, "\"Settings saved\"", http.call("POST", "/disco/ctrl/save_settings",

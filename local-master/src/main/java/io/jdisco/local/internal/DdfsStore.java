@@ -8,46 +8,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A one-node DDFS (SPEC §11.4): tags hold lists of replica-URL lists and user attributes; blobs are
- * files {@code <DDFS_DATA>/vol0/blob/<hh>/<name>$<ts>}, named by
+ * A one-node DDFS (SPEC §11.4): the tags ({@link DdfsTags}: replica-URL lists, user attributes,
+ * tokens) and the blobs, files {@code <DDFS_DATA>/vol0/blob/<hh>/<name>$<ts>}, named by
  * {@code disco://<host>/ddfs/vol0/blob/<hh>/<name>$<ts>} and served by the node's data server.
- * Tags live in memory (they go with the master); blobs stay on disk. No tokens, no replication,
- * no garbage collection. Thread-safe.
+ * Tags live in memory (they go with the master); blobs stay on disk until {@link DdfsGc} finds
+ * them orphaned. No replication. Thread-safe.
  */
 public final class DdfsStore {
-    private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss");
-
     private final NodeLayout layout;
-    private final Map<String, Tag> tags = new TreeMap<>();
+    private final DdfsTags tags;
     private final AtomicLong lastStamp = new AtomicLong();
 
     /** A store in {@code layout}'s DDFS_DATA. */
     public DdfsStore(NodeLayout layout) {
         this.layout = layout;
+        this.tags = new DdfsTags(layout.host(), this::stamp);
     }
 
-    /** A tag's state. */
-    private static final class Tag {
-        final String id;
-        int version;
-        String modified;
-        final List<List<String>> urls = new ArrayList<>();
-        final Map<String, Object> userData = new LinkedHashMap<>();
-
-        Tag(String id) {
-            this.id = id;
-        }
+    /** The tags. */
+    public DdfsTags tags() {
+        return tags;
     }
 
     /** True for a valid tag or blob name: {@code [A-Za-z0-9_\-@:]+}. */
@@ -55,76 +41,24 @@ public final class DdfsStore {
         return DiscoNames.isSafe(name);
     }
 
-    /** The tag document {@code {"id", "version", "last-modified", "urls", "user-data"}}, or empty. */
-    public synchronized Optional<Map<String, Object>> tag(String name) {
-        Tag t = tags.get(name);
-        if (t == null) {
-            return Optional.empty();
-        }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("id", t.id);
-        doc.put("version", t.version);
-        doc.put("last-modified", t.modified);
-        List<List<String>> urls = new ArrayList<>();
-        t.urls.forEach(l -> urls.add(List.copyOf(l)));
-        doc.put("urls", urls);
-        doc.put("user-data", new LinkedHashMap<>(t.userData));
-        return Optional.of(doc);
+    /** The tag document for the master itself (no token check), or empty. */
+    public Optional<Map<String, Object>> tag(String name) {
+        return tags.tag(name);
     }
 
-    /** Replaces the tag's URL lists (creating the tag). */
-    public synchronized void put(String name, List<List<String>> urls) {
-        Tag t = touch(name);
-        t.urls.clear();
-        urls.forEach(l -> t.urls.add(List.copyOf(l)));
-    }
-
-    /** Appends URL lists (creating the tag); with {@code update}, lists already present are skipped. */
-    public synchronized void append(String name, List<List<String>> urls, boolean update) {
-        Tag t = touch(name);
-        for (List<String> l : urls) {
-            if (!update || !t.urls.contains(l)) {
-                t.urls.add(List.copyOf(l));
-            }
-        }
-    }
-
-    /** Deletes a tag; false when there was none. */
-    public synchronized boolean delete(String name) {
-        return tags.remove(name) != null;
-    }
-
-    /** A user attribute, or empty. */
-    public synchronized Optional<Object> attribute(String name, String attr) {
-        Tag t = tags.get(name);
-        return t == null ? Optional.empty() : Optional.ofNullable(t.userData.get(attr));
-    }
-
-    /** Sets a user attribute (creating the tag). */
-    public synchronized void setAttribute(String name, String attr, Object value) {
-        touch(name).userData.put(attr, value);
-    }
-
-    /** Deletes a user attribute; false when the tag or attribute is missing. */
-    public synchronized boolean deleteAttribute(String name, String attr) {
-        Tag t = tags.get(name);
-        return t != null && t.userData.remove(attr) != null;
+    /** Replaces the tag's URL lists (creating the tag): the master's own {@code save_results}. */
+    public void put(String name, List<List<String>> urls) {
+        tags.put(name, urls);
     }
 
     /** The tag names starting with {@code prefix}, sorted. */
-    public synchronized List<String> list(String prefix) {
-        List<String> out = new ArrayList<>();
-        for (String name : tags.keySet()) {
-            if (name.startsWith(prefix)) {
-                out.add(name);
-            }
-        }
-        return out;
+    public List<String> list(String prefix) {
+        return tags.list(prefix);
     }
 
     /** Deletes the tags whose name starts with {@code prefix} (a purged job's tags). */
-    public synchronized void deleteAll(String prefix) {
-        tags.keySet().removeIf(n -> n.startsWith(prefix));
+    public void deleteAll(String prefix) {
+        tags.deleteAll(prefix);
     }
 
     /** {@code vol0/blob/<hh>/<name>$<ts>}: where a new blob called {@code name} goes, relative to DDFS_DATA. */
@@ -205,16 +139,6 @@ public final class DdfsStore {
         try (InputStream in = Files.newInputStream(source)) {
             return storeBlob(newBlobPath(DiscoNames.safe(name)), in, Long.MAX_VALUE);
         }
-    }
-
-    private Tag touch(String name) {
-        if (!validName(name)) {
-            throw new IllegalArgumentException("invalid tag name '" + name + "': use [A-Za-z0-9_-@:] only");
-        }
-        Tag t = tags.computeIfAbsent(name, n -> new Tag(n + "$" + stamp()));
-        t.version++;
-        t.modified = LocalDateTime.now().format(MODIFIED);
-        return t;
     }
 
     /** A unique Erlang-style time stamp {@code <mega>-<secs>-<micro>} in lower-case hex. */

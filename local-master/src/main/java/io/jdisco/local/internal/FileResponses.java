@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Serves a file like a node's web server: {@code GET} and {@code HEAD}, one byte range per request
  * ({@code Range: bytes=a-b}, {@code bytes=a-}, {@code bytes=-n}) answered with 206 and
- * {@code Content-Range}, an unsatisfiable range with 416 and {@code Content-Range: bytes *&#47;size}.
+ * {@code Content-Range}, an unsatisfiable range with 416 and {@code Content-Range: bytes *&#47;size}
+ * (but any range of an empty file with 200 and the empty body, as Disco's mochiweb answers).
  * A malformed or multi-range header is ignored (the whole file, 200), as RFC 9110 allows.
  */
 final class FileResponses {
@@ -51,13 +52,21 @@ final class FileResponses {
                         to = Math.min(to, Long.parseLong(m.group(2)));
                     }
                 }
-                if (from >= size || from > to) {
+                if (size == 0) {
+                    // An empty file has no satisfiable range; Disco's web server (mochiweb) then
+                    // answers 200 with the whole (empty) body, and Disco's Python client reading
+                    // an empty blob (ddfs.pull) asks for bytes=0- and expects just that.
+                    from = 0;
+                    to = -1;
+                } else if (from >= size || from > to) {
                     ex.getResponseHeaders().set("Content-Range", "bytes */" + size);
                     Exchanges.bytes(ex, 416, "text/plain", new byte[0]);
                     return;
                 }
-                status = 206;
-                ex.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + to + "/" + size);
+                if (size > 0) {
+                    status = 206;
+                    ex.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + to + "/" + size);
+                }
             } catch (NumberFormatException e) {
                 from = 0;
                 to = size - 1;

@@ -34,12 +34,14 @@ public final class MasterRoutes implements HttpHandler {
     private final MasterService service;
     private final DdfsRoutes ddfs;
     private final RequestGuard guard;
+    private final ControlRoutes controls;
 
     /** Routes for {@code service}. */
     public MasterRoutes(MasterService service) {
         this.service = service;
         this.ddfs = new DdfsRoutes(service.ddfs(), service.node());
         this.guard = RequestGuard.of(service.node().config(), service.node().port());
+        this.controls = new ControlRoutes(service);
     }
 
     @Override
@@ -128,6 +130,12 @@ public final class MasterRoutes implements HttpHandler {
     }
 
     private void submit(HttpExchange ex) throws IOException {
+        if (!controls.status().acceptNewJobs()) {
+            // the master's answer while its setting accept_new_jobs is 0
+            Exchanges.bytes(ex, 403, "text/plain", "No new jobs should be submitted to this cluster."
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         long max = service.node().config().maxPackBytes();
         byte[] pack = Exchanges.body(ex, max);
         if (pack == null) {
@@ -161,7 +169,7 @@ public final class MasterRoutes implements HttpHandler {
                 for (String n : names) {
                     Optional<JobRecord> j = jobs.get(n);
                     Object status = j.isEmpty() ? List.of("unknown job", List.of())
-                            : j.get().status() == JobRecord.Status.READY ? List.of("ready", j.get().results())
+                            : j.get().status() == JobRecord.Status.READY ? List.of("ready", wireResults(j.get()))
                             : List.of(j.get().status().wire(), List.of());
                     out.add(List.of(n, status));
                 }
@@ -226,20 +234,22 @@ public final class MasterRoutes implements HttpHandler {
             case "GET counters":
                 StatusQueries.counters(ex, job(ex, q));
                 return;
-            case "GET get_settings": {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("max_failure_rate", service.node().config().maxFailures());
-                m.put("accept_new_jobs", 1);
-                Exchanges.json(ex, 200, m);
-                return;
-            }
-            case "GET load_config_table":
-                Exchanges.json(ex, 200, List.of(List.of(service.node().layout().host(),
-                        Integer.toString(service.node().config().slots()))));
-                return;
             default:
-                Exchanges.error(ex, 404, "no such control operation: " + method + " " + op);
+                if (!controls.handle(ex, method, op)) {
+                    Exchanges.error(ex, 404, "no such control operation: " + method + " " + op);
+                }
         }
+    }
+
+    /**
+     * A ready job's results as {@code get_results} gives them: one replica list per output; but a
+     * job that saved its results to DDFS has the bare tag URL {@code "tag://disco:results:<job>"},
+     * as Disco's master answers (its Python client reads {@code results(job)[1][0]} as the tag).
+     */
+    private static List<?> wireResults(JobRecord j) {
+        List<List<String>> results = j.results();
+        boolean saved = results.size() == 1 && results.get(0).equals(List.of("tag://disco:results:" + j.name()));
+        return saved ? results.get(0) : results;
     }
 
     private void jobInfo(HttpExchange ex, JobRecord j) throws IOException {

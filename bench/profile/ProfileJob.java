@@ -33,7 +33,7 @@ public final class ProfileJob {
         LocalMasterConfig config = LocalMasterConfig.builder().dataRoot(out.resolve("master")).slots(2).build();
         try (LocalMaster master = LocalMaster.start(config)) {
             long t0 = System.nanoTime();
-            ClassicJob job = kind.equals("sort") ? SortRecords.job(inputs, 10, 2) : WordCount.job(inputs, 2, false, true).classicJob();
+            ClassicJob job = kind.equals("sort") ? SortRecords.job(inputs, 10, 2).classicJob() : WordCount.job(inputs, 2, false, true).classicJob();
             List<List<String>> results = job.run(new Disco(master.url()), Map.of("profile", true)).waitFor();
             System.err.printf("job done in %.1f s, %d results%n", (System.nanoTime() - t0) / 1e9, results.size());
             try (Stream<Path> files = Files.walk(master.dataRoot())) {

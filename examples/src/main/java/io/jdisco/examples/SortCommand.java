@@ -64,8 +64,8 @@ public final class SortCommand implements Command {
                 MasterConnection.taskTimeout(args.option("--task-timeout")))) {
             KeyRanges ranges = ranges(inputs, keyBytes, partitions);
             List<String> read = master.lineParts(inputs);
-            ClassicJob job = ranges != null ? SortRecords.job(read, keyBytes, ranges)
-                    : SortRecords.job(read, keyBytes, partitions);
+            ClassicJob job = (ranges != null ? SortRecords.job(read, keyBytes, ranges)
+                    : SortRecords.job(read, keyBytes, partitions)).classicJob();
             List<List<String>> results = JobRun.results(job, master, console);
             if (ranges != null || results.size() == 1) {
                 concatenate(results, master, console);

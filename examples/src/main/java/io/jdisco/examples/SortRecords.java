@@ -5,12 +5,13 @@ import io.jdisco.taskio.OutputChain;
 import io.jdisco.taskio.TaskIo;
 import io.jdisco.worker.Bytes;
 import io.jdisco.worker.Params;
-import io.jdisco.worker.Tuple;
-import io.jdisco.worker.classic.ClassicJob;
-import io.jdisco.worker.fn.Emitter;
-import io.jdisco.worker.io.InputStage;
+import io.jdisco.worker.classic.typed.InputFormat;
+import io.jdisco.worker.classic.typed.MapReduceJob;
+import io.jdisco.worker.fn.Collector;
+import io.jdisco.worker.fn.JobContext;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 
@@ -48,20 +49,20 @@ public final class SortRecords {
      * The sort of {@code inputs} (URLs) by their first {@code keyBytes} bytes over {@code partitions}
      * reduce tasks, partitioned by the default partition (MD5 of the key): any inputs, any keys.
      */
-    public static ClassicJob job(List<String> inputs, int keyBytes, int partitions) {
-        return builder(inputs, keyBytes, partitions).build();
+    public static MapReduceJob<Bytes, Bytes> job(List<String> inputs, int keyBytes, int partitions) {
+        return job(inputs, keyBytes, partitions, null);
     }
 
     /**
      * The same sort partitioned by key {@code ranges}, so each result is a contiguous range of keys
      * and the map takes no hash of them.
      */
-    public static ClassicJob job(List<String> inputs, int keyBytes, KeyRanges ranges) {
+    public static MapReduceJob<Bytes, Bytes> job(List<String> inputs, int keyBytes, KeyRanges ranges) {
         Objects.requireNonNull(ranges, "ranges");
-        return builder(inputs, keyBytes, ranges.partitions()).partition(ranges).build();
+        return job(inputs, keyBytes, ranges.partitions(), ranges);
     }
 
-    private static ClassicJob.Builder builder(List<String> inputs, int keyBytes, int partitions) {
+    private static MapReduceJob<Bytes, Bytes> job(List<String> inputs, int keyBytes, int partitions, KeyRanges ranges) {
         Objects.requireNonNull(inputs, "inputs");
         if (keyBytes < 0) {
             throw new IllegalArgumentException("sort needs a key of 0 bytes (the whole line) or more, got " + keyBytes);
@@ -69,50 +70,48 @@ public final class SortRecords {
         if (partitions < 1) {
             throw new IllegalArgumentException("sort needs at least 1 partition, got " + partitions);
         }
-        return ClassicJob.builder("Sort")
+        MapReduceJob.Builder b = MapReduceJob.named("Sort")
                 .input(inputs)
-                .mapInputStream(CompressedText.mapInputStream().toArray(new InputStage[0]))
-                .map(SortRecords::split)
                 .partitions(partitions)
-                .sort(true)
-                .mapOutputStream(TaskIo.storedTaskOutput())
-                .reduceOutputStream(OutputChain.of(List.of(TaskIo.taskOutputStream()), new LineOutputStage()))
-                .reduce(SortRecords::identity)
-                .params(Params.of(KEY_BYTES, keyBytes));
+                .params(Params.of(KEY_BYTES, keyBytes))
+                .set("map_input_stream", new ArrayList<>(CompressedText.mapInputStream()))
+                .set("map_output_stream", TaskIo.storedTaskOutput())
+                .set("reduce_output_stream", OutputChain.of(List.of(TaskIo.taskOutputStream()), new LineOutputStage()));
+        if (ranges != null) {
+            b.set("partition", ranges);
+        }
+        return b.map(InputFormat.byteLines(), Bytes.class, Bytes.class, SortRecords::split)
+                .reduce(Bytes.class, Bytes.class, SortRecords::inOrder)
+                .build();
     }
 
-    /** The map: a line {@code key rest \n} to {@code (key, rest)}; a line shorter than the key to {@code (line, "")}. */
-    public static void split(Bytes line, Emitter out, Params params) throws IOException {
-        int k = params.get(KEY_BYTES, Integer.class);
-        int n = line.length();
-        int end = n > 0 && line.byteAt(n - 1) == '\n' ? n - 1 : n;
+    /** The map: a line {@code key rest} to {@code (key, rest)}; a line shorter than the key to {@code (line, "")}. */
+    public static void split(Bytes line, Collector<Bytes, Bytes> out, JobContext context) throws IOException {
+        int k = context.params().get(KEY_BYTES, Integer.class);
+        int end = line.length();
         int cut = end < k || k == 0 ? end : k; // a short line (or any, for k = 0) is its own key
-        out.emit(line.slice(0, cut), line.slice(cut, end));
+        out.collect(line.slice(0, cut), line.slice(cut, end));
     }
 
     /**
-     * The reduce: the records of the partition, sorted by key (the worker's sort) and each run of
-     * equal keys by the rest, unchanged. The worker's sort orders equal keys as they came (Disco's
-     * by their pickled values), not by the rest; a run of one key is held in memory to order it.
+     * The reduce: a key's records, ordered by the rest. The worker's sort orders the keys; equal
+     * keys come in input order (Disco's sort orders them by their pickled values), not by the
+     * rest, so a key's rests are held in memory to order them.
      */
-    public static void identity(Iterable<Tuple> entries, Emitter out, Params params) throws IOException {
-        List<Tuple> run = new ArrayList<>();
-        for (Tuple t : entries) {
-            if (!run.isEmpty() && !t.key().equals(run.get(0).key())) {
-                emitRun(run, out);
-            }
-            run.add(t);
+    public static void inOrder(Bytes key, Iterable<Bytes> rests, Collector<Bytes, Bytes> out, JobContext context)
+            throws IOException {
+        Iterator<Bytes> it = rests.iterator();
+        Bytes first = it.next();
+        if (!it.hasNext()) {
+            out.collect(key, first);
+            return;
         }
-        emitRun(run, out);
-    }
-
-    private static void emitRun(List<Tuple> run, Emitter out) throws IOException {
-        if (run.size() > 1) {
-            run.sort((a, b) -> RecordText.ORDER.compare(a.value(), b.value()));
+        List<Bytes> run = new ArrayList<>();
+        run.add(first);
+        it.forEachRemaining(run::add);
+        run.sort(null);
+        for (Bytes rest : run) {
+            out.collect(key, rest);
         }
-        for (Tuple t : run) {
-            out.emit(t.key(), t.value());
-        }
-        run.clear();
     }
 }

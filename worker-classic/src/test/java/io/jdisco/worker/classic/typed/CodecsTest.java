@@ -144,6 +144,22 @@ class CodecsTest {
     }
 
     @Test
+    void codecsOfTypesStoredAsTheyAreStaySoAfterTravellingWithAJob() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(Codecs.of(Bytes.class));
+        }
+        Object back;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            back = in.readObject();
+        }
+        assertTrue(io.jdisco.worker.classic.typed.internal.PickleCodecs.storesAsIs((Codec<?>) back));
+        assertTrue(!io.jdisco.worker.classic.typed.internal.PickleCodecs.storesAsIs(Codecs.of(byte[].class)));
+        assertTrue(!io.jdisco.worker.classic.typed.internal.PickleCodecs.storesAsIs(Codecs.of(WordKey.class)));
+    }
+
+    @Test
     void typesWithoutACodecAreRefusedNamingThem() {
         for (Class<?> type : List.of(Object.class, CharSequence.class, int[].class, NoDefault.class, int.class)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Codecs.of(type));

@@ -23,34 +23,61 @@ public final class PickleCodecs {
     private PickleCodecs() {
     }
 
+    /**
+     * The encoding of the types stored as they are: an enum, so that a codec deserialized in a
+     * worker still holds this very instance ({@link #storesAsIs} compares it; a lambda would come
+     * back as a new object).
+     */
+    private enum AsIs implements SerializableFunction<Object> {
+        INSTANCE;
+
+        @Override
+        public Object apply(Object value) {
+            return value;
+        }
+    }
+
+    /**
+     * True when {@code codec} stores values as they are (its encoding is the identity): a typed
+     * function's pairs of such types go to the output without a call per key and value.
+     */
+    public static boolean storesAsIs(Codec<?> codec) {
+        return codec instanceof Simple<?> simple && simple.encode == AsIs.INSTANCE;
+    }
+
     /** The codec of {@code type}, or null when it is not a pickled type. */
     @SuppressWarnings("unchecked")
     public static <T> Codec<T> of(Class<T> type) {
         Codec<?> c;
         if (type == String.class) {
-            c = new Simple<>(String.class, v -> v, PickleCodecs::string);
+            c = new Simple<>(String.class, asIs(), PickleCodecs::string);
         } else if (type == Long.class) {
-            c = new Simple<>(Long.class, v -> v, PickleCodecs::toLong);
+            c = new Simple<>(Long.class, asIs(), PickleCodecs::toLong);
         } else if (type == Integer.class) {
-            c = new Simple<>(Integer.class, v -> v, PickleCodecs::toInt);
+            c = new Simple<>(Integer.class, asIs(), PickleCodecs::toInt);
         } else if (type == Double.class) {
-            c = new Simple<>(Double.class, v -> v, PickleCodecs::toDouble);
+            c = new Simple<>(Double.class, asIs(), PickleCodecs::toDouble);
         } else if (type == Boolean.class) {
-            c = new Simple<>(Boolean.class, v -> v, v -> cast(v, Boolean.class));
+            c = new Simple<>(Boolean.class, asIs(), v -> cast(v, Boolean.class));
         } else if (type == Bytes.class) {
-            c = new Simple<>(Bytes.class, v -> v, v -> cast(v, Bytes.class));
+            c = new Simple<>(Bytes.class, asIs(), v -> cast(v, Bytes.class));
         } else if (type == byte[].class) {
             c = new Simple<>(byte[].class, Bytes::of, v -> cast(v, Bytes.class).toByteArray());
         } else if (type == Tuple.class) {
-            c = new Simple<>(Tuple.class, v -> v, PickleCodecs::tuple);
+            c = new Simple<>(Tuple.class, asIs(), PickleCodecs::tuple);
         } else if (type == List.class) {
-            c = new Simple<>(List.class, v -> v, v -> cast(v, List.class));
+            c = new Simple<>(List.class, asIs(), v -> cast(v, List.class));
         } else if (type == Map.class) {
-            c = new Simple<>(Map.class, v -> v, v -> cast(v, Map.class));
+            c = new Simple<>(Map.class, asIs(), v -> cast(v, Map.class));
         } else {
             return null;
         }
         return (Codec<T>) c;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> SerializableFunction<T> asIs() {
+        return (SerializableFunction<T>) (SerializableFunction<?>) AsIs.INSTANCE;
     }
 
     /** A decoding step that may refuse the data. */

@@ -5,8 +5,10 @@ import io.jdisco.worker.classic.internal.MapCall;
 import io.jdisco.worker.classic.typed.Codec;
 import io.jdisco.worker.classic.typed.InputFormat;
 import io.jdisco.worker.fn.Collector;
+import io.jdisco.worker.fn.Emitter;
 import io.jdisco.worker.fn.JobContext;
 import io.jdisco.worker.fn.Mapper;
+import java.io.IOException;
 import java.util.Objects;
 
 /**
@@ -38,9 +40,18 @@ public final class TypedMap<I, K, V> implements ContextualFunctions.Map {
     @Override
     public MapCall bind(JobContext context) {
         Objects.requireNonNull(context, "context");
-        return (entry, out) -> {
-            Collector<K, V> collector = (k, v) -> out.emit(keys.encode(k), values.encode(v));
-            mapper.map(input.decode(entry), collector, context);
+        return new MapCall() {
+            private Emitter lastOut;
+            private Collector<K, V> collector;
+
+            @Override
+            public void map(Object entry, Emitter out) throws IOException {
+                if (out != lastOut) { // a task passes one emitter: one collector, not one per record
+                    lastOut = out;
+                    collector = Collectors.of(out, keys, values);
+                }
+                mapper.map(input.decode(entry), collector, context);
+            }
         };
     }
 

@@ -1,7 +1,7 @@
 package io.jdisco.worker.classic.typed.internal;
 
 import io.jdisco.worker.DataException;
-import io.jdisco.worker.classic.KeyGroups;
+import io.jdisco.worker.Tuple;
 import io.jdisco.worker.classic.internal.ContextualFunctions;
 import io.jdisco.worker.classic.internal.ReduceCall;
 import io.jdisco.worker.classic.typed.Codec;
@@ -10,12 +10,14 @@ import io.jdisco.worker.fn.JobContext;
 import io.jdisco.worker.fn.Reducer;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /**
  * A typed {@link Reducer} as the classic worker's {@code reduce} parameter: the task's entries,
- * sorted by key (the job sets {@code sort}), are grouped by key ({@link KeyGroups}), and the
- * reducer is called once per key with the decoded key and its values decoded as they are read.
+ * sorted by key (the job sets {@code sort}), are grouped into runs of equal keys (as
+ * {@code KeyGroups} does, without an object per group), and the reducer is called once per key
+ * with the decoded key and its values decoded as they are read.
  *
  * @param <K> the key type read
  * @param <V> the value type read
@@ -45,9 +47,10 @@ public final class TypedReduce<K, V, RK, RV> implements ContextualFunctions.Redu
     public ReduceCall bind(JobContext context) {
         Objects.requireNonNull(context, "context");
         return (entries, out) -> {
-            Collector<RK, RV> collector = (k, v) -> out.emit(outKeys.encode(k), outValues.encode(v));
-            for (KeyGroups.Group group : KeyGroups.of(entries)) {
-                reducer.reduce(decodeKey(group.key()), decoded(group.values()), collector, context);
+            Collector<RK, RV> collector = Collectors.of(out, outKeys, outValues);
+            KeyRun run = new KeyRun(entries.iterator());
+            while (run.nextKey()) {
+                reducer.reduce(decodeKey(run.key), run, collector, context);
             }
         };
     }
@@ -60,27 +63,68 @@ public final class TypedReduce<K, V, RK, RV> implements ContextualFunctions.Redu
         }
     }
 
-    /** The values of one key, decoded one at a time; a value of the wrong type stops the task. */
-    private Iterable<V> decoded(Iterable<Object> raw) {
-        return () -> {
-            Iterator<Object> it = raw.iterator();
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return it.hasNext();
-                }
+    /**
+     * The values of one key of the sorted entries, decoded as they are read: one object for the
+     * whole task, moved from key to key (a sort's keys are mostly distinct, and a group per key
+     * would cost the reduce several objects per record). Its {@link #iterator()} may be taken once
+     * per key, while the reducer's call lasts; a value of the wrong type stops the task.
+     */
+    private final class KeyRun implements Iterable<V>, Iterator<V> {
+        private final Iterator<Tuple> pairs;
+        private Tuple pending;
+        private Object key;
+        private boolean started;
+        private boolean taken;
 
-                @Override
-                public V next() {
-                    try {
-                        return values.decode(it.next());
-                    } catch (DataException e) {
-                        throw new UncheckedIOException(new DataException("a value of the reduce: " + e.detail(),
-                                e.url(), e));
-                    }
+        KeyRun(Iterator<Tuple> pairs) {
+            this.pairs = pairs;
+        }
+
+        /** Skips what is left of the current key's values and moves to the next key; false at the end. */
+        boolean nextKey() {
+            if (!started) {
+                started = true;
+                pending = pairs.hasNext() ? pairs.next() : null;
+            } else {
+                while (hasNext()) {
+                    pending = pairs.hasNext() ? pairs.next() : null;
                 }
-            };
-        };
+            }
+            if (pending == null) {
+                return false;
+            }
+            key = pending.key();
+            taken = false;
+            return true;
+        }
+
+        @Override
+        public Iterator<V> iterator() {
+            if (taken) {
+                throw new IllegalStateException("the values of key " + key + " can be iterated once");
+            }
+            taken = true;
+            return this;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return pending != null && Objects.equals(pending.key(), key);
+        }
+
+        @Override
+        public V next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("no more values of key " + key);
+            }
+            Object raw = pending.value();
+            pending = pairs.hasNext() ? pairs.next() : null;
+            try {
+                return values.decode(raw);
+            } catch (DataException e) {
+                throw new UncheckedIOException(new DataException("a value of the reduce: " + e.detail(), e.url(), e));
+            }
+        }
     }
 
     @Override

@@ -19,10 +19,54 @@ import java.util.Objects;
 public final class InputFormat<I> implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** Turns what the reader yields into the map's record. */
+    /**
+     * Turns what the reader yields into the map's record. The decoders are classes, not lambdas:
+     * they travel with the job, and a serializable lambda costs a short-lived JVM a class spun up
+     * at every task.
+     */
     @FunctionalInterface
     interface Decoder<I> extends Serializable {
         I decode(Object record) throws DataException;
+    }
+
+    /** A record that must be of {@code type} already. */
+    private static final class Cast<T> implements Decoder<T> {
+        private static final long serialVersionUID = 1L;
+        private final Class<T> type;
+
+        Cast(Class<T> type) {
+            this.type = type;
+        }
+
+        @Override
+        public T decode(Object record) throws DataException {
+            if (record != null && !type.isInstance(record)) {
+                throw new DataException("the map's reader yielded a " + record.getClass().getName() + ", not a "
+                        + type.getName(), null);
+            }
+            return type.cast(record);
+        }
+    }
+
+    /** A Disco record {@code (key, value)} decoded by two codecs. */
+    private static final class Pairs<K, V> implements Decoder<KeyValue<K, V>> {
+        private static final long serialVersionUID = 1L;
+        private final Codec<K> keys;
+        private final Codec<V> values;
+
+        Pairs(Codec<K> keys, Codec<V> values) {
+            this.keys = keys;
+            this.values = values;
+        }
+
+        @Override
+        public KeyValue<K, V> decode(Object record) throws DataException {
+            if (!(record instanceof Tuple t) || t.size() != 2) {
+                throw new DataException("expected a (key, value) pair, the input holds "
+                        + (record == null ? "None" : record.getClass().getSimpleName() + " " + record), null);
+            }
+            return KeyValue.of(keys.decode(t.key()), values.decode(t.value()));
+        }
     }
 
     private final String description;
@@ -40,13 +84,13 @@ public final class InputFormat<I> implements Serializable {
      * UTF-8 fails the task naming its input and offset.
      */
     public static InputFormat<String> lines() {
-        return new InputFormat<>("text lines", TaskIo.lineReader(), record -> (String) record);
+        return new InputFormat<>("text lines", TaskIo.lineReader(), new Cast<>(String.class));
     }
 
     /** Lines as their bytes, without their {@code \n}: any encoding, or none. */
     public static InputFormat<Bytes> byteLines() {
         return new InputFormat<>("byte lines", TaskIo.byteLineReader(false, TaskIo.DEFAULT_MAX_RECORD_BYTES),
-                record -> (Bytes) record);
+                new Cast<>(Bytes.class));
     }
 
     /**
@@ -63,13 +107,7 @@ public final class InputFormat<I> implements Serializable {
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(values, "values");
         return new InputFormat<>("pairs of " + keys.type().getSimpleName() + " and " + values.type().getSimpleName(),
-                TaskIo.chainReader(), record -> {
-                    if (!(record instanceof Tuple t) || t.size() != 2) {
-                        throw new DataException("expected a (key, value) pair, the input holds "
-                                + (record == null ? "None" : record.getClass().getSimpleName() + " " + record), null);
-                    }
-                    return KeyValue.of(keys.decode(t.key()), values.decode(t.value()));
-                });
+                TaskIo.chainReader(), new Pairs<>(keys, values));
     }
 
     /**
@@ -79,13 +117,7 @@ public final class InputFormat<I> implements Serializable {
     public static <T> InputFormat<T> of(ReaderStage<? extends T> reader, Class<T> type) {
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(type, "type");
-        return new InputFormat<>(type.getSimpleName() + " records of " + reader, reader, record -> {
-            if (record != null && !type.isInstance(record)) {
-                throw new DataException("the reader " + reader + " yielded a " + record.getClass().getName()
-                        + ", not a " + type.getName(), null);
-            }
-            return type.cast(record);
-        });
+        return new InputFormat<>(type.getSimpleName() + " records of " + reader, reader, new Cast<>(type));
     }
 
     /** The reader ending the map's input chain (the job's {@code map_reader}). */

@@ -3,6 +3,7 @@ package io.jdisco.worker.classic.typed.internal;
 import io.jdisco.worker.classic.typed.Codec;
 import io.jdisco.worker.fn.Collector;
 import io.jdisco.worker.fn.Emitter;
+import java.io.IOException;
 
 /** The collector a typed function writes to: its pairs encoded by their codecs, then emitted. */
 final class Collectors {
@@ -14,11 +15,42 @@ final class Collectors {
      * their values as they are (String, Long, Bytes, ...), straight to {@code out}, with no call to
      * a codec per pair (the map of a sort or a word count writes one pair per record).
      */
-    @SuppressWarnings("unchecked")
     static <K, V> Collector<K, V> of(Emitter out, Codec<K> keys, Codec<V> values) {
         if (PickleCodecs.storesAsIs(keys) && PickleCodecs.storesAsIs(values)) {
-            return out::emit;
+            return new AsIs<>(out);
         }
-        return (k, v) -> out.emit(keys.encode(k), values.encode(v));
+        return new Encoding<>(out, keys, values);
+    }
+
+    /** Pairs emitted as they are. (Classes, not lambdas: no class spun up per short-lived JVM.) */
+    private static final class AsIs<K, V> implements Collector<K, V> {
+        private final Emitter out;
+
+        AsIs(Emitter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void collect(K key, V value) throws IOException {
+            out.emit(key, value);
+        }
+    }
+
+    /** Pairs encoded, then emitted. */
+    private static final class Encoding<K, V> implements Collector<K, V> {
+        private final Emitter out;
+        private final Codec<K> keys;
+        private final Codec<V> values;
+
+        Encoding(Emitter out, Codec<K> keys, Codec<V> values) {
+            this.out = out;
+            this.keys = keys;
+            this.values = values;
+        }
+
+        @Override
+        public void collect(K key, V value) throws IOException {
+            out.emit(keys.encode(key), values.encode(value));
+        }
     }
 }

@@ -6,8 +6,10 @@ import io.jdisco.worker.classic.internal.ContextualFunctions;
 import io.jdisco.worker.classic.internal.ReduceCall;
 import io.jdisco.worker.classic.typed.Codec;
 import io.jdisco.worker.fn.Collector;
+import io.jdisco.worker.fn.Emitter;
 import io.jdisco.worker.fn.JobContext;
 import io.jdisco.worker.fn.Reducer;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -46,11 +48,14 @@ public final class TypedReduce<K, V, RK, RV> implements ContextualFunctions.Redu
     @Override
     public ReduceCall bind(JobContext context) {
         Objects.requireNonNull(context, "context");
-        return (entries, out) -> {
-            Collector<RK, RV> collector = Collectors.of(out, outKeys, outValues);
-            KeyRun run = new KeyRun(entries.iterator());
-            while (run.nextKey()) {
-                reducer.reduce(decodeKey(run.key), run, collector, context);
+        return new ReduceCall() {
+            @Override
+            public void reduce(Iterable<Tuple> entries, Emitter out) throws IOException {
+                Collector<RK, RV> collector = Collectors.of(out, outKeys, outValues);
+                KeyRun run = new KeyRun(entries.iterator());
+                while (run.nextKey()) {
+                    reducer.reduce(decodeKey(run.key), run, collector, context);
+                }
             }
         };
     }

@@ -129,6 +129,18 @@ class SecurityLimitsTest {
         assertEquals(OptionalInt.of(413), e.status());
     }
 
+    @Test
+    void aClientsNextRequestAfterARefusedPackIsAnswered() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            CommException e = assertThrows(CommException.class, () -> f.disco.submit(new byte[MAX_PACK + 1]));
+            assertEquals(OptionalInt.of(413), e.status(), e.getMessage());
+            f.disco.jobs(); // on a connection of its own: the refused one was closed, with "Connection: close"
+        }
+        RawHttp.Reply r = RawHttp.local(port).header("Content-Length", Integer.toString(MAX_PACK + 1))
+                .send("POST", "/disco/job/new", new byte[0]);
+        assertTrue(r.headers().toLowerCase(java.util.Locale.ROOT).contains("connection: close"), r.headers());
+    }
+
     /** The path of a new blob called {@code name} on this master ({@code GET /ddfs/new_blob/<name>}). */
     private static String newBlob(String name) throws IOException {
         RawHttp.Reply r = RawHttp.local(port).get("/ddfs/new_blob/" + name);

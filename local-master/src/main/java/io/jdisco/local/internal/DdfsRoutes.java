@@ -70,6 +70,7 @@ final class DdfsRoutes {
         }
         long max = node.config().maxBlobBytes();
         if (Exchanges.declaredLength(ex) > max) {
+            Exchanges.closeAfterReply(ex);
             Exchanges.error(ex, 413, tooLarge(relative, max));
             return;
         }
@@ -77,6 +78,7 @@ final class DdfsRoutes {
         try (InputStream in = ex.getRequestBody()) {
             url = store.storeBlob(relative, in, max);
         } catch (DdfsStore.BlobTooLarge e) {
+            Exchanges.closeAfterReply(ex);
             Exchanges.error(ex, 413, tooLarge(relative, max));
             return;
         }

@@ -50,12 +50,27 @@ final class Exchanges {
      */
     static byte[] body(HttpExchange ex, long max) throws IOException {
         if (declaredLength(ex) > max) {
+            closeAfterReply(ex);
             return null;
         }
         try (InputStream in = ex.getRequestBody()) {
             byte[] data = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
-            return data.length > max ? null : data;
+            if (data.length > max) {
+                closeAfterReply(ex);
+                return null;
+            }
+            return data;
         }
+    }
+
+    /**
+     * Marks the reply {@code Connection: close}: a request whose body was refused unread (or not
+     * read to its end) leaves the connection in the middle of that body, so the server drops it,
+     * and a client must not send its next request on it (it would find the connection closed
+     * under it).
+     */
+    static void closeAfterReply(HttpExchange ex) {
+        ex.getResponseHeaders().set("Connection", "close");
     }
 
     /** The request's {@code Content-Length}, or -1 when it has none (or none that is a number). */

@@ -51,8 +51,8 @@ public final class RawHttp {
         return this;
     }
 
-    /** A reply: status and body text. */
-    public record Reply(int status, String body) {
+    /** A reply: status, body text, and the head's text (status line and headers). */
+    public record Reply(int status, String body, String headers) {
     }
 
     /** Sends the request with {@code body} (Content-Length added unless a header sets it) and reads the reply. */
@@ -101,6 +101,6 @@ public final class RawHttp {
         int status = Integer.parseInt(text.substring(9, 12));
         Matcher m = Pattern.compile("(?im)^content-length:\\s*(\\d+)\\s*$").matcher(text);
         byte[] body = head ? new byte[0] : m.find() ? in.readNBytes(Integer.parseInt(m.group(1))) : in.readAllBytes();
-        return new Reply(status, new String(body, StandardCharsets.UTF_8));
+        return new Reply(status, new String(body, StandardCharsets.UTF_8), text);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdisco.local.testing.Await;
 import io.jdisco.local.testing.Fixture;
 import io.jdisco.local.testing.TestPacks;
 import io.jdisco.worker.CommException;
@@ -46,12 +47,8 @@ class ControlTest {
     }
 
     private static long waitForPid(Path file) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!Files.exists(file) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        Thread.sleep(50);
-        return Long.parseLong(Files.readString(file).trim());
+        Await.until(() -> Await.numberIn(file) > 0, Duration.ofSeconds(20), "a pid written whole to " + file);
+        return Await.numberIn(file);
     }
 
     private static boolean dies(long pid) throws InterruptedException {

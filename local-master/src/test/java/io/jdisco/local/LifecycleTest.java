@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdisco.local.testing.Await;
 import io.jdisco.local.testing.Fixture;
 import io.jdisco.local.testing.TestPacks;
 import io.jdisco.worker.DiscoNames;
@@ -66,16 +67,11 @@ class LifecycleTest {
         String job = disco.submit(TestPacks.scriptPack(TestPacks.classic("Closed", List.of("raw://a"), true, false, 1),
                 sleeperScript()));
         Path pids = master.discoData().resolve("localhost/" + DiscoNames.hexhash(job) + "/" + job + "/pids");
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!Files.exists(pids) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        Thread.sleep(50);
-        long pid = Long.parseLong(Files.readAllLines(pids).get(0).trim());
+        Await.until(() -> Await.numberIn(pids) > 0, Duration.ofSeconds(20), "the worker wrote its pid to " + pids);
+        long pid = Await.numberIn(pids);
         Path root = master.dataRoot();
         master.close();
-        Thread.sleep(200);
-        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "worker " + pid + " killed");
+        Await.until(() -> Await.gone(pid), Duration.ofSeconds(10), "worker " + pid + " killed by close()");
         assertFalse(Files.exists(root), "temporary root deleted");
     }
 

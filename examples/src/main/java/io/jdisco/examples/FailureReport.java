@@ -39,11 +39,11 @@ final class FailureReport {
         if (cause.isEmpty()) {
             return;
         }
-        Optional<String> task = JobFailureCause.task(cause.get());
+        Optional<String> task = cause.get().task();
         if (task.isPresent()) {
             List<JobEvent> ofTask = new ArrayList<>();
             for (JobEvent e : events) {
-                if (task.equals(JobFailureCause.task(e))) {
+                if (task.equals(e.task())) {
                     ofTask.add(e);
                 }
                 if (e == cause.get()) {

@@ -2,12 +2,8 @@ package io.jdisco.local.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.jdisco.worker.core.client.JobCounters;
-import io.jdisco.worker.core.client.JobEvent;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +31,6 @@ final class StatusQueries {
     /** The most jobs one {@code joblist_detail} reply lists. */
     static final int MAX_LIMIT = 1000;
 
-    private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss");
 
     private StatusQueries() {
     }
@@ -75,7 +70,9 @@ final class StatusQueries {
 
     /** {@code counters}: {@code {"tasks": n, "totals": {name: total, ...}}} of the job's events. */
     static void counters(HttpExchange ex, JobRecord job) throws IOException {
-        JobCounters counters = JobCounters.of(events(job.events().records()));
+        List<String> messages = new ArrayList<>();
+        job.events().records().forEach(r -> messages.add(r.get(2)));
+        JobCounters counters = JobCounters.ofMessages(messages);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("tasks", counters.tasks());
         out.put("totals", counters.totals());
@@ -105,21 +102,6 @@ final class StatusQueries {
             stages.add(s);
         });
         out.put("stages", stages);
-        return out;
-    }
-
-    /** The log's records as {@link JobEvent}s; a time that does not parse counts as the epoch. */
-    private static List<JobEvent> events(List<List<String>> records) {
-        List<JobEvent> out = new ArrayList<>(records.size());
-        for (List<String> r : records) {
-            LocalDateTime time;
-            try {
-                time = LocalDateTime.parse(r.get(0), EVENT_TIME);
-            } catch (DateTimeParseException e) {
-                time = LocalDateTime.of(1970, 1, 1, 0, 0);
-            }
-            out.add(new JobEvent(time, r.get(1), r.get(2)));
-        }
         return out;
     }
 }

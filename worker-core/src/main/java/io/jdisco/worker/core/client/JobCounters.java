@@ -1,13 +1,14 @@
 package io.jdisco.worker.core.client;
 
 import io.jdisco.worker.core.TaskCounters;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A job's counter totals, read from its event log: every master, Disco's or ours, logs a task's
@@ -22,9 +23,6 @@ import java.util.regex.Pattern;
  * killed after sending it) are dropped: each task counts once. Immutable.
  */
 public final class JobCounters {
-    /** {@code MSG: [<stage>:<taskid>] <text>}, the master's task event format. */
-    private static final Pattern TASK_MSG = Pattern.compile("MSG: \\[([^:\\]]+):(\\d+)\\] (.*)", Pattern.DOTALL);
-
     private final Map<String, Long> totals;
     private final int tasks;
 
@@ -36,12 +34,19 @@ public final class JobCounters {
     /** The totals of the counter lines among {@code events} (a whole log, oldest first). */
     public static JobCounters of(Iterable<JobEvent> events) {
         Objects.requireNonNull(events, "events");
+        List<String> messages = new ArrayList<>();
+        events.forEach(e -> messages.add(e.message()));
+        return ofMessages(messages);
+    }
+
+    /** The totals of the counter lines among the messages of a job's events (a whole log, oldest first). */
+    public static JobCounters ofMessages(Iterable<String> messages) {
+        Objects.requireNonNull(messages, "messages");
         Map<String, Map<String, Long>> lastByTask = new HashMap<>();
-        for (JobEvent event : events) {
-            Matcher m = TASK_MSG.matcher(event.message());
-            if (m.matches()) {
-                String task = m.group(1) + ":" + m.group(2);
-                TaskCounters.parse(m.group(3)).ifPresent(c -> lastByTask.put(task, c));
+        for (String message : messages) {
+            Optional<String> task = message.startsWith("MSG: ") ? JobEvent.taskOf(message) : Optional.empty();
+            if (task.isPresent()) {
+                TaskCounters.parse(JobEvent.textOf(message)).ifPresent(c -> lastByTask.put(task.get(), c));
             }
         }
         Map<String, Long> totals = new TreeMap<>();

@@ -2,6 +2,9 @@ package io.jdisco.worker.core.client;
 
 import java.time.LocalDateTime;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One line of a job's event log (SPEC §11.3):
@@ -15,6 +18,9 @@ import java.util.Objects;
  * @param message the event text
  */
 public record JobEvent(LocalDateTime timestamp, String host, String message) {
+    /** {@code <TYPE>: [<stage>:<taskid>] <text>}: a task's event. */
+    private static final Pattern TASK_EVENT = Pattern.compile("[A-Z]+: \\[([^:\\]]+:\\d+)\\] (.*)", Pattern.DOTALL);
+
     /** Checks that no field is null. */
     public JobEvent {
         Objects.requireNonNull(timestamp, "timestamp");
@@ -25,6 +31,23 @@ public record JobEvent(LocalDateTime timestamp, String host, String message) {
     /** True for {@code FATAL:} and {@code ERROR:} events: what explains a dead job. */
     public boolean isFailure() {
         return message.startsWith("FATAL:") || message.startsWith("ERROR:");
+    }
+
+    /** The task ({@code "map:1"}) this event is about, if it is a task's event; see {@link #taskOf}. */
+    public Optional<String> task() {
+        return taskOf(message);
+    }
+
+    /** The task ({@code "map:1"}) an event message such as {@code "ERROR: [map:1] text"} is about, if any. */
+    public static Optional<String> taskOf(String message) {
+        Matcher m = TASK_EVENT.matcher(Objects.requireNonNull(message, "message"));
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The text of a task's event message after its {@code "<TYPE>: [<stage>:<taskid>] "}, or the whole message. */
+    public static String textOf(String message) {
+        Matcher m = TASK_EVENT.matcher(Objects.requireNonNull(message, "message"));
+        return m.matches() ? m.group(2) : message;
     }
 
     /**

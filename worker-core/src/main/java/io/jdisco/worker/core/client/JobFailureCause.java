@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
  * </ol>
  */
 public final class JobFailureCause {
-    private static final Pattern TASK = Pattern.compile("^[A-Z]+: \\[([^:\\]]+:\\d+)\\] ");
     private static final Pattern DEAD_TASK = Pattern.compile("^Job dead after .*?: task ([^\\s:]+:\\d+) ");
 
     private JobFailureCause() {
@@ -40,7 +39,7 @@ public final class JobFailureCause {
             if (task.isPresent()) {
                 for (int j = i - 1; j >= 0; j--) {
                     JobEvent e = events.get(j);
-                    if (e.message().startsWith("ERROR:") && task.equals(task(e))) {
+                    if (e.message().startsWith("ERROR:") && task.equals(e.task())) {
                         return Optional.of(e);
                     }
                 }
@@ -57,12 +56,6 @@ public final class JobFailureCause {
             }
         }
         return Optional.empty();
-    }
-
-    /** The task ({@code "map:1"}) a task event ({@code "ERROR: [map:1] text"}) is about, if it is one. */
-    public static Optional<String> task(JobEvent event) {
-        Matcher m = TASK.matcher(Objects.requireNonNull(event, "event").message());
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** The task a master's {@code Job dead after <time>: task <stage>:<id> ...} line names. */

@@ -45,7 +45,7 @@ class JobFailureCauseTest {
 
     @Test
     void taskNamesTheStageAndId() {
-        assertEquals(Optional.of("map_shuffle:12"), JobFailureCause.task(node("ERROR: [map_shuffle:12] x")));
-        assertEquals(Optional.empty(), JobFailureCause.task(master("Job killed by the user")));
+        assertEquals(Optional.of("map_shuffle:12"), node("ERROR: [map_shuffle:12] x").task());
+        assertEquals(Optional.empty(), master("Job killed by the user").task());
     }
 }

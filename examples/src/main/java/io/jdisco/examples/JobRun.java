@@ -1,7 +1,6 @@
 package io.jdisco.examples;
 
 import io.jdisco.local.LocalMasterConfig;
-import io.jdisco.taskio.TaskIo;
 import io.jdisco.worker.JobException;
 import io.jdisco.worker.KeyValue;
 import io.jdisco.worker.classic.ClassicJob;
@@ -9,12 +8,10 @@ import io.jdisco.worker.classic.typed.MapReduceJob;
 import io.jdisco.worker.classic.typed.Results;
 import io.jdisco.worker.core.client.Disco;
 import io.jdisco.worker.core.client.Job;
-import io.jdisco.worker.core.client.ResultReader;
 import io.jdisco.worker.core.client.RunningJob;
 import io.jdisco.worker.core.jobpack.JobPack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,23 +23,6 @@ import java.util.Map;
  */
 public final class JobRun {
     private JobRun() {
-    }
-
-    /**
-     * The result records of {@code job} run on {@code master}.
-     *
-     * @throws JobException when the job fails, with the event that explains it (its first FATAL, see JobFailureCause), after the failed task's last events are printed
-     */
-    public static List<Object> records(ClassicJob job, MasterConnection master, Console console)
-            throws IOException, InterruptedException {
-        List<List<String>> results = results(job, master, console);
-        List<Object> records = new ArrayList<>();
-        try (ResultReader<Object> r = ResultReader.open(results, TaskIo.chainStream(), master.readContext())) {
-            while (r.advance()) {
-                records.add(r.current());
-            }
-        }
-        return records;
     }
 
     /**

@@ -2,7 +2,6 @@ package io.jdisco.examples;
 
 import io.jdisco.worker.Bytes;
 import io.jdisco.worker.KeyValue;
-import io.jdisco.worker.Tuple;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Objects;
@@ -27,11 +26,6 @@ import java.util.function.Function;
 final class KeySort {
     private static final int INDEX_BITS = 24;
     private KeySort() {
-    }
-
-    /** Sorts {@code pairs} in place by key, in {@link RecordText#ORDER}. */
-    static void sortByKey(Tuple[] pairs) {
-        sortByKey(pairs, Tuple::key);
     }
 
     /** Sorts {@code pairs} in place by key, in {@link RecordText#ORDER}. */

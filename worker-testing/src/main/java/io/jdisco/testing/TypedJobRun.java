@@ -4,6 +4,7 @@ import io.jdisco.worker.DataException;
 import io.jdisco.worker.KeyValue;
 import io.jdisco.worker.Tuple;
 import io.jdisco.worker.classic.typed.Codec;
+import io.jdisco.worker.classic.typed.Codecs;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class TypedJobRun<K, V> {
         List<KeyValue<K, V>> out = new ArrayList<>();
         for (Tuple t : run.results()) {
             try {
-                out.add(KeyValue.of(keys.decode(t.key()), values.decode(t.value())));
+                out.add(Codecs.decodePair(t, keys, values));
             } catch (DataException e) {
                 throw new UncheckedIOException("result " + t + " does not decode", e);
             }

@@ -65,7 +65,7 @@ final class JobNames {
         }
     }
 
-    /** {@code text} for an error message: forbidden characters as {@code \}{@code uXXXX}, cut after 80. */
+    /** {@code text} for an error message: each forbidden character as a {@code \u005Cu} escape of four hex digits, cut after 80. */
     private static String shown(String text) {
         StringBuilder b = new StringBuilder();
         int shown = 0;

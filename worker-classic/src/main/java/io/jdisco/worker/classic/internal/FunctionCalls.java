@@ -16,19 +16,11 @@ public final class FunctionCalls {
     }
 
     /**
-     * The map parameter {@code f} ({@link MapFunction} or {@link EmittingMapFunction}) as a call,
-     * or {@code fallback} when it is {@code null}.
+     * The map parameter {@code f} ({@link MapFunction}, {@link EmittingMapFunction}, or a typed
+     * {@link ContextualFunctions.Map}, bound to {@code context}) as a call, or {@code fallback}
+     * when it is {@code null}.
      *
      * @throws IllegalArgumentException when {@code f} is of another type
-     */
-    @SuppressWarnings("unchecked")
-    public static MapCall map(Object f, Params params, MapCall fallback) {
-        return map(f, params, fallback, null);
-    }
-
-    /**
-     * The map parameter {@code f} as a call, as {@link #map(Object, Params, MapCall)}; a
-     * {@link ContextualFunctions.Map} is bound to {@code context}.
      */
     @SuppressWarnings("unchecked")
     public static MapCall map(Object f, Params params, MapCall fallback, JobContext context) {
@@ -52,18 +44,11 @@ public final class FunctionCalls {
     }
 
     /**
-     * The reduce parameter {@code f} ({@link ReduceFunction} or {@link ReturningReduceFunction}) as a
-     * call, or {@code fallback} when it is {@code null}.
+     * The reduce parameter {@code f} ({@link ReduceFunction}, {@link ReturningReduceFunction}, or a
+     * typed {@link ContextualFunctions.Reduce}, bound to {@code context}) as a call, or
+     * {@code fallback} when it is {@code null}.
      *
      * @throws IllegalArgumentException when {@code f} is of another type
-     */
-    public static ReduceCall reduce(Object f, Params params, ReduceCall fallback) {
-        return reduce(f, params, fallback, null);
-    }
-
-    /**
-     * The reduce parameter {@code f} as a call, as {@link #reduce(Object, Params, ReduceCall)}; a
-     * {@link ContextualFunctions.Reduce} is bound to {@code context}.
      */
     public static ReduceCall reduce(Object f, Params params, ReduceCall fallback, JobContext context) {
         if (f instanceof ContextualFunctions.Reduce contextual) {

@@ -1,6 +1,8 @@
 package io.jdisco.worker.classic.typed;
 
 import io.jdisco.worker.Bytes;
+import io.jdisco.worker.DataException;
+import io.jdisco.worker.KeyValue;
 import io.jdisco.worker.Tuple;
 import io.jdisco.worker.classic.typed.internal.JsonCodec;
 import io.jdisco.worker.classic.typed.internal.PickleCodecs;
@@ -66,6 +68,21 @@ public final class Codecs {
      */
     public static <R extends Record> Codec<R> tuple(Class<R> type) {
         return new RecordTupleCodec<>(Objects.requireNonNull(type, "type"));
+    }
+
+    /**
+     * The typed pair of a Disco record {@code (key, value)}: the key decoded by {@code keys}, the
+     * value by {@code values}.
+     *
+     * @throws DataException when the record is not a pair, or a codec refuses its part
+     */
+    public static <K, V> KeyValue<K, V> decodePair(Object record, Codec<K> keys, Codec<V> values)
+            throws DataException {
+        if (!(record instanceof Tuple t) || t.size() != 2) {
+            throw new DataException("expected a (key, value) pair, got "
+                    + (record == null ? "None" : record.getClass().getSimpleName() + " " + record), null);
+        }
+        return KeyValue.of(keys.decode(t.key()), values.decode(t.value()));
     }
 
     /** Values of {@code type} as their JSON text (Jackson), a unicode string in the record. */

@@ -4,7 +4,6 @@ import io.jdisco.taskio.TaskIo;
 import io.jdisco.worker.Bytes;
 import io.jdisco.worker.DataException;
 import io.jdisco.worker.KeyValue;
-import io.jdisco.worker.Tuple;
 import io.jdisco.worker.io.ReaderStage;
 import java.io.Serializable;
 import java.util.Objects;
@@ -61,11 +60,7 @@ public final class InputFormat<I> implements Serializable {
 
         @Override
         public KeyValue<K, V> decode(Object record) throws DataException {
-            if (!(record instanceof Tuple t) || t.size() != 2) {
-                throw new DataException("expected a (key, value) pair, the input holds "
-                        + (record == null ? "None" : record.getClass().getSimpleName() + " " + record), null);
-            }
-            return KeyValue.of(keys.decode(t.key()), values.decode(t.value()));
+            return Codecs.decodePair(record, keys, values);
         }
     }
 

@@ -3,7 +3,6 @@ package io.jdisco.worker.classic.typed;
 import io.jdisco.taskio.TaskIo;
 import io.jdisco.worker.DataException;
 import io.jdisco.worker.KeyValue;
-import io.jdisco.worker.Tuple;
 import io.jdisco.worker.core.client.ResultReader;
 import io.jdisco.worker.io.ChainContext;
 import java.io.IOException;
@@ -96,11 +95,7 @@ public final class Results<K, V> implements Iterable<KeyValue<K, V>>, AutoClosea
 
     private KeyValue<K, V> decode(Object record, long index) {
         try {
-            if (!(record instanceof Tuple t) || t.size() != 2) {
-                throw new DataException("expected a (key, value) pair, got "
-                        + (record == null ? "None" : record.getClass().getSimpleName()), null);
-            }
-            return KeyValue.of(keys.decode(t.key()), values.decode(t.value()));
+            return Codecs.decodePair(record, keys, values);
         } catch (DataException e) {
             throw new UncheckedIOException(new DataException("result record " + index + " of " + urls + ": "
                     + e.detail(), e.url(), e));

@@ -1,7 +1,7 @@
 package io.jdisco.taskio;
 
-import io.jdisco.taskio.internal.ByteLineReaderStage;
-import io.jdisco.taskio.internal.ChainReader;
+import io.jdisco.taskio.internal.chain.ChainReader;
+import io.jdisco.taskio.internal.text.ByteLineReaderStage;
 import io.jdisco.worker.Bytes;
 import io.jdisco.worker.DataException;
 import io.jdisco.worker.DiscoException;

@@ -1,6 +1,6 @@
 package io.jdisco.taskio;
 
-import io.jdisco.taskio.internal.ChainWriter;
+import io.jdisco.taskio.internal.chain.ChainWriter;
 import io.jdisco.worker.DiscoException;
 import io.jdisco.worker.io.ChainContext;
 import io.jdisco.worker.io.OutputLink;

@@ -1,7 +1,7 @@
 package io.jdisco.taskio;
 
-import io.jdisco.taskio.internal.PickleDecoder;
-import io.jdisco.taskio.internal.PickleEncoder;
+import io.jdisco.taskio.internal.pickle.PickleDecoder;
+import io.jdisco.taskio.internal.pickle.PickleEncoder;
 
 /**
  * The default record codec: Python pickles, protocol 1, as Disco 0.5.4 writes them (SPEC §7.5).

@@ -1,16 +1,16 @@
 package io.jdisco.taskio;
 
-import io.jdisco.taskio.internal.AtomicFileStage;
-import io.jdisco.taskio.internal.ByteLineReaderStage;
-import io.jdisco.taskio.internal.Compression;
-import io.jdisco.taskio.internal.DecompressStage;
-import io.jdisco.taskio.internal.DiscoReaderStage;
-import io.jdisco.taskio.internal.DiscoWriterStage;
-import io.jdisco.taskio.internal.OldNetstrReaderStage;
-import io.jdisco.taskio.internal.PlainWriterStage;
-import io.jdisco.taskio.internal.ReReaderStage;
-import io.jdisco.taskio.internal.TaskInputStage;
-import io.jdisco.taskio.internal.TextLineReaderStage;
+import io.jdisco.taskio.internal.chain.TaskInputStage;
+import io.jdisco.taskio.internal.compress.Compression;
+import io.jdisco.taskio.internal.compress.DecompressStage;
+import io.jdisco.taskio.internal.file.AtomicFileStage;
+import io.jdisco.taskio.internal.hunk.DiscoReaderStage;
+import io.jdisco.taskio.internal.hunk.DiscoWriterStage;
+import io.jdisco.taskio.internal.netstr.OldNetstrReaderStage;
+import io.jdisco.taskio.internal.text.ByteLineReaderStage;
+import io.jdisco.taskio.internal.text.PlainWriterStage;
+import io.jdisco.taskio.internal.text.ReReaderStage;
+import io.jdisco.taskio.internal.text.TextLineReaderStage;
 import io.jdisco.worker.Bytes;
 import io.jdisco.worker.Tuple;
 import io.jdisco.worker.io.InputStage;

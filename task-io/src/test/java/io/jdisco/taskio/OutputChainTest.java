@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jdisco.taskio.internal.AtomicFileStage;
+import io.jdisco.taskio.internal.file.AtomicFileStage;
 import io.jdisco.worker.Bytes;
 import io.jdisco.worker.DataException;
 import io.jdisco.worker.DiscoException;

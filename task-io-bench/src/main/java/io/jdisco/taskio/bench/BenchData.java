@@ -1,9 +1,9 @@
 package io.jdisco.taskio.bench;
 
 import io.jdisco.taskio.PickleCodec;
-import io.jdisco.taskio.internal.ByteBuf;
-import io.jdisco.taskio.internal.HunkRecordWriter;
-import io.jdisco.taskio.internal.PickleEncoder;
+import io.jdisco.taskio.internal.bytes.ByteBuf;
+import io.jdisco.taskio.internal.hunk.HunkRecordWriter;
+import io.jdisco.taskio.internal.pickle.PickleEncoder;
 import io.jdisco.worker.Tuple;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

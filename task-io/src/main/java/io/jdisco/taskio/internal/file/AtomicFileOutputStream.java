@@ -1,0 +1,111 @@
+package io.jdisco.taskio.internal.file;
+
+import io.jdisco.worker.DataException;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Disco's {@code AtomicFile} (SPEC §7.9): writes {@code <path>.partial} and renames it to
+ * {@code path} on {@link #close()}, so a task that dies never leaves a file under the final name.
+ * Opening checks that the directory has at least {@code minFreeBytes} of usable space.
+ */
+public final class AtomicFileOutputStream extends OutputStream {
+    private final Path path;
+    private final Path partial;
+    private final OutputStream out;
+    private boolean closed;
+
+    private AtomicFileOutputStream(Path path, Path partial, OutputStream out) {
+        this.path = path;
+        this.partial = partial;
+        this.out = out;
+    }
+
+    /** Creates the parent directories, checks free space and opens {@code <path>.partial}. */
+    public static AtomicFileOutputStream open(Path path, long minFreeBytes) throws IOException {
+        Path abs = path.toAbsolutePath();
+        Path dir = abs.getParent();
+        try {
+            Files.createDirectories(dir);
+            FileStore store = Files.getFileStore(dir);
+            long free = store.getUsableSpace();
+            if (free < minFreeBytes) {
+                throw new DataException("Only " + free / 1024 + " KB disk space available. Task failed.", dir.toString());
+            }
+            Path partial = abs.resolveSibling(abs.getFileName() + ".partial");
+            return new AtomicFileOutputStream(abs, partial,
+                    new BufferedOutputStream(Files.newOutputStream(partial), 64 * 1024));
+        } catch (DataException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new DataException("Cannot create output file: " + e, abs.toString(), e);
+        }
+    }
+
+    /** The final path. */
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        out.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    /**
+     * Gives the output up: closes and deletes {@code <path>.partial} without renaming it, so that
+     * nothing appears under the final name. A later {@link #close()} does nothing.
+     */
+    public void abort() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            out.close();
+        } catch (IOException e) {
+            // the file is deleted next; a failing close cannot matter
+        }
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException e) {
+            // an undeletable .partial file is still invisible under the final name
+        }
+    }
+
+    /** Flushes, closes and renames the file to its final name (once). */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        out.close();
+        try {
+            Files.move(partial, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AtomicFile[" + path + "]";
+    }
+}

@@ -1,6 +1,6 @@
 package io.jdisco.taskio;
 
-import io.jdisco.taskio.internal.text.PyText;
+import io.jdisco.taskio.internal.oldformat.PyText;
 import io.jdisco.worker.Bytes;
 import io.jdisco.worker.DataException;
 import io.jdisco.worker.Tuple;

@@ -4,7 +4,7 @@ import io.jdisco.taskio.DiscoInputOptions.ReadAhead;
 import io.jdisco.taskio.RecordCodec;
 import io.jdisco.taskio.SkipCounting;
 import io.jdisco.taskio.internal.bytes.InputCursor;
-import io.jdisco.taskio.internal.netstr.OldNetstrRecordReader;
+import io.jdisco.taskio.internal.oldformat.OldNetstrRecordReader;
 import io.jdisco.worker.DataException;
 import io.jdisco.worker.io.RecordReader;
 import java.io.IOException;

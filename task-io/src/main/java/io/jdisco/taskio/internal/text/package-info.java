@@ -1,4 +1,5 @@
 /**
- * Text record formats: line and regex readers, the plain text writer and Python's {@code str()} rendering of values; implementation only, not an API.
+ * Line-based text readers: the bounded line scanner, text and byte line reader stages, and the
+ * regex reader; implementation only, not an API.
  */
 package io.jdisco.taskio.internal.text;

@@ -1,4 +1,4 @@
-package io.jdisco.taskio.internal.netstr;
+package io.jdisco.taskio.internal.oldformat;
 
 import io.jdisco.taskio.internal.bytes.InputCursor;
 import io.jdisco.worker.Tuple;

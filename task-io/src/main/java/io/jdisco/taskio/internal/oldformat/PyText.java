@@ -1,4 +1,4 @@
-package io.jdisco.taskio.internal.text;
+package io.jdisco.taskio.internal.oldformat;
 
 import io.jdisco.worker.Bytes;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package io.jdisco.taskio.internal.text;
+package io.jdisco.taskio.internal.oldformat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -53,6 +53,12 @@ final class TestContext implements ChainContext, SchemeResolver {
         return this;
     }
 
+    /** task-io's stages read no JSON, and task-io cannot reach the worker's JSON reader. */
+    @Override
+    public Object parseJson(byte[] utf8, String url) {
+        throw new UnsupportedOperationException("the task-io test context parses no JSON: " + url);
+    }
+
     @Override
     public InputLink open(String url, SchemeContext context) throws IOException {
         opened.add(url);

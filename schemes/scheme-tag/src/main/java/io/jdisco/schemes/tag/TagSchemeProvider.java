@@ -1,6 +1,5 @@
 package io.jdisco.schemes.tag;
 
-import io.jdisco.schemes.tag.internal.JsonReader;
 import io.jdisco.worker.DataException;
 import io.jdisco.worker.io.InputLink;
 import io.jdisco.worker.spi.ResolvedInput;
@@ -8,7 +7,6 @@ import io.jdisco.worker.spi.SchemeContext;
 import io.jdisco.worker.spi.SchemeProvider;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -130,12 +128,12 @@ public final class TagSchemeProvider implements SchemeProvider {
     // A tag document (SPEC §11.4):
     //   {"id": ..., "version": ..., "last-modified": ..., "urls": [["disco://n1/ddfs/...", ...], ["tag://other"]], "user-data": {...}}
     private static List<List<String>> urls(TagUrl tag, String shown, SchemeContext context) throws IOException {
-        String text = new String(fetch(tag, shown, context), StandardCharsets.UTF_8);
+        byte[] json = fetch(tag, shown, context);
         Object doc;
         try {
-            doc = JsonReader.parse(text);
-        } catch (JsonReader.JsonException e) {
-            throw new DataException("tag document is not JSON: " + e.getMessage(), shown, e);
+            doc = context.parseJson(json, shown);
+        } catch (DataException e) {
+            throw new DataException("tag document is " + e.detail(), shown, e);
         }
         if (!(doc instanceof Map) || !(((Map<?, ?>) doc).get("urls") instanceof List)) {
             throw new DataException("tag document has no \"urls\" list", shown);

@@ -1,6 +1,9 @@
 package io.jdisco.worker.core.scheme;
 
+import io.jdisco.worker.DataException;
 import io.jdisco.worker.Task;
+import io.jdisco.worker.core.json.JsonSyntaxException;
+import io.jdisco.worker.core.json.PythonJson;
 import io.jdisco.worker.spi.SchemeContext;
 import io.jdisco.worker.spi.SchemeResolver;
 import java.util.LinkedHashMap;
@@ -10,7 +13,8 @@ import java.util.Optional;
 
 /**
  * A plain {@link SchemeContext}: an optional task, explicit settings, and the registry. Lets the
- * client and tests open URLs outside a worker.
+ * client and tests open URLs outside a worker. JSON documents are parsed by {@link PythonJson},
+ * the worker's one JSON reader.
  *
  * <p>A setting is looked up in the explicit settings (job parameters, say), then in the system
  * properties, then in the environment — the order {@link SchemeContext#setting} documents.
@@ -62,6 +66,17 @@ public final class BasicSchemeContext implements SchemeContext {
     @Override
     public SchemeResolver resolver() {
         return resolver;
+    }
+
+    /** {@link PythonJson#parse}; a syntax error becomes a {@link DataException} about {@code url}. */
+    @Override
+    public Object parseJson(byte[] utf8, String url) throws DataException {
+        Objects.requireNonNull(utf8, "utf8");
+        try {
+            return PythonJson.parse(utf8);
+        } catch (JsonSyntaxException e) {
+            throw new DataException("not JSON: " + e.getMessage(), url, e);
+        }
     }
 
     /** A copy of this context with {@code task}. */

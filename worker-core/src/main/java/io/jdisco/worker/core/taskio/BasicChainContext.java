@@ -1,5 +1,6 @@
 package io.jdisco.worker.core.taskio;
 
+import io.jdisco.worker.DataException;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.Task;
 import io.jdisco.worker.core.scheme.BasicSchemeContext;
@@ -92,6 +93,11 @@ public final class BasicChainContext implements ChainContext {
     @Override
     public SchemeResolver resolver() {
         return schemes.resolver();
+    }
+
+    @Override
+    public Object parseJson(byte[] utf8, String url) throws DataException {
+        return schemes.parseJson(utf8, url);
     }
 
     @Override

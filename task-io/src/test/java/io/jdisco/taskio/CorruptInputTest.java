@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdisco.taskio.internal.hunk.ReadAheadThreads;
 import io.jdisco.worker.Bytes;
 import io.jdisco.worker.DataException;
 import io.jdisco.worker.Tuple;
@@ -14,6 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -169,15 +171,7 @@ class CorruptInputTest {
         try (RecordReader<Object> r = stage.open(new InputLink(new ByteArrayInputStream(data), data.length, URL), ctx)) {
             assertTrue(r.advance());
         }
-        for (int i = 0; i < 100 && readAheadThreads() > 0; i++) {
-            Thread.sleep(10);
-        }
-        assertEquals(0, readAheadThreads());
-    }
-
-    private static long readAheadThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("jdisco-read-ahead " + URL) && t.isAlive()).count();
+        ReadAheadThreads.awaitNone(URL, Duration.ofSeconds(5));
     }
 
     @Test

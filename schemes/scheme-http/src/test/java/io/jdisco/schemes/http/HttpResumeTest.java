@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.worker.DataException;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** Bodies cut, stalled or changed mid-way: resumed with Range requests, or a DataException. */
@@ -66,18 +68,25 @@ class HttpResumeTest extends HttpTestBase {
 
     @Test
     void stalledBodyTimesOutAndIsResumed() throws IOException {
+        CountDownLatch readerDone = new CountDownLatch(1);
         try (TestServer s = new TestServer((n, ex, srv) -> {
             if (n == 0) {
                 ex.sendResponseHeaders(200, DATA.length);
                 ex.getResponseBody().write(DATA, 0, 1000);
                 ex.getResponseBody().flush();
-                sleepQuietly(3_000);
+                // stalls until the reader, timed out and resumed, is done (bounded: a reader that
+                // never times out fails on the assertion below, not by hanging)
+                awaitQuietly(readerDone, Duration.ofSeconds(10));
                 return;
             }
             TestServer.serve(ex, DATA, true, -1);
         })) {
-            assertArrayEquals(DATA, read(s.url("/slow"), Map.of(HttpSettings.READ_TIMEOUT, "300")));
-            assertEquals("bytes=1000-", s.ranges.get(1));
+            try {
+                assertArrayEquals(DATA, read(s.url("/slow"), Map.of(HttpSettings.READ_TIMEOUT, "300")));
+                assertEquals("bytes=1000-", s.ranges.get(1));
+            } finally {
+                readerDone.countDown();
+            }
         }
     }
 

@@ -1,12 +1,14 @@
 package io.jdisco.schemes.http;
 
-
 import io.jdisco.worker.core.scheme.BasicSchemeContext;
 import io.jdisco.worker.core.scheme.Schemes;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** What the HTTP tests share: fast settings, a registry with the http scheme, test data. */
 abstract class HttpTestBase {
@@ -38,9 +40,13 @@ abstract class HttpTestBase {
         }
     }
 
-    static void sleepQuietly(long millis) {
+    /**
+     * Waits, in a server's handler, until {@code released} is counted down or {@code within}
+     * passes, whichever is first: a stall the test ends as soon as it has seen what it wanted.
+     */
+    static void awaitQuietly(CountDownLatch released, Duration within) {
         try {
-            Thread.sleep(millis);
+            released.await(within.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

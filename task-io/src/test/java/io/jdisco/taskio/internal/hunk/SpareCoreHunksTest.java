@@ -8,6 +8,7 @@ import io.jdisco.taskio.internal.bytes.InputCursor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** {@code ReadAhead.AUTO}: when a reader starts a read-ahead thread, and that it gives the permit back. */
@@ -24,10 +25,10 @@ class SpareCoreHunksTest {
         assertEquals(Hunk.Kind.DATA, first.kind);
         assertEquals(0, permits.free());
         hunks.next();
-        assertEquals(1, threadsNamed(url));
+        assertEquals(1, ReadAheadThreads.count(url));
         drain(hunks);
         hunks.close();
-        awaitNoThread(url);
+        ReadAheadThreads.awaitNone(url, Duration.ofSeconds(5));
         assertEquals(1, permits.free());
     }
 
@@ -48,7 +49,7 @@ class SpareCoreHunksTest {
         HunkSource hunks = new SpareCoreHunks(fetcher(file, url), url, file.length, permits);
         hunks.next();
         hunks.next();
-        assertEquals(0, threadsNamed(url));
+        assertEquals(0, ReadAheadThreads.count(url));
         hunks.close();
     }
 
@@ -62,7 +63,7 @@ class SpareCoreHunksTest {
         assertEquals(1, permits.free());
         drain(hunks);
         assertEquals(1, permits.free());
-        assertEquals(0, threadsNamed(url));
+        assertEquals(0, ReadAheadThreads.count(url));
         hunks.close();
     }
 
@@ -77,7 +78,7 @@ class SpareCoreHunksTest {
         hunks.next();
         assertEquals(0, permits.free());
         hunks.close();
-        awaitNoThread(url);
+        ReadAheadThreads.awaitNone(url, Duration.ofSeconds(5));
         assertEquals(1, permits.free());
     }
 
@@ -90,7 +91,7 @@ class SpareCoreHunksTest {
         hunks.next();
         hunks.next();
         hunks.close();
-        awaitNoThread(url);
+        ReadAheadThreads.awaitNone(url, Duration.ofSeconds(5));
         assertEquals(1, permits.free());
     }
 
@@ -120,17 +121,5 @@ class SpareCoreHunksTest {
             }
             all.write(h.plain, 0, h.length);
         }
-    }
-
-    private static long threadsNamed(String url) {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("jdisco-read-ahead " + url) && t.isAlive()).count();
-    }
-
-    private static void awaitNoThread(String url) throws InterruptedException {
-        for (int i = 0; i < 500 && threadsNamed(url) > 0; i++) {
-            Thread.sleep(10);
-        }
-        assertEquals(0, threadsNamed(url));
     }
 }

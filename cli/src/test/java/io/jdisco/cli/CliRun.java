@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 /** One in-process run of {@link Main#run} with captured standard output and error. */
-record CliRun(int status, byte[] out, String err) {
+public record CliRun(int status, byte[] out, String err) {
     /** Runs {@code args} with an environment without DISCO_MASTER. */
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         return with(Map.of(), args);
     }
 
     /** Runs {@code args} in environment {@code env}. */
-    static CliRun with(Map<String, String> env, String... args) {
+    public static CliRun with(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status;
@@ -26,17 +26,17 @@ record CliRun(int status, byte[] out, String err) {
     }
 
     /** Standard output as UTF-8 text. */
-    String text() {
+    public String text() {
         return new String(out, StandardCharsets.UTF_8);
     }
 
     /** Standard output's lines. */
-    List<String> lines() {
+    public List<String> lines() {
         return text().lines().toList();
     }
 
     /** A description for assertion messages. */
-    String describe() {
+    public String describe() {
         return "status " + status + ", stderr:\n" + err;
     }
 }

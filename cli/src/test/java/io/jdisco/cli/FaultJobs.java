@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Job functions for the fault tests; shipped to the workers by modutil from the test classes. */
-final class FaultJobs {
+public final class FaultJobs {
     /** The params key of the marker file the slow map creates before it stalls. */
-    static final String MARKER = "marker";
+    public static final String MARKER = "marker";
 
     private FaultJobs() {
     }
@@ -20,7 +20,7 @@ final class FaultJobs {
      * Word count's map, but at a line {@code SLOW} the first attempt (no marker file yet) creates
      * the marker and stalls for a minute, long enough to be killed in the middle of the task.
      */
-    static void slowWords(Bytes line, Emitter out, Params params) throws IOException {
+    public static void slowWords(Bytes line, Emitter out, Params params) throws IOException {
         if (line.utf8String().startsWith("SLOW")) {
             Path marker = Path.of(params.get(MARKER, String.class));
             if (!Files.exists(marker)) {
@@ -36,7 +36,7 @@ final class FaultJobs {
     }
 
     /** Word count's map that first prints 10,000 lines to standard output. */
-    static void chattyWords(Bytes line, Emitter out, Params params) throws IOException {
+    public static void chattyWords(Bytes line, Emitter out, Params params) throws IOException {
         for (int i = 0; i < 10_000; i++) {
             System.out.println("chatty line " + i + " of the map");
         }

@@ -2,7 +2,6 @@ package io.jdisco.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.local.LocalMaster;
 import java.io.ByteArrayOutputStream;
@@ -95,7 +94,7 @@ class SortEndToEndTest {
         new Random(11).nextBytes(junk);
         Path binary = Files.write(tmp.resolve("junk.bin"), junk);
         for (Path file : List.of(readme, empties, binary)) {
-            byte[] expected = cSort(Files.readAllBytes(file));
+            byte[] expected = Expected.cSort(Files.readAllBytes(file));
             for (List<String> options : List.<List<String>>of(List.of(), List.of("--key-bytes", "0"), List.of("--key-bytes", "3",
                     "--partitions", "3"), List.of("--partitions", "2", "--workers", "reused"))) {
                 List<String> args = new ArrayList<>(List.of("sort"));
@@ -109,27 +108,5 @@ class SortEndToEndTest {
                 assertArrayEquals(expected, run.out(), file + " " + options);
             }
         }
-    }
-
-    /** What {@code LC_ALL=C sort} prints for {@code text}: its lines in unsigned byte order, each ended by a newline. */
-    static byte[] cSort(byte[] text) {
-        List<byte[]> lines = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < text.length; i++) {
-            if (text[i] == '\n') {
-                lines.add(Arrays.copyOfRange(text, start, i));
-                start = i + 1;
-            }
-        }
-        if (start < text.length) {
-            lines.add(Arrays.copyOfRange(text, start, text.length));
-        }
-        lines.sort(Arrays::compareUnsigned);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] line : lines) {
-            out.writeBytes(line);
-            out.write('\n');
-        }
-        return out.toByteArray();
     }
 }

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A JDK HTTP server on 127.0.0.1 serving fixed bodies by path, for http:// inputs. */
-final class TestHttp implements AutoCloseable {
+public final class TestHttp implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
 
-    TestHttp() {
+    public TestHttp() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         } catch (IOException e) {
@@ -38,7 +38,7 @@ final class TestHttp implements AutoCloseable {
     }
 
     /** Serves {@code body} at {@code path} and returns its URL. */
-    String serve(String path, byte[] body) {
+    public String serve(String path, byte[] body) {
         bodies.put(path, body);
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }

@@ -11,7 +11,6 @@ import io.jdisco.worker.Bytes;
 import io.jdisco.worker.KeyValue;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.cli.CliRun;
-import io.jdisco.cli.SortEndToEndTest;
+import io.jdisco.cli.Expected;
 import io.jdisco.local.LocalMasterConfig.WorkerMode;
 import io.jdisco.taskio.plain.CompressedText;
 import java.io.OutputStream;
@@ -57,7 +57,7 @@ class CompressedInputTest {
     void grepJoinAndSortReadTheTextInsideAGzipFile() throws Exception {
         CliRun sort = CliRun.of("sort", "--workers", "threads", "--partitions", "2", gz.toString());
         assertEquals(0, sort.status(), sort.describe());
-        assertArrayEquals(SortEndToEndTest.cSort(Files.readAllBytes(text)), sort.out());
+        assertArrayEquals(Expected.cSort(Files.readAllBytes(text)), sort.out());
 
         CliRun grep = CliRun.of("grep", "--workers", "threads", "word3\t42$", gz.toString());
         assertEquals(0, grep.status(), grep.describe());

@@ -18,13 +18,13 @@ public final class FaultJobs {
 
     /**
      * Word count's map, but at a line {@code SLOW} the first attempt (no marker file yet) creates
-     * the marker and stalls for a minute, long enough to be killed in the middle of the task.
+     * the marker, holding its worker's process id on a line, and stalls for a minute, long enough to be killed in the middle of the task.
      */
     public static void slowWords(Bytes line, Emitter out, Params params) throws IOException {
         if (line.utf8String().startsWith("SLOW")) {
             Path marker = Path.of(params.get(MARKER, String.class));
             if (!Files.exists(marker)) {
-                Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
+                Files.writeString(marker, ProcessHandle.current().pid() + "\n");
                 try {
                     Thread.sleep(60_000);
                 } catch (InterruptedException e) {

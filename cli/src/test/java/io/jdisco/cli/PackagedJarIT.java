@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -281,10 +282,7 @@ class PackagedJarIT {
         Path err = tmp.resolve("interrupted.err");
         Process p = new ProcessBuilder(java("wordcount", "--workers", "processes", big.toString()))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!(Files.exists(err) && Files.readString(err).contains("map 0/1")) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Await.until(() -> Await.textOf(err).contains("map 0/1"), Duration.ofSeconds(60), "the job's map starts");
         p.destroy(); // SIGTERM, as Ctrl-C: the shutdown hooks run
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the command did not stop");
         String text = Files.readString(err);

@@ -60,12 +60,8 @@ class WorkerFaultTest {
                 .reduce(ClassicFunctions.sumReduce()).params(Params.of(FaultJobs.MARKER, marker.toString())).build();
         RunningJob running = job.run(disco);
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!Files.exists(marker) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertTrue(Files.exists(marker), "the map never reached the SLOW line");
-        long pid = Long.parseLong(Files.readString(marker).trim());
+        Await.until(() -> Await.numberIn(marker) > 0, Duration.ofSeconds(90), "the map reaches the SLOW line");
+        long pid = Await.numberIn(marker);
         ProcessHandle worker = ProcessHandle.current().descendants()
                 .filter(p -> p.pid() == pid && p.info().commandLine().orElse("").contains("WorkerMain"))
                 .findFirst().orElseThrow(() -> new AssertionError("worker " + pid + " is not a WorkerMain child"));

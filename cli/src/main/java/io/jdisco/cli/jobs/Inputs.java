@@ -28,17 +28,16 @@ public final class Inputs {
 
     /**
      * The smallest local file {@link #lineParts} cuts for worker processes, twice
-     * {@link #PART_BYTES}: a second map task over a smaller file did not pay for itself (the 100 MB
-     * sort with 24 MiB worker heaps: 3.28 s in one map task, 3.85 s in two, the two worker JVMs
-     * compiling the same code at once), where a 1 GB file took 27.0 s to count in one task, 17.8 s
-     * in 16.
+     * {@link #PART_BYTES}: a second map task over a smaller file did not pay for itself (two worker
+     * JVMs compile the same code at once), where a big file counts much faster in many tasks than
+     * in one (the figures: bench/README.md, "Line parts").
      */
     public static final long CUT_BYTES = 2 * PART_BYTES;
 
     /**
      * The smallest local file {@link #lineParts} cuts for workers on threads, where a map task costs
      * no JVM: cut into a part per slot, so that one file keeps every core busy (the 100 MB sort on
-     * threads: 1.05 s in one map task, 0.96 s in two).
+     * threads ran faster in two map tasks than in one: bench/README.md).
      */
     public static final long THREADS_CUT_BYTES = 32L << 20;
 

@@ -37,8 +37,8 @@ public final class SortCommand implements Command {
     /**
      * The largest total input {@code --workers auto} sorts on threads (256 MiB), above the
      * {@linkplain WorkerChoice#THREADS_LIMIT other commands'} 64 MiB: on threads the 100 MB sort
-     * took 1.5 s against 2.1 s on reused worker processes, the JVMs and their compilers the
-     * difference (bench/README.md). On threads the reduces' sort buffers share the command's heap
+     * ran clearly faster than on reused worker processes, which pay for their JVMs and compilers
+     * (the figures: bench/README.md). On threads the reduces' sort buffers share the command's heap
      * (each a tenth of it, spilling to disk beyond); bigger sorts run in processes, each its own.
      */
     public static final long THREADS_LIMIT = 256L << 20;

@@ -1,13 +1,11 @@
 package io.jdisco.cli.master;
 
-import io.jdisco.cli.Args;
 import io.jdisco.cli.Command;
 import io.jdisco.cli.Console;
 import io.jdisco.cli.MasterConnection;
 import io.jdisco.worker.core.client.Disco;
 import java.io.IOException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code kill} and {@code purge}: one request about one job to a remote master. The two differ
@@ -46,16 +44,14 @@ public final class JobControlCommand implements Command {
 
     @Override
     public String usage() {
-        return name + " [--master URL] JOB\n"
-                + "  --master URL   the master (default: DISCO_MASTER)\n";
+        return JobArgs.usage(name);
     }
 
     @Override
     public int run(List<String> argv, Console console) throws Exception {
-        Args args = Args.parse(argv, Set.of(), Set.of("--master"));
-        String job = args.positional("JOB", 1, 1).get(0);
-        try (MasterConnection master = MasterConnection.remote(args.option("--master"), console)) {
-            master.requireJob(job);
+        JobArgs args = JobArgs.parse(argv);
+        String job = args.job();
+        try (MasterConnection master = args.connect(console)) {
             request.send(master.disco(), job);
         }
         return 0;

@@ -17,15 +17,14 @@ public final class JobsCommand implements Command {
 
     @Override
     public String usage() {
-        return "jobs [--master URL]\n"
-                + "  --master URL   the master (default: DISCO_MASTER)\n";
+        return JobArgs.masterOnlyUsage(name());
     }
 
     @Override
     public int run(List<String> argv, Console console) throws Exception {
-        Args args = Args.parse(argv, Set.of(), Set.of("--master"));
+        Args args = Args.parse(argv, Set.of(), Set.of(JobArgs.MASTER));
         args.positional("nothing", 0, 0);
-        try (MasterConnection master = MasterConnection.remote(args.option("--master"), console)) {
+        try (MasterConnection master = MasterConnection.remote(args.option(JobArgs.MASTER), console)) {
             for (JobListing j : master.disco().jobs()) {
                 console.out().println(j.started() + "\t" + j.status().wireName() + "\t" + j.name());
             }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdisco.cli.Await;
 import io.jdisco.cli.CliRun;
 import io.jdisco.cli.Console;
 import io.jdisco.cli.FaultJobs;
@@ -22,6 +23,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -103,10 +105,7 @@ class FailureReportTest {
                     return e;
                 }
             });
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!Files.exists(marker) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.until(() -> Files.exists(marker), Duration.ofSeconds(60), "the map reaches the SLOW line");
             String name = new Disco(master.url()).jobs().get(0).name();
             new Disco(master.url()).kill(name);
             Throwable failure = run.get(60, TimeUnit.SECONDS);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdisco.cli.Await;
 import io.jdisco.cli.CliRun;
 import io.jdisco.cli.Console;
 import io.jdisco.cli.FaultJobs;
@@ -27,6 +28,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -118,7 +120,8 @@ class JobCommandsTest {
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         Console terminal = new Console(System.out, errStream, true, Map.of());
         Progress progress = Progress.start(new Disco(master.url()), job, terminal);
-        Thread.sleep(Progress.POLL_MILLIS * 2);
+        Await.until(() -> err.toString(StandardCharsets.UTF_8).startsWith("\rmap 2/2"), Duration.ofSeconds(30),
+                "a poll draws the job's counts");
         progress.finish("done");
         String text = err.toString(StandardCharsets.UTF_8);
         assertTrue(text.startsWith("\rmap 2/2  map_shuffle 1/1  reduce 2/2  "), text);
@@ -142,10 +145,7 @@ class JobCommandsTest {
         Path marker = tmp.resolve("stalled");
         RunningJob slow = ClassicJob.builder("Stalled").input("raw://SLOW").map(FaultJobs::slowWords)
                 .params(Params.of(FaultJobs.MARKER, marker.toString())).build().run(new Disco(master.url()));
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!Files.exists(marker) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Await.until(() -> Files.exists(marker), Duration.ofSeconds(60), "the map reaches the SLOW line");
         CliRun kill = CliRun.with(env, "kill", slow.name());
         assertEquals(0, kill.status(), kill.describe());
         assertThrows(JobException.class, slow::waitFor);

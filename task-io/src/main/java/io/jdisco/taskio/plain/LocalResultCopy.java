@@ -15,7 +15,8 @@ import java.util.Objects;
  * Copies a result whose files are on this machine (an embedded master's {@code disco://} outputs,
  * which its schemes open as {@code file://}; an index result is the files it lists) to a channel in
  * the kernel ({@link FileChannel#transferTo}: {@code sendfile}), without passing its bytes through
- * the JVM: the 100 MB sort's client spent 0.06-0.09 s copying its results block by block.
+ * the JVM, where copying them block by block was a visible part of a fast sort's time
+ * (bench/README.md).
  */
 public final class LocalResultCopy {
     private static final String FILE = "file://";

@@ -11,7 +11,7 @@ export BENCH_DATA=${BENCH_DATA:-$here/data}
 DATA=$BENCH_DATA
 RUNS=${BENCH_RUNS:-5}
 RESULTS=${BENCH_RESULTS:-$here/results}
-JAR=$root/examples/target/jdisco-examples.jar
+JAR=$root/cli/target/jdisco.jar
 # the jdisco command: bin/jdisco runs the jar with the client's JVM flags (C1, serial GC, AppCDS)
 JDISCO=$root/bin/jdisco
 export JDISCO_JAR=$JAR

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * directory, and copies those files to OUT_DIR. (A worker JVM cannot use
  * {@code -XX:StartFlightRecording}: JFR prints its start-up message on stdout, the protocol pipe.)
  *
- * <p>Run: {@code java -cp examples/target/jdisco-examples.jar bench/profile/ProfileJob.java wordcount|sort OUT_DIR FILE...}
+ * <p>Run: {@code java -cp cli/target/jdisco.jar bench/profile/ProfileJob.java wordcount|sort OUT_DIR FILE...}
  */
 public final class ProfileJob {
     public static void main(String[] args) throws Exception {

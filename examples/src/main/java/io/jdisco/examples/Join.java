@@ -1,6 +1,7 @@
 package io.jdisco.examples;
 
 import io.jdisco.taskio.TaskIo;
+import io.jdisco.taskio.plain.CompressedText;
 import io.jdisco.worker.Bytes;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.classic.typed.Codecs;

@@ -15,8 +15,8 @@ import java.util.Objects;
  * A range partition for the sort, TeraSort's way: split points sampled from the input before the
  * job, so partition {@code i} holds the keys from split point {@code i - 1} (inclusive) to split
  * point {@code i} (exclusive), about as many in each as the sample says. The map then compares a
- * key with a few split points instead of taking its MD5 (the default partition was ~40 % of the
- * 100 MB sort's map task), and each reduce result is a contiguous key range.
+ * key with a few split points instead of taking its MD5 (the default partition was a large
+ * share of the 100 MB sort's map task: bench/README.md), and each reduce result is a contiguous key range.
  *
  * <p>An instance is the job's partition function: serialized into the job pack with its split
  * points. Keys are compared as unsigned bytes ({@link Bytes#compareTo}), the order of the reduce's sort.

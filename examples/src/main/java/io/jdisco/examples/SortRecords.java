@@ -3,6 +3,8 @@ package io.jdisco.examples;
 import io.jdisco.taskio.InputChain;
 import io.jdisco.taskio.OutputChain;
 import io.jdisco.taskio.TaskIo;
+import io.jdisco.taskio.plain.CompressedText;
+import io.jdisco.taskio.plain.LineOutputStage;
 import io.jdisco.worker.Bytes;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.classic.typed.InputFormat;

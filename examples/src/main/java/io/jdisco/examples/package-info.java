@@ -1,6 +1,7 @@
 /**
- * Runnable jdisco jobs (word count, grep, a reduce-side join) and the {@code jdisco} command line
- * that runs them, reads results ({@code cat}), runs a local master and manages jobs.
- * {@link io.jdisco.examples.Main} is the entry point of {@code examples/target/jdisco-examples.jar}.
+ * The jobs a user reads to learn jdisco: word count ({@link io.jdisco.examples.WordCount}), grep,
+ * a reduce-side join, a sort with a sampled range partition, and the README's word count on a
+ * local master ({@link io.jdisco.examples.ReadmeExample}). The {@code jdisco} command line (module
+ * {@code cli}) runs them on local inputs.
  */
 package io.jdisco.examples;

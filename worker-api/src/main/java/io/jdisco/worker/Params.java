@@ -145,7 +145,7 @@ public final class Params implements Serializable {
     /**
      * The deserialized parameters with their keys interned, as {@link #put} interns them: a job
      * function's literal key then matches by identity, where comparing the characters of the key
-     * at every record was 8 % of the 100 MB sort's map (JFR).
+     * at every record showed in the sort's map profile (bench/README.md).
      */
     private Object readResolve() {
         Params p = new Params();

@@ -1,0 +1,108 @@
+package io.jdisco.cli.jobs;
+
+import io.jdisco.cli.UsageException;
+import io.jdisco.local.LocalMasterConfig.WorkerMode;
+import io.jdisco.schemes.part.PartUrl;
+import io.jdisco.taskio.plain.CompressedText;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns command-line inputs into job inputs: text with {@code ://} is a URL and passes through
+ * (any scheme on the class path); anything else is a local path, made an absolute
+ * {@code file://} URL — a relative one would be resolved against the worker's job home.
+ */
+public final class Inputs {
+    /**
+     * The most bytes of a local file one map task reads when the job's lines may be cut
+     * ({@link #lineParts}): the 64 MiB chunks Disco users cut their data into.
+     */
+    public static final long PART_BYTES = 64L << 20;
+
+    private Inputs() {
+    }
+
+    /**
+     * The smallest local file {@link #lineParts} cuts for worker processes, twice
+     * {@link #PART_BYTES}: a second map task over a smaller file did not pay for itself (two worker
+     * JVMs compile the same code at once), where a big file counts much faster in many tasks than
+     * in one (the figures: bench/README.md, "Line parts").
+     */
+    public static final long CUT_BYTES = 2 * PART_BYTES;
+
+    /**
+     * The smallest local file {@link #lineParts} cuts for workers on threads, where a map task costs
+     * no JVM: cut into a part per slot, so that one file keeps every core busy (the 100 MB sort on
+     * threads ran faster in two map tasks than in one: bench/README.md).
+     */
+    public static final long THREADS_CUT_BYTES = 32L << 20;
+
+    /**
+     * {@code urls} with each {@code file://} URL of a big local file replaced by the
+     * {@code part://} URLs of its lines in nearly equal parts, in order; other URLs as they are.
+     * One big file is otherwise one map task, on one core. A file is cut into parts of at most
+     * {@link #PART_BYTES} (a 1 GiB file: 16 of 64 MiB) when it is bigger than {@link #CUT_BYTES};
+     * on {@code workers} of {@link WorkerMode#THREADS} already when it is bigger than
+     * {@link #THREADS_CUT_BYTES}, and then into at least as many parts as the {@code slots} left to
+     * it when the inputs share them out. A compressed file ({@link CompressedText}) is never cut: its
+     * bytes have no line boundaries. Only for jobs whose map reads lines and does not depend on
+     * which URL or line number a line comes from; only on the embedded master, since Disco's own
+     * master would take the range for a host name.
+     */
+    public static List<String> lineParts(List<String> urls, WorkerMode workers, int slots) {
+        Objects.requireNonNull(workers, "workers");
+        boolean threads = workers == WorkerMode.THREADS;
+        int slotsEach = Math.max(1, (slots + urls.size() - 1) / Math.max(1, urls.size()));
+        List<String> out = new ArrayList<>(urls.size());
+        for (String url : urls) {
+            Path file = WorkerChoice.localFile(url);
+            long size;
+            try {
+                size = file == null ? 0 : Files.size(file);
+            } catch (IOException e) {
+                size = 0; // unreadable now: the task names the URL when it cannot read it
+            }
+            int parts = (int) ((size + PART_BYTES - 1) / PART_BYTES);
+            if (threads && size > THREADS_CUT_BYTES) {
+                parts = Math.max(parts, slotsEach);
+            } else if (size <= CUT_BYTES) {
+                parts = 1;
+            }
+            if (parts <= 1 || CompressedText.isCompressed(file)) { // compressed: no byte ranges of lines
+                out.add(url);
+            } else {
+                out.addAll(PartUrl.split(file, size, parts));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The URLs of {@code args}.
+     *
+     * @throws UsageException when a local path is not a readable file
+     */
+    public static List<String> urls(List<String> args) {
+        List<String> urls = new ArrayList<>(args.size());
+        for (String a : args) {
+            urls.add(url(a));
+        }
+        return urls;
+    }
+
+    /** The URL of one argument; see {@link #urls}. */
+    public static String url(String arg) {
+        if (arg.contains("://")) {
+            return arg;
+        }
+        Path p = Path.of(arg).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+            throw new UsageException("input '" + arg + "' is not a readable file (" + p + ")");
+        }
+        return "file://" + p;
+    }
+}

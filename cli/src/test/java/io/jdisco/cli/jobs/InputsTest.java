@@ -1,0 +1,81 @@
+package io.jdisco.cli.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.jdisco.cli.UsageException;
+import io.jdisco.local.LocalMasterConfig.WorkerMode;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputsTest {
+    @TempDir
+    Path tmp;
+
+    private Path sparse(String name, long size) throws Exception {
+        Path p = tmp.resolve(name);
+        try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
+            f.setLength(size);
+        }
+        return p;
+    }
+
+    @Test
+    void aLocalPathBecomesAnAbsoluteFileUrl() throws Exception {
+        Path p = Files.writeString(tmp.resolve("a.txt"), "x\n");
+        assertEquals("file://" + p.toAbsolutePath(), Inputs.url(p.toString()));
+    }
+
+    @Test
+    void aMissingLocalPathIsAUsageErrorNamingIt() {
+        UsageException e = assertThrows(UsageException.class, () -> Inputs.url(tmp.resolve("gone").toString()));
+        assertEquals(true, e.getMessage().contains("gone"), e.getMessage());
+    }
+
+    @Test
+    void fileBiggerThanAChunkIsCutIntoNearlyEqualLineParts() throws Exception {
+        long size = Inputs.CUT_BYTES + 1;
+        Path big = sparse("big.txt", size);
+        long third = size / 3;
+        assertEquals(List.of("part://0-" + third + big, "part://" + third + "-" + 2 * size / 3 + big,
+                "part://" + 2 * size / 3 + "-" + size + big), Inputs.lineParts(List.of("file://" + big), WorkerMode.PROCESSES, 2));
+    }
+
+    @Test
+    void aFileOfTwoChunksAndOtherUrlsStayAsTheyAre() throws Exception {
+        Path chunk = sparse("chunk.txt", Inputs.CUT_BYTES);
+        List<String> urls = List.of("file://" + chunk, "raw://x", "http://example.com/big");
+        assertEquals(urls, Inputs.lineParts(urls, WorkerMode.REUSED_PROCESSES, 2));
+    }
+
+    @Test
+    void onThreadsAFileOverTheThreadsCutIsCutIntoAPartPerSlot() throws Exception {
+        long size = Inputs.THREADS_CUT_BYTES + 2;
+        Path file = sparse("mid.txt", size);
+        assertEquals(List.of("part://0-" + size / 2 + file, "part://" + size / 2 + "-" + size + file),
+                Inputs.lineParts(List.of("file://" + file), WorkerMode.THREADS, 2));
+    }
+
+    @Test
+    void onThreadsFilesThatAlreadyFillTheSlotsStayWhole() throws Exception {
+        List<String> urls = List.of("file://" + sparse("a.txt", Inputs.THREADS_CUT_BYTES + 1),
+                "file://" + sparse("b.txt", Inputs.THREADS_CUT_BYTES + 1));
+        assertEquals(urls, Inputs.lineParts(urls, WorkerMode.THREADS, 2));
+    }
+
+    @Test
+    void onThreadsAFileUnderTheThreadsCutStaysWhole() throws Exception {
+        List<String> urls = List.of("file://" + sparse("small.txt", Inputs.THREADS_CUT_BYTES));
+        assertEquals(urls, Inputs.lineParts(urls, WorkerMode.THREADS, 2));
+    }
+
+    @Test
+    void onProcessesAFileUnderTheCutStaysWholeWhateverTheSlots() throws Exception {
+        List<String> urls = List.of("file://" + sparse("mid.txt", Inputs.CUT_BYTES));
+        assertEquals(urls, Inputs.lineParts(urls, WorkerMode.PROCESSES, 8));
+    }
+}

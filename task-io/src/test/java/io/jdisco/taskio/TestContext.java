@@ -22,9 +22,10 @@ import java.util.TreeSet;
 
 /**
  * A chain context for tests: a resolver that serves local paths, {@code file://} and
- * {@code raw://} URLs, and a list that collects messages.
+ * {@code raw://} URLs, and a list that collects messages. Public for the tests of task-io's
+ * other packages.
  */
-final class TestContext implements ChainContext, SchemeResolver {
+public final class TestContext implements ChainContext, SchemeResolver {
     final List<String> messages = new ArrayList<>();
     final List<String> opened = new ArrayList<>();
 

@@ -113,12 +113,44 @@ def write_records(size, out_path):
     os.replace(tmp, out_path)
 
 
+def write_halves(src, out_dir):
+    """Cuts the file src into two files of nearly equal size at a line boundary."""
+    data = open(src, "rb").read()
+    cut = data.rfind(b"\n", 0, len(data) // 2) + 1
+    tmp_dir = out_dir + ".tmp"
+    os.makedirs(tmp_dir, exist_ok=True)
+    for i, part in enumerate((data[:cut], data[cut:])):
+        with open(os.path.join(tmp_dir, "part-%04d.txt" % i), "wb") as out:
+            out.write(part)
+    os.replace(tmp_dir, out_dir)
+
+
+def write_small(src, count, size, out_dir):
+    """`count` files of about `size` bytes of whole lines of src, taken in turn from its start."""
+    data = open(src, "rb").read()
+    tmp_dir = out_dir + ".tmp"
+    os.makedirs(tmp_dir, exist_ok=True)
+    pos = 0
+    for i in range(count):
+        end = data.find(b"\n", pos + size - 1)
+        if end < 0:
+            pos, end = 0, data.find(b"\n", size - 1)
+        with open(os.path.join(tmp_dir, "f%05d.txt" % i), "wb") as out:
+            out.write(data[pos:end + 1])
+        pos = end + 1
+    os.replace(tmp_dir, out_dir)
+
+
 def main(argv):
     kind = argv[1]
     if kind in ("corpus", "tiny"):
         write_corpus(argv[2], argv[3], int(argv[4]), argv[5])
     elif kind == "chunks":
         write_chunks(int(argv[2]), int(argv[3]), argv[4], argv[5], argv[6])
+    elif kind == "halves":
+        write_halves(argv[2], argv[3])
+    elif kind == "small":
+        write_small(argv[2], int(argv[3]), int(argv[4]), argv[5])
     elif kind == "records":
         write_records(int(argv[2]), argv[3])
     else:

@@ -14,9 +14,12 @@ COMPLETES = ("sort-100m-heap24m", "sort-1g-heap256m")
 
 
 def baseline_of(case):
-    if case.startswith("wc-"):
-        b = case[:-len("-nocomb")] if case.endswith("-nocomb") else case
-        return "base-" + b[len("wc-"):]
+    if case.startswith("wc-tiny"):
+        return "base-tiny"
+    if case.startswith("wc-100m-"):
+        return "base-100m"
+    if case.startswith("wc-1g-"):
+        return "base-1g"
     if case.startswith("sort-100m"):
         return "gnu-sort-100m"
     if case.startswith("sort-1g"):
@@ -65,15 +68,32 @@ def main(path):
         base_med = statistics.median(paired[case]) if case in paired else med.get(base)
         ratio = med[case] / base_med if base_med else None
         targets = []
-        if case == "wc-1g-chunks":
-            targets.append(("wall ratio <= 1.67", ratio is not None and ratio <= 1.67))
-        if case == "wc-tiny":
-            targets.append(("median wall <= 0.5 s", med[case] <= 0.5))
-        if case == "sort-100m":
+        cpu_ratio = None
+        if base in runs and runs[base]:
+            base_cpu = statistics.median(float(r["user_s"]) + float(r["sys_s"]) for r in runs[base])
+            cpu_ratio = cpu / base_cpu if base_cpu else None
+        if case in ("wc-1g-file", "wc-1g-chunks"):
+            targets.append(("wall ratio <= 1.25", ratio is not None and ratio <= 1.25))
+            targets.append(("CPU ratio <= 1.5 (%.2f)" % (cpu_ratio or 0), cpu_ratio is not None and cpu_ratio <= 1.5))
+        if case in ("wc-1g-file-nocomb", "wc-1g-chunks-nocomb", "wc-100m-file", "wc-100m-halves"):
             targets.append(("wall ratio <= 2", ratio is not None and ratio <= 2.0))
+        if case == "wc-tiny":
+            targets.append(("median wall <= 0.2 s", med[case] <= 0.2))
+        if case == "wc-tiny-jar":
+            targets.append(("median wall <= 0.3 s", med[case] <= 0.3))
+        if case == "sort-100m":
+            targets.append(("wall ratio <= 1.25", ratio is not None and ratio <= 1.25))
+        if case == "sort-1g-heap256m":
+            targets.append(("wall ratio <= 2", ratio is not None and ratio <= 2.0))
+        if case.startswith("small-"):
+            n = int(case.split("-")[1][:-1]) * 1000
+            targets.append(("%.2f s per 1,000 tasks" % (med[case] / n * 1000), True))
+            if n == 10000:
+                targets.append(("median wall <= 10 s", med[case] <= 10.0))
+                targets.append(("client < 300 MB RSS", rss < 300))
         if case in COMPLETES:
             targets.append(("completes", case not in failed))
-        if case.startswith("wc-") and case != "wc-tiny":
+        if case.startswith("wc-") and not case.startswith("wc-tiny"):
             targets.append(("workers < 256 MB RSS", wpeak < WORKER_RSS_LIMIT_KB))
         target = "; ".join(t for t, _ in targets) or "-"
         result = "; ".join("pass" if ok else "FAIL" for _, ok in targets) or "-"

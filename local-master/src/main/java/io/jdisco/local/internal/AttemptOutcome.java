@@ -1,5 +1,6 @@
 package io.jdisco.local.internal;
 
+import io.jdisco.worker.index.IndexLine;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,7 +12,7 @@ public sealed interface AttemptOutcome {
      * @param outputs the dir output (if any local output) then the remote outputs, newest first
      * @param localOutputs the index lines of the local outputs, in order
      */
-    record Done(List<StageOutput> outputs, List<IndexFile.Line> localOutputs) implements AttemptOutcome {
+    record Done(List<StageOutput> outputs, List<IndexLine> localOutputs) implements AttemptOutcome {
         /** Copies the lists. */
         public Done {
             outputs = List.copyOf(outputs);

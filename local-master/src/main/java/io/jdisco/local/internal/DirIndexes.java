@@ -1,6 +1,7 @@
 package io.jdisco.local.internal;
 
 import io.jdisco.worker.DataException;
+import io.jdisco.worker.index.IndexLine;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -33,18 +33,13 @@ public final class DirIndexes {
     public StageOutput.Dir read(String dirUrl) throws IOException, InterruptedException {
         byte[] text = fetch(dirUrl);
         SortedMap<Integer, Long> labels = new TreeMap<>();
-        for (IndexFile.Line line : IndexFile.parse(text, dirUrl)) {
+        for (IndexLine line : IndexLine.readAll(text, dirUrl)) {
             labels.merge(line.label(), line.size(), Long::sum);
         }
         String rest = dirUrl.substring("dir://".length());
         int slash = rest.indexOf('/');
         String host = slash < 0 ? rest : rest.substring(0, slash);
         return new StageOutput.Dir(host.contains(":") ? host.substring(0, host.indexOf(':')) : host, dirUrl, labels);
-    }
-
-    /** The lines of the index at {@code dirUrl}. */
-    public List<IndexFile.Line> lines(String dirUrl) throws IOException, InterruptedException {
-        return IndexFile.parse(fetch(dirUrl), dirUrl);
     }
 
     private byte[] fetch(String dirUrl) throws IOException, InterruptedException {

@@ -1,6 +1,6 @@
 package io.jdisco.local.internal;
 
-import io.jdisco.worker.DataException;
+import io.jdisco.worker.index.IndexLine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -17,34 +17,17 @@ import java.util.TreeMap;
 
 /**
  * A task's index ("dir") file (SPEC §8.6), written by the master from the task's local
- * {@code OUTPUT}s: {@code <jobhome>/.disco/<stage>-<taskid>-<usec>.results}, one line per output,
- *
- * <pre>
- *   &lt;label&gt; SP disco://&lt;host&gt;/disco/&lt;host&gt;/&lt;hh&gt;/&lt;job&gt;/&lt;location&gt; SP &lt;size&gt; LF
- * </pre>
- *
- * and {@link #parse} reads such files back (the master's regex {@code (.*?) (.*?) (.*?)\n}).
+ * {@code OUTPUT}s: {@code <jobhome>/.disco/<stage>-<taskid>-<usec>.results}, one
+ * {@link IndexLine} per output ({@code <label> disco://<host>/disco/<host>/<hh>/<job>/<location>
+ * <size>}). The line format, and reading it back, is worker-api's {@link IndexLine}, which the
+ * {@code dir} scheme reads too.
  */
 public final class IndexFile {
-    /**
-     * One index line.
-     *
-     * @param label the label
-     * @param url the output's URL
-     * @param size its size in bytes
-     */
-    public record Line(int label, String url, long size) {
-        /** The line's text, with its LF. */
-        public String text() {
-            return label + " " + url + " " + size + "\n";
-        }
-    }
-
     private final Path file;
     private final String relative;
     private final OutputStream out;
     private final FileChannel channel;
-    private final List<Line> lines = new ArrayList<>();
+    private final List<IndexLine> lines = new ArrayList<>();
 
     private IndexFile(Path file, String relative, FileChannel channel) {
         this.file = file;
@@ -82,12 +65,12 @@ public final class IndexFile {
     }
 
     /** The lines written so far. */
-    public List<Line> lines() {
+    public List<IndexLine> lines() {
         return List.copyOf(lines);
     }
 
     /** Appends a line. */
-    public void append(Line line) throws IOException {
+    public void append(IndexLine line) throws IOException {
         out.write(line.text().getBytes(StandardCharsets.UTF_8));
         lines.add(line);
     }
@@ -95,7 +78,7 @@ public final class IndexFile {
     /** The total size per label, sorted by label. */
     public SortedMap<Integer, Long> labelSizes() {
         SortedMap<Integer, Long> sizes = new TreeMap<>();
-        for (Line l : lines) {
+        for (IndexLine l : lines) {
             sizes.merge(l.label(), l.size(), Long::sum);
         }
         return sizes;
@@ -118,33 +101,5 @@ public final class IndexFile {
         } catch (IOException e) {
             // A stray index of a failed attempt is referenced by nothing.
         }
-    }
-
-    /**
-     * Parses index text; {@code source} names it in errors.
-     *
-     * @throws DataException for a line that is not {@code <int> <url> <int>}
-     */
-    public static List<Line> parse(byte[] text, String source) throws DataException {
-        List<Line> out = new ArrayList<>();
-        String s = new String(text, StandardCharsets.UTF_8);
-        int lineNo = 0;
-        for (String line : s.split("\n")) {
-            lineNo++;
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] parts = line.trim().split("\\s+");
-            try {
-                if (parts.length != 3) {
-                    throw new NumberFormatException("expected 3 fields, got " + parts.length);
-                }
-                out.add(new Line(Integer.parseInt(parts[0]), parts[1], Long.parseLong(parts[2])));
-            } catch (NumberFormatException e) {
-                throw new DataException("index line " + lineNo + " is not '<label> <url> <size>': " + line
-                        + " (" + e.getMessage() + ")", source);
-            }
-        }
-        return out;
     }
 }

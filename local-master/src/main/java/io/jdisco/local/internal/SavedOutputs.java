@@ -1,5 +1,6 @@
 package io.jdisco.local.internal;
 
+import io.jdisco.worker.index.IndexLine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ final class SavedOutputs {
     static List<StageOutput> save(NodeLayout layout, DdfsStore ddfs, String jobName, TaskRun task,
             AttemptOutcome.Done done) throws IOException {
         List<StageOutput> saved = new ArrayList<>();
-        for (IndexFile.Line line : done.localOutputs()) {
+        for (IndexLine line : done.localOutputs()) {
             Path file = layout.localFile(line.url()).orElseThrow(() -> new IOException(
                     "output " + line.url() + " is not a file of this node"));
             String base = file.getFileName().toString();

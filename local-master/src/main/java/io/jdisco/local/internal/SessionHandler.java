@@ -1,5 +1,6 @@
 package io.jdisco.local.internal;
 
+import io.jdisco.worker.index.IndexLine;
 import io.jdisco.worker.core.json.JsonSyntaxException;
 import io.jdisco.worker.core.json.PythonJson;
 import io.jdisco.worker.core.protocol.ErrorMessage;
@@ -161,17 +162,21 @@ final class SessionHandler {
         if (location.startsWith("/")) {
             return "{invalid_output, \"" + location + "\"}: an OUTPUT location is a URL or a path relative to the job home";
         }
+        if (location.chars().anyMatch(Character::isWhitespace)) {
+            return "{invalid_output, \"" + location + "\"}: a local OUTPUT location holds no white space (its index"
+                    + " line would not read back)";
+        }
         if (index == null) {
             index = IndexFile.create(job.jobHome(), task.stage(), task.taskid());
         }
-        index.append(new IndexFile.Line(output.label(), node.layout().discoUrl(job.name(), location), output.size()));
+        index.append(new IndexLine(output.label(), node.layout().discoUrl(job.name(), location), output.size()));
         return null;
     }
 
     /** SPEC §2.4.7: the dir output (if any local output), then the remote outputs newest first. */
     private AttemptOutcome done() throws IOException {
         List<StageOutput> outputs = new ArrayList<>();
-        List<IndexFile.Line> local = List.of();
+        List<IndexLine> local = List.of();
         if (index != null) {
             index.close();
             local = index.lines();

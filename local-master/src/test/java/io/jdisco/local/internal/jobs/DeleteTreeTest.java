@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdisco.local.testing.Await;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ class DeleteTreeTest {
     Path tmp;
 
     /** Starts a thread creating files in {@code dir} until {@code stop}, and waits for its first file. */
-    private static Thread writer(Path dir, AtomicBoolean stop) throws InterruptedException {
+    private static Thread writer(Path dir, AtomicBoolean stop) throws Exception {
         Thread t = new Thread(() -> {
             for (int i = 0; !stop.get(); i++) {
                 try {
@@ -32,10 +33,7 @@ class DeleteTreeTest {
             }
         });
         t.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!Files.exists(dir.resolve("part-0.partial")) && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        Await.until(() -> Files.exists(dir.resolve("part-0.partial")), Duration.ofSeconds(10), "the writer's first file");
         return t;
     }
 
@@ -47,7 +45,7 @@ class DeleteTreeTest {
         Thread t = writer(task, stop);
         Thread stopper = new Thread(() -> {
             try {
-                Thread.sleep(300);
+                Thread.sleep(300); // the writer goes on for a while during the delete: the behaviour under test
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.local.internal.store.EventLog;
+import io.jdisco.local.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,23 +30,21 @@ class WorkerPoolTest {
         return new JobSetup("Pool@1", home, "bin/worker", Map.of(), new EventLog(home.resolve("events")));
     }
 
+    /** The two prestarted worker processes, once both have written their pids. */
     private List<ProcessHandle> workers() throws Exception {
+        Await.until(() -> pids().size() >= 2, Duration.ofSeconds(10), "two workers write their pids in " + home);
+        return pids();
+    }
+
+    private List<ProcessHandle> pids() throws IOException {
         List<ProcessHandle> found = new ArrayList<>();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            found.clear();
-            try (var files = Files.list(home)) {
-                for (Path p : (Iterable<Path>) files.filter(f -> f.getFileName().toString().startsWith("pid-"))::iterator) {
-                    String pid = Files.readString(p).trim();
-                    if (!pid.isEmpty()) {
-                        ProcessHandle.of(Long.parseLong(pid)).ifPresent(found::add);
-                    }
+        try (var files = Files.list(home)) {
+            for (Path p : (Iterable<Path>) files.filter(f -> f.getFileName().toString().startsWith("pid-"))::iterator) {
+                String pid = Files.readString(p).trim();
+                if (!pid.isEmpty()) {
+                    ProcessHandle.of(Long.parseLong(pid)).ifPresent(found::add);
                 }
             }
-            if (found.size() >= 2) {
-                break;
-            }
-            Thread.sleep(10);
         }
         return found;
     }

@@ -4,14 +4,10 @@ import com.sun.net.httpserver.HttpExchange;
 import io.jdisco.local.internal.http.Exchanges;
 import io.jdisco.local.internal.http.MasterRoutes;
 import io.jdisco.local.internal.node.NodeContext;
-import io.jdisco.worker.core.json.PythonJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * DDFS over HTTP (SPEC §11.4), on the master's port:

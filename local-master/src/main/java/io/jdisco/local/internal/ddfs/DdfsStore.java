@@ -57,10 +57,6 @@ public final class DdfsStore {
         return tags.list(prefix);
     }
 
-    /** Deletes the tags whose name starts with {@code prefix} (a purged job's tags). */
-    public void deleteAll(String prefix) {
-        tags.deleteAll(prefix);
-    }
 
     /** {@code vol0/blob/<hh>/<name>$<ts>}: where a new blob called {@code name} goes, relative to DDFS_DATA. */
     public String newBlobPath(String name) {

@@ -237,10 +237,6 @@ public final class DdfsTags {
         return out;
     }
 
-    /** Deletes the tags whose name starts with {@code prefix} (a purged job's tags). */
-    public synchronized void deleteAll(String prefix) {
-        tags.keySet().removeIf(n -> n.startsWith(prefix));
-    }
 
     /** Every URL the tags hold (what the garbage collector keeps). */
     public synchronized Set<String> referencedUrls() {

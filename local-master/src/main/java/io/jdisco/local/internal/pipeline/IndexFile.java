@@ -54,11 +54,6 @@ public final class IndexFile {
         }
     }
 
-    /** The file. */
-    public Path file() {
-        return file;
-    }
-
     /** Its path relative to the job home, {@code .disco/<name>.results}. */
     public String relative() {
         return relative;

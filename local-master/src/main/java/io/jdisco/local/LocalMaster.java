@@ -1,9 +1,9 @@
 package io.jdisco.local;
 
 import com.sun.net.httpserver.HttpServer;
+import io.jdisco.local.internal.api.MasterRoutes;
 import io.jdisco.local.internal.ddfs.DdfsStore;
 import io.jdisco.local.internal.http.InProcessTransport;
-import io.jdisco.local.internal.http.MasterRoutes;
 import io.jdisco.local.internal.jobs.JobRegistry;
 import io.jdisco.local.internal.jobs.MasterService;
 import io.jdisco.local.internal.node.NodeContext;

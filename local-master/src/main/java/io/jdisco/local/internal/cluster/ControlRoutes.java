@@ -1,8 +1,8 @@
 package io.jdisco.local.internal.cluster;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.jdisco.local.internal.http.BadRequest;
 import io.jdisco.local.internal.http.Exchanges;
-import io.jdisco.local.internal.http.MasterRoutes;
 import io.jdisco.local.internal.jobs.JobRecord;
 import io.jdisco.local.internal.jobs.MasterService;
 import io.jdisco.local.internal.node.NodeContext;
@@ -45,7 +45,7 @@ public final class ControlRoutes {
      *
      * @return false when it is not (the caller answers 404)
      */
-    public boolean handle(HttpExchange ex, String method, String op) throws IOException, MasterRoutes.BadRequest {
+    public boolean handle(HttpExchange ex, String method, String op) throws IOException, BadRequest {
         switch (method + " " + op) {
             case "GET nodeinfo":
                 Exchanges.json(ex, 200, nodeInfo());
@@ -153,9 +153,9 @@ public final class ControlRoutes {
         return out;
     }
 
-    private void saveSettings(Object body) throws MasterRoutes.BadRequest {
+    private void saveSettings(Object body) throws BadRequest {
         if (!(body instanceof Map<?, ?> m)) {
-            throw new MasterRoutes.BadRequest("save_settings expects a JSON object, got " + body);
+            throw new BadRequest("save_settings expects a JSON object, got " + body);
         }
         for (Map.Entry<?, ?> e : m.entrySet()) {
             String key = String.valueOf(e.getKey());
@@ -166,7 +166,7 @@ public final class ControlRoutes {
             try {
                 value = Integer.parseInt(String.valueOf(e.getValue()).strip());
             } catch (NumberFormatException ex) {
-                throw new MasterRoutes.BadRequest("setting '" + key + "' must be an integer as a string, got "
+                throw new BadRequest("setting '" + key + "' must be an integer as a string, got "
                         + e.getValue());
             }
             if (key.equals("max_failure_rate")) {
@@ -177,22 +177,22 @@ public final class ControlRoutes {
         }
     }
 
-    private static Object jsonBody(HttpExchange ex) throws IOException, MasterRoutes.BadRequest {
+    private static Object jsonBody(HttpExchange ex) throws IOException, BadRequest {
         byte[] body = Exchanges.body(ex, 1 << 20);
         if (body == null) {
-            throw new MasterRoutes.BadRequest("request body too large (at most 1 MiB)");
+            throw new BadRequest("request body too large (at most 1 MiB)");
         }
         try {
             return PythonJson.parse(body);
         } catch (IOException e) {
-            throw new MasterRoutes.BadRequest("request body is not JSON: " + e.getMessage());
+            throw new BadRequest("request body is not JSON: " + e.getMessage());
         }
     }
 
-    private static String hostBody(HttpExchange ex) throws IOException, MasterRoutes.BadRequest {
+    private static String hostBody(HttpExchange ex) throws IOException, BadRequest {
         Object v = jsonBody(ex);
         if (!(v instanceof String s)) {
-            throw new MasterRoutes.BadRequest(ConfigTable.stringExpected(v));
+            throw new BadRequest(ConfigTable.stringExpected(v));
         }
         return s;
     }

@@ -3,6 +3,8 @@ package io.jdisco.local.internal.coordination;
 import io.jdisco.local.internal.ddfs.DdfsStore;
 import io.jdisco.local.internal.node.NodeLayout;
 import io.jdisco.local.internal.pipeline.StageOutput;
+import io.jdisco.local.internal.pipeline.TaskRun;
+import io.jdisco.local.internal.session.AttemptOutcome;
 import io.jdisco.worker.index.IndexLine;
 import java.io.IOException;
 import java.nio.file.Path;

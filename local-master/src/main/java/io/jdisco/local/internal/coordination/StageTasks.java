@@ -1,6 +1,7 @@
 package io.jdisco.local.internal.coordination;
 
 import io.jdisco.local.internal.pipeline.StageOutput;
+import io.jdisco.local.internal.pipeline.TaskRun;
 import io.jdisco.worker.core.client.JobEvent;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,8 @@ package io.jdisco.local.internal.coordination;
 
 import io.jdisco.local.internal.jobs.JobRecord;
 import io.jdisco.local.internal.node.NodeContext;
+import io.jdisco.local.internal.pipeline.TaskRun;
+import io.jdisco.local.internal.session.AttemptOutcome;
 import io.jdisco.local.internal.session.MasterSession;
 import io.jdisco.local.internal.workers.JobSetup;
 import io.jdisco.local.internal.workers.JobWorkers;

@@ -1,8 +1,9 @@
 package io.jdisco.local.internal.ddfs;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.jdisco.local.internal.http.BadRequest;
 import io.jdisco.local.internal.http.Exchanges;
-import io.jdisco.local.internal.http.MasterRoutes;
+import io.jdisco.local.internal.http.FileResponses;
 import io.jdisco.local.internal.node.NodeContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,8 +36,8 @@ public final class DdfsRoutes {
         this.control = new DdfsControl(store, node);
     }
 
-    public void handle(HttpExchange ex, String method, String rawPath) throws IOException, MasterRoutes.BadRequest {
-        String path = MasterRoutes.decode(rawPath);
+    public void handle(HttpExchange ex, String method, String rawPath) throws IOException, BadRequest {
+        String path = Exchanges.decode(rawPath);
         if (path.startsWith("/ddfs/new_blob/") && method.equals("GET")) {
             String name = path.substring("/ddfs/new_blob/".length());
             if (!DdfsStore.validName(name)) {
@@ -55,17 +56,17 @@ public final class DdfsRoutes {
         } else if (path.startsWith("/ddfs/vol") && method.equals("PUT")) {
             putBlob(ex, path.substring("/ddfs/".length()));
         } else if (method.equals("GET") || method.equals("HEAD")) {
-            MasterRoutes.serve(ex, node.layout().servedRegularFile(path));
+            FileResponses.serve(ex, node.layout().servedRegularFile(path));
         } else {
             Exchanges.error(ex, 404, "no such DDFS resource: " + method + " " + path);
         }
     }
 
-    private void putBlob(HttpExchange ex, String relative) throws IOException, MasterRoutes.BadRequest {
+    private void putBlob(HttpExchange ex, String relative) throws IOException, BadRequest {
         String[] parts = relative.split("/");
         if (parts.length != 4 || !parts[1].equals("blob") || !node.layout().servedFile("/ddfs/" + relative).isPresent()
                 || !DdfsStore.validName(parts[3].replace('$', '_'))) {
-            throw new MasterRoutes.BadRequest("not a blob location: /ddfs/" + relative);
+            throw new BadRequest("not a blob location: /ddfs/" + relative);
         }
         long max = node.config().maxBlobBytes();
         if (Exchanges.declaredLength(ex) > max) {

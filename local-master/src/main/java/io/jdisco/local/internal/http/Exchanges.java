@@ -101,4 +101,9 @@ public final class Exchanges {
         }
         return out;
     }
+
+    /** A request path's raw form decoded, a {@code +} kept as itself (it is not a space in a path). */
+    public static String decode(String rawPath) {
+        return URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
 }

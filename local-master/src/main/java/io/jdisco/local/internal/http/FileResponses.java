@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  * (but any range of an empty file with 200 and the empty body, as Disco's mochiweb answers).
  * A malformed or multi-range header is ignored (the whole file, 200), as RFC 9110 allows.
  */
-final class FileResponses {
+public final class FileResponses {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
     private FileResponses() {
@@ -31,12 +32,12 @@ final class FileResponses {
      * Sends {@code file} (which must exist) as {@code application/octet-stream}. The file is
      * opened without following a symbolic link: pass its real path ({@link NodeLayout#regularFile}).
      */
-    static void send(HttpExchange ex, Path file) throws IOException {
+    public static void send(HttpExchange ex, Path file) throws IOException {
         send(ex, file, Files.size(file));
     }
 
     /** Sends the first {@code size} bytes of {@code file} as if they were all of it. */
-    static void send(HttpExchange ex, Path file, long size) throws IOException {
+    public static void send(HttpExchange ex, Path file, long size) throws IOException {
         long from = 0;
         long to = size - 1;
         int status = 200;
@@ -100,5 +101,14 @@ final class FileResponses {
             }
         }
         ex.close();
+    }
+
+    /** Serves a data file (a real path, see {@link NodeLayout#regularFile}), or 404. */
+    public static void serve(HttpExchange ex, Optional<Path> file) throws IOException {
+        if (file.isPresent() && Files.isRegularFile(file.get(), LinkOption.NOFOLLOW_LINKS)) {
+            send(ex, file.get());
+        } else {
+            Exchanges.error(ex, 404, "not found: " + ex.getRequestURI().getRawPath());
+        }
     }
 }

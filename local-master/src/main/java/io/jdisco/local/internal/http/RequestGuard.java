@@ -97,7 +97,7 @@ public final class RequestGuard {
      * True when {@code ex} may go on to the routes; otherwise answers it with the refusal and
      * returns false.
      */
-    boolean admit(HttpExchange ex) throws IOException {
+    public boolean admit(HttpExchange ex) throws IOException {
         InetSocketAddress remote = ex.getRemoteAddress();
         InetAddress peer = remote == null ? null : remote.getAddress();
         Optional<Refusal> refusal = check(ex.getRequestHeaders(), peer);

@@ -1,9 +1,8 @@
 package io.jdisco.local.internal.jobs;
 
+import io.jdisco.local.internal.files.EventLog;
 import io.jdisco.local.internal.pipeline.JobPlan;
 import io.jdisco.local.internal.pipeline.StageOutput;
-import io.jdisco.local.internal.store.EventLog;
-import io.jdisco.local.internal.store.JobStore;
 import io.jdisco.worker.core.jobpack.JobPack;
 import java.io.IOException;
 import java.nio.file.Path;

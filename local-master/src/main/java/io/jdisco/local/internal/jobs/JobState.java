@@ -1,6 +1,5 @@
 package io.jdisco.local.internal.jobs;
 
-import io.jdisco.local.internal.store.JobStore;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,7 +1,6 @@
 package io.jdisco.local.internal.jobs;
 
 import io.jdisco.local.internal.pipeline.JobPlan;
-import io.jdisco.local.internal.store.JobStore;
 import io.jdisco.worker.core.jobpack.JobPack;
 import java.time.Instant;
 import java.util.List;

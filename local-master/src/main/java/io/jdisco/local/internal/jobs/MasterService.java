@@ -2,12 +2,11 @@ package io.jdisco.local.internal.jobs;
 
 import io.jdisco.local.internal.coordination.JobCoordinator;
 import io.jdisco.local.internal.ddfs.DdfsStore;
+import io.jdisco.local.internal.files.AtomicFiles;
+import io.jdisco.local.internal.files.EventLog;
+import io.jdisco.local.internal.files.PartialFiles;
 import io.jdisco.local.internal.node.NodeContext;
 import io.jdisco.local.internal.pipeline.JobPlan;
-import io.jdisco.local.internal.store.AtomicFiles;
-import io.jdisco.local.internal.store.EventLog;
-import io.jdisco.local.internal.store.JobStore;
-import io.jdisco.local.internal.store.PartialFiles;
 import io.jdisco.local.internal.workers.JobSetup;
 import io.jdisco.worker.DiscoException;
 import io.jdisco.worker.core.jobhome.JobHomeExtractor;

@@ -1,6 +1,5 @@
 package io.jdisco.local.internal.pipeline;
 
-import io.jdisco.local.internal.coordination.TaskInput;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,8 @@
 package io.jdisco.local.internal.session;
 
-import io.jdisco.local.internal.coordination.AttemptOutcome;
-import io.jdisco.local.internal.coordination.TaskRun;
+import io.jdisco.local.internal.files.PartialFiles;
 import io.jdisco.local.internal.node.NodeContext;
-import io.jdisco.local.internal.store.PartialFiles;
+import io.jdisco.local.internal.pipeline.TaskRun;
 import io.jdisco.local.internal.workers.JobSetup;
 import io.jdisco.local.internal.workers.JobWorkers;
 import io.jdisco.local.internal.workers.WorkerHandle;

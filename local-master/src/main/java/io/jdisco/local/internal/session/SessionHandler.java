@@ -1,11 +1,10 @@
 package io.jdisco.local.internal.session;
 
-import io.jdisco.local.internal.coordination.AttemptOutcome;
-import io.jdisco.local.internal.coordination.TaskRun;
 import io.jdisco.local.internal.node.NodeContext;
 import io.jdisco.local.internal.node.NodeLayout;
 import io.jdisco.local.internal.pipeline.IndexFile;
 import io.jdisco.local.internal.pipeline.StageOutput;
+import io.jdisco.local.internal.pipeline.TaskRun;
 import io.jdisco.local.internal.workers.JobSetup;
 import io.jdisco.worker.core.json.JsonSyntaxException;
 import io.jdisco.worker.core.json.PythonJson;

@@ -1,6 +1,6 @@
 package io.jdisco.local.internal.workers;
 
-import io.jdisco.local.internal.store.EventLog;
+import io.jdisco.local.internal.files.EventLog;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package io.jdisco.local.internal.workers;
 
 import io.jdisco.local.LocalMasterConfig.WorkerMode;
-import io.jdisco.local.internal.coordination.TaskRun;
 import io.jdisco.local.internal.node.NodeContext;
+import io.jdisco.local.internal.pipeline.TaskRun;
 import io.jdisco.worker.core.input.InputErrPolicy;
 import io.jdisco.worker.core.jobhome.WorkerLauncher;
 import io.jdisco.worker.core.jobpack.JobData;

@@ -1,13 +1,12 @@
 package io.jdisco.local.internal.workers;
 
-import io.jdisco.local.internal.session.MasterSession;
 import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * A started worker as a {@link MasterSession} sees it: the stream of its protocol bytes (a
- * process's merged stdout and stderr), the stream of the master's replies (its stdin), a way to
- * kill it, and how it ended. A process ({@link ProcessWorker}) or a thread of this JVM
+ * A started worker as a session ({@code session.MasterSession}) sees it: the stream of its
+ * protocol bytes (a process's merged stdout and stderr), the stream of the master's replies (its
+ * stdin), a way to kill it, and how it ended. A process ({@link ProcessWorker}) or a thread of this JVM
  * ({@link ThreadWorker}); the session treats both alike.
  */
 public interface WorkerHandle {

@@ -2,7 +2,6 @@ package io.jdisco.local.internal.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jdisco.local.internal.coordination.TaskInput;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.jdisco.local.LocalMasterConfig;
-import io.jdisco.local.internal.coordination.InputTable;
-import io.jdisco.local.internal.coordination.TaskInput;
-import io.jdisco.local.internal.coordination.TaskRun;
+import io.jdisco.local.internal.files.EventLog;
 import io.jdisco.local.internal.node.NodeContext;
 import io.jdisco.local.internal.node.NodeLayout;
-import io.jdisco.local.internal.store.EventLog;
+import io.jdisco.local.internal.pipeline.InputTable;
+import io.jdisco.local.internal.pipeline.TaskInput;
+import io.jdisco.local.internal.pipeline.TaskRun;
 import io.jdisco.local.internal.workers.JobSetup;
 import io.jdisco.worker.core.protocol.Frame;
 import io.jdisco.worker.core.protocol.FrameReader;

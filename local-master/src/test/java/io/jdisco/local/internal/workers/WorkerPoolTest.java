@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jdisco.local.internal.store.EventLog;
+import io.jdisco.local.internal.files.EventLog;
 import io.jdisco.local.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.jdisco.local.internal.store;
+package io.jdisco.local.internal.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,7 @@ import io.jdisco.local.LocalMasterConfig;
 import io.jdisco.local.internal.ddfs.DdfsStore;
 import io.jdisco.local.internal.jobs.JobRecord;
 import io.jdisco.local.internal.jobs.JobRegistry;
+import io.jdisco.local.internal.jobs.JobStore;
 import io.jdisco.local.internal.jobs.MasterService;
 import io.jdisco.local.internal.node.NodeContext;
 import io.jdisco.local.internal.node.NodeLayout;

@@ -1,8 +1,8 @@
-package io.jdisco.local.internal.store;
+package io.jdisco.local.internal.jobs;
 
-import io.jdisco.local.internal.jobs.JobRecord;
-import io.jdisco.local.internal.jobs.JobState;
-import io.jdisco.local.internal.jobs.JobSummary;
+import io.jdisco.local.internal.files.AtomicFiles;
+import io.jdisco.local.internal.files.EventLog;
+import io.jdisco.local.internal.files.PartialFiles;
 import io.jdisco.local.internal.node.NodeLayout;
 import io.jdisco.worker.DataException;
 import io.jdisco.worker.DiscoNames;
@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobStore {
     /** The record's file name in the job's master directory. */
-    static final String RECORD = "job.json";
+    public static final String RECORD = "job.json";
     /** A record larger than this is not read (results of a huge job; the normal size is KBs). */
     static final long MAX_RECORD = 64L << 20;
 
@@ -66,7 +66,7 @@ public final class JobStore {
     }
 
     /** Records written through {@code files}. */
-    JobStore(NodeLayout layout, AtomicFiles files) {
+    public JobStore(NodeLayout layout, AtomicFiles files) {
         this.layout = Objects.requireNonNull(layout, "layout");
         this.files = Objects.requireNonNull(files, "files");
     }

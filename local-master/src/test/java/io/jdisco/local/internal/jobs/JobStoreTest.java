@@ -1,13 +1,11 @@
-package io.jdisco.local.internal.store;
+package io.jdisco.local.internal.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jdisco.local.internal.jobs.JobRecord;
-import io.jdisco.local.internal.jobs.JobState;
-import io.jdisco.local.internal.jobs.JobSummary;
+import io.jdisco.local.internal.files.EventLog;
 import io.jdisco.local.internal.node.NodeLayout;
 import io.jdisco.worker.DiscoNames;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.jdisco.local.internal.store;
+package io.jdisco.local.internal.files;
 
 import io.jdisco.worker.core.json.JsonSyntaxException;
 import io.jdisco.worker.core.json.PythonJson;

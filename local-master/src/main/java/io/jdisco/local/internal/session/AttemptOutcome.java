@@ -1,4 +1,4 @@
-package io.jdisco.local.internal.coordination;
+package io.jdisco.local.internal.session;
 
 import io.jdisco.local.internal.pipeline.StageOutput;
 import io.jdisco.worker.index.IndexLine;

@@ -1,4 +1,4 @@
-package io.jdisco.local.internal.coordination;
+package io.jdisco.local.internal.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

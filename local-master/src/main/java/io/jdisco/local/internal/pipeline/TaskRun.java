@@ -1,4 +1,4 @@
-package io.jdisco.local.internal.coordination;
+package io.jdisco.local.internal.pipeline;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.jdisco.local.internal.coordination;
+package io.jdisco.local.internal.pipeline;
 
 import io.jdisco.worker.core.protocol.FailReply;
 import io.jdisco.worker.core.protocol.InputEntry;

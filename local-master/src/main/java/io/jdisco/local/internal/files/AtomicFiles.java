@@ -1,4 +1,4 @@
-package io.jdisco.local.internal.store;
+package io.jdisco.local.internal.files;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -41,7 +41,7 @@ public final class AtomicFiles {
     static final Writer DIRECT = (target, out, bytes) -> out.write(bytes);
 
     /** The files of the real disk. */
-    static final AtomicFiles DISK = new AtomicFiles(DIRECT);
+    public static final AtomicFiles DISK = new AtomicFiles(DIRECT);
 
     private static final AtomicLong COUNTER = new AtomicLong();
 
@@ -100,7 +100,7 @@ public final class AtomicFiles {
     }
 
     /** True for the name of a temporary file this class makes (left behind only by a crash). */
-    static boolean isTemporary(String fileName) {
+    public static boolean isTemporary(String fileName) {
         return fileName.startsWith(".") && fileName.contains(TEMP_MARK);
     }
 }

@@ -1,4 +1,4 @@
-package io.jdisco.local.internal.store;
+package io.jdisco.local.internal.files;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,24 +1,24 @@
-package io.jdisco.local.internal.http;
+package io.jdisco.local.internal.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.jdisco.local.internal.cluster.ControlRoutes;
 import io.jdisco.local.internal.ddfs.DdfsRoutes;
+import io.jdisco.local.internal.files.EventLog;
+import io.jdisco.local.internal.http.BadRequest;
+import io.jdisco.local.internal.http.Exchanges;
+import io.jdisco.local.internal.http.FileResponses;
+import io.jdisco.local.internal.http.RequestGuard;
 import io.jdisco.local.internal.jobs.JobNames;
 import io.jdisco.local.internal.jobs.JobRecord;
 import io.jdisco.local.internal.jobs.JobRegistry;
 import io.jdisco.local.internal.jobs.MasterService;
-import io.jdisco.local.internal.node.NodeLayout;
-import io.jdisco.local.internal.status.JobEventsQuery;
 import io.jdisco.local.internal.status.StatusPages;
 import io.jdisco.local.internal.status.StatusQueries;
-import io.jdisco.local.internal.store.EventLog;
 import io.jdisco.worker.DiscoException;
 import io.jdisco.worker.core.json.PythonJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,15 +81,6 @@ public final class MasterRoutes implements HttpHandler {
         }
     }
 
-    /** A request the master refuses with 400. */
-    public static final class BadRequest extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        public BadRequest(String message) {
-            super(message);
-        }
-    }
-
     /** A request for something the master does not have: 404. */
     static final class NotFound extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -119,25 +110,12 @@ public final class MasterRoutes implements HttpHandler {
         } else if (path.equals("/disco/version")) {
             Exchanges.json(ex, 200, VERSION);
         } else if (path.startsWith("/disco/") && (method.equals("GET") || method.equals("HEAD"))) {
-            serve(ex, service.node().layout().servedRegularFile(decode(path)));
+            FileResponses.serve(ex, service.node().layout().servedRegularFile(Exchanges.decode(path)));
         } else if (StatusPages.handles(method, path)) {
             StatusPages.serve(ex, path);
         } else {
             Exchanges.error(ex, 404, "no such resource: " + method + " " + path);
         }
-    }
-
-    /** Serves a data file (a real path, see {@link NodeLayout#regularFile}), or 404. */
-    public static void serve(HttpExchange ex, Optional<Path> file) throws IOException {
-        if (file.isPresent() && Files.isRegularFile(file.get(), LinkOption.NOFOLLOW_LINKS)) {
-            FileResponses.send(ex, file.get());
-        } else {
-            Exchanges.error(ex, 404, "not found: " + ex.getRequestURI().getRawPath());
-        }
-    }
-
-    public static String decode(String rawPath) {
-        return java.net.URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private void submit(HttpExchange ex) throws IOException {
@@ -203,13 +181,13 @@ public final class MasterRoutes implements HttpHandler {
                 jobInfo(ex, job(ex, q));
                 return;
             case "GET parameters":
-                serve(ex, service.node().layout().regularFile(job(ex, q).masterDir().resolve("jobfile")));
+                FileResponses.serve(ex, service.node().layout().regularFile(job(ex, q).masterDir().resolve("jobfile")));
                 return;
             case "GET rawevents": {
                 EventLog events = job(ex, q).events();
                 Optional<Path> file = service.node().layout().regularFile(events.file());
                 if (file.isEmpty()) {
-                    serve(ex, file);
+                    FileResponses.serve(ex, file);
                 } else {
                     FileResponses.send(ex, file.get(), events.wholeLength());
                 }

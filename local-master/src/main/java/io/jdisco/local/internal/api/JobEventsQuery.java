@@ -1,9 +1,9 @@
-package io.jdisco.local.internal.status;
+package io.jdisco.local.internal.api;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.jdisco.local.internal.files.EventLog;
 import io.jdisco.local.internal.http.Exchanges;
 import io.jdisco.local.internal.jobs.JobRecord;
-import io.jdisco.local.internal.store.EventLog;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

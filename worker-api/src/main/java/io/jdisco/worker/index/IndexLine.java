@@ -1,7 +1,6 @@
 package io.jdisco.worker.index;
 
 import io.jdisco.worker.DataException;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,25 +86,6 @@ public record IndexLine(int label, String url, long size) {
             lines.add(parse(line.toString(StandardCharsets.UTF_8), number, source));
         }
         return lines;
-    }
-
-    /**
-     * Every line of {@code index}.
-     *
-     * @param index the index bytes
-     * @param source the index's URL or path, named in errors
-     * @throws DataException naming {@code source} and the line number when a line is malformed or
-     *     too long
-     */
-    public static List<IndexLine> readAll(byte[] index, String source) throws DataException {
-        Objects.requireNonNull(index, "index");
-        try {
-            return readAll(new ByteArrayInputStream(index), source);
-        } catch (DataException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new IllegalStateException("a byte array cannot fail to read", e);
-        }
     }
 
     /**

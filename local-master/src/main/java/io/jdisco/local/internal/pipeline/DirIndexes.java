@@ -3,6 +3,7 @@ package io.jdisco.local.internal.pipeline;
 import io.jdisco.local.internal.node.NodeLayout;
 import io.jdisco.worker.DataException;
 import io.jdisco.worker.index.IndexLine;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +35,7 @@ public final class DirIndexes {
     public StageOutput.Dir read(String dirUrl) throws IOException, InterruptedException {
         byte[] text = fetch(dirUrl);
         SortedMap<Integer, Long> labels = new TreeMap<>();
-        for (IndexLine line : IndexLine.readAll(text, dirUrl)) {
+        for (IndexLine line : IndexLine.readAll(new ByteArrayInputStream(text), dirUrl)) {
             labels.merge(line.label(), line.size(), Long::sum);
         }
         String rest = dirUrl.substring("dir://".length());

@@ -1,13 +1,13 @@
 package io.jdisco.local;
 
 import com.sun.net.httpserver.HttpServer;
-import io.jdisco.local.internal.DdfsStore;
-import io.jdisco.local.internal.InProcessTransport;
-import io.jdisco.local.internal.JobRegistry;
-import io.jdisco.local.internal.MasterRoutes;
-import io.jdisco.local.internal.MasterService;
-import io.jdisco.local.internal.NodeContext;
-import io.jdisco.local.internal.NodeLayout;
+import io.jdisco.local.internal.api.MasterRoutes;
+import io.jdisco.local.internal.ddfs.DdfsStore;
+import io.jdisco.local.internal.http.InProcessTransport;
+import io.jdisco.local.internal.jobs.JobRegistry;
+import io.jdisco.local.internal.jobs.MasterService;
+import io.jdisco.local.internal.node.NodeContext;
+import io.jdisco.local.internal.node.NodeLayout;
 import io.jdisco.worker.core.client.MasterTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.jdisco.local;
 
-import io.jdisco.worker.core.jobhome.ExtractionLimits;
 import io.jdisco.worker.core.client.MasterToken;
+import io.jdisco.worker.core.jobhome.ExtractionLimits;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.jdisco.local;
 
-import io.jdisco.worker.core.jobhome.ExtractionLimits;
 import io.jdisco.worker.core.client.MasterToken;
+import io.jdisco.worker.core.jobhome.ExtractionLimits;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

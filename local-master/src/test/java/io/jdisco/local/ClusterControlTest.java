@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jdisco.local.testing.Await;
 import io.jdisco.local.testing.Fixture;
 import io.jdisco.local.testing.Http;
 import io.jdisco.local.testing.TestPacks;
@@ -72,13 +73,11 @@ class ClusterControlTest {
         String job = f.disco.submit(TestPacks.scriptPack(TestPacks.classic("Busy", List.of("raw://a"), true, false, 1),
                 TestPacks.shellWorker("sleep 30")));
         try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            Await.until(() -> {
+                JsonNode tasks = json("/disco/ctrl/nodeinfo").get("localhost").get("tasks");
+                return tasks != null && tasks.toString().contains(job);
+            }, Duration.ofSeconds(20), "nodeinfo lists the task of " + job);
             JsonNode node = json("/disco/ctrl/nodeinfo").get("localhost");
-            while ((node.get("tasks") == null || !node.get("tasks").toString().contains(job))
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-                node = json("/disco/ctrl/nodeinfo").get("localhost");
-            }
             // Disco puts "tasks" (one job name per running task) first when a task runs
             assertEquals("tasks", names(node).get(0), node.toString());
             assertTrue(node.get("tasks").toString().contains("\"" + job + "\""), node.toString());

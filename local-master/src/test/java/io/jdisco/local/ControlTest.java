@@ -51,15 +51,8 @@ class ControlTest {
         return Await.numberIn(file);
     }
 
-    private static boolean dies(long pid) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
+    private static void awaitDeath(long pid, String what) throws Exception {
+        Await.until(() -> Await.gone(pid), Duration.ofSeconds(10), what);
     }
 
     @Test
@@ -71,8 +64,8 @@ class ControlTest {
         assertEquals(JobStatus.ACTIVE, info.status());
         assertEquals(1, info.pipeline().get(0).running());
         f.disco.kill(job);
-        assertTrue(dies(worker), "worker " + worker + " killed");
-        assertTrue(dies(child), "worker's child " + child + " killed");
+        awaitDeath(worker, "worker " + worker + " killed");
+        awaitDeath(child, "worker's child " + child + " killed");
         assertThrows(JobException.class, () -> f.await(job));
         assertEquals(JobStatus.DEAD, f.disco.results(job, 0).status());
         assertTrue(f.events(job).contains("Job killed by the user"));
@@ -85,7 +78,7 @@ class ControlTest {
         long start = System.nanoTime();
         new Thread(() -> {
             try {
-                Thread.sleep(300);
+                Thread.sleep(300); // the job ends a while after the long poll began: the behaviour under test
                 f.disco.kill(job);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -136,7 +129,7 @@ class ControlTest {
         long sleeper = waitForPid(home(job).resolve("sleeper.pid"));
         JobException e = assertThrows(JobException.class, () -> f.await(job));
         assertTrue(e.getMessage().contains("FATAL: [map:0] boom"), e.getMessage());
-        assertTrue(dies(sleeper), "the other task's worker " + sleeper + " is killed");
+        awaitDeath(sleeper, "the other task's worker " + sleeper + " is killed");
     }
 
     @Test

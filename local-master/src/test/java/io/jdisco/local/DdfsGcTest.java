@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jdisco.local.testing.Await;
 import io.jdisco.local.testing.Fixture;
 import io.jdisco.local.testing.Http;
 import java.nio.file.Files;
@@ -61,10 +62,7 @@ class DdfsGcTest {
         Files.setLastModifiedTime(file(oldOrphan), sixDaysAgo);
 
         assertEquals("\"GC has started\"", http.get("/ddfs/ctrl/gc_start"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!http.get("/ddfs/ctrl/gc_status").equals("\"\"") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until(() -> http.get("/ddfs/ctrl/gc_status").equals("\"\""), Duration.ofSeconds(20), "the GC ends");
         assertEquals("\"\"", http.get("/ddfs/ctrl/gc_status"));
         assertTrue(Files.exists(file(tagged)));
         assertTrue(Files.exists(file(youngOrphan)));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.local.LocalMasterConfig.WorkerMode;
+import io.jdisco.local.testing.Await;
 import io.jdisco.local.testing.Fixture;
 import io.jdisco.local.testing.TestPacks;
 import io.jdisco.worker.DiscoNames;
@@ -142,18 +143,7 @@ class DurabilityTest {
     }
 
     /** A condition checked until it holds, for at most 20 s. */
-    interface Check {
-        boolean holds() throws Exception;
-    }
-
-    static void awaitTrue(Check check, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!check.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
-        assertTrue(check.holds());
+    static void awaitTrue(Await.Condition check, String what) throws Exception {
+        Await.until(check, Duration.ofSeconds(20), what);
     }
 }

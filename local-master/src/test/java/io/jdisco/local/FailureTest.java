@@ -112,4 +112,11 @@ class FailureTest {
         String text = deathOf("AbsOut", TestPacks.shellWorker("send OUTPUT '[0, \"/etc/passwd\", 10]'; reply; sleep 30"));
         assertTrue(text.contains("ERROR: [map:0] {invalid_output, \"/etc/passwd\"}"), text);
     }
+
+    @Test
+    void outputLocationWithWhiteSpaceIsAnError() throws Exception {
+        // its index line would read back as four fields, so the master refuses it rather than write it
+        String text = deathOf("SpaceOut", TestPacks.shellWorker("send OUTPUT '[0, \"out put\", 10]'; reply; sleep 30"));
+        assertTrue(text.contains("ERROR: [map:0] {invalid_output, \"out put\"}"), text);
+    }
 }

@@ -1,11 +1,11 @@
 package io.jdisco.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.local.LocalMasterConfig.WorkerMode;
+import io.jdisco.local.testing.Await;
 import io.jdisco.local.testing.EnvWorker;
 import io.jdisco.local.testing.Fixture;
 import io.jdisco.local.testing.TestPacks;
@@ -109,11 +109,7 @@ class InProcessWorkerTest {
                 "an in-process worker announces and sees the master's pid");
         assertTrue(workerThreadAlive(job));
         threads.disco.kill(job);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (workerThreadAlive(job) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertFalse(workerThreadAlive(job), "the worker thread of " + job + " still runs");
+        Await.until(() -> !workerThreadAlive(job), Duration.ofSeconds(10), "the worker thread of " + job + " ends");
         assertThrows(JobException.class, () -> threads.await(job));
     }
 
@@ -125,11 +121,7 @@ class InProcessWorkerTest {
                     TestPacks.classic("ThreadHang", List.of("raw://a"), true, false, 1), Map.of("hang", true)));
             JobException e = assertThrows(JobException.class, () -> f.await(job));
             assertTrue(e.getMessage().contains("Task exceeded its timeout of 1.500 seconds"), e.getMessage());
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (workerThreadAlive(job) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertFalse(workerThreadAlive(job));
+            Await.until(() -> !workerThreadAlive(job), Duration.ofSeconds(10), "the worker thread of " + job + " ends");
         }
     }
 
@@ -142,12 +134,8 @@ class InProcessWorkerTest {
         assertTrue(events.contains("Workers run as processes: the job data is not a jdisco worker's"), events.toString());
     }
 
-    private static void awaitFile(Path file) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!Files.exists(file) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(Files.exists(file), file + " never appeared");
+    private static void awaitFile(Path file) throws Exception {
+        Await.until(() -> Files.exists(file), Duration.ofSeconds(30), file + " appears");
     }
 
     private static boolean workerThreadAlive(String job) {

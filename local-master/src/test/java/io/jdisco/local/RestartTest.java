@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdisco.local.testing.Await;
 import io.jdisco.local.testing.TestPacks;
 import io.jdisco.worker.DiscoNames;
 import io.jdisco.worker.core.client.Disco;
@@ -67,18 +68,15 @@ class RestartTest {
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process p = pb.start();
         masters.add(p);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher m = URL.matcher(Files.exists(log) ? Files.readString(log) : "");
-            if (m.find()) {
-                return m.group(1);
-            }
-            if (!p.isAlive()) {
+        Await.until(() -> {
+            if (!p.isAlive() && !URL.matcher(Files.readString(log)).find()) {
                 throw new AssertionError("the master exited: " + Files.readString(log));
             }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the master did not start: " + Files.readString(log));
+            return Files.exists(log) && URL.matcher(Files.readString(log)).find();
+        }, Duration.ofSeconds(30), "the master prints its URL in " + log);
+        Matcher m = URL.matcher(Files.readString(log));
+        assertTrue(m.find());
+        return m.group(1);
     }
 
     private static List<String> events(Disco disco, String job) throws Exception {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdisco.local.testing.Await;
 import io.jdisco.local.testing.Fixture;
 import io.jdisco.local.testing.TestPacks;
 import io.jdisco.worker.core.jobpack.JobPack;
@@ -56,10 +57,7 @@ class RetryTest {
                 TestPacks.classic("KillNine", List.of("raw://a,b|c,d|e", "raw://a"), true, true, 1), Map.of("hang", true)));
         Path home = f.master.discoData().resolve("localhost").resolve(io.jdisco.worker.DiscoNames.hexhash(job)).resolve(job);
         Path pidFile = home.resolve("hang-pid");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!Files.exists(pidFile) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until(() -> Files.exists(pidFile), Duration.ofSeconds(30), "the hanging worker's pid in " + pidFile);
         long pid = Long.parseLong(Files.readString(pidFile).trim());
         ProcessHandle worker = ProcessHandle.of(pid).orElseThrow();
         assertTrue(worker.destroyForcibly(), "SIGKILL sent to " + pid);

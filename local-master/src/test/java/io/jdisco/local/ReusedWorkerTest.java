@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.local.LocalMasterConfig.WorkerMode;
+import io.jdisco.local.testing.Await;
 import io.jdisco.local.testing.EnvWorker;
 import io.jdisco.local.testing.Fixture;
 import io.jdisco.local.testing.TestPacks;
@@ -101,11 +102,7 @@ class ReusedWorkerTest {
             f.await(job);
             Set<Long> pids = pids(f.events(job));
             assertTrue(!pids.isEmpty() && pids.size() <= 2, "at most one worker process a slot: " + pids);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (anyAlive(pids) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertTrue(!anyAlive(pids), "worker processes " + pids + " outlived job " + job);
+            Await.until(() -> !anyAlive(pids), Duration.ofSeconds(10), "worker processes " + pids + " end with job " + job);
         }
     }
 
@@ -115,18 +112,12 @@ class ReusedWorkerTest {
                 TestPacks.classic("ReusedKill", List.of("raw://a"), true, false, 1), Map.of("hang", true)));
         Path pidFile = reused.master.discoData().resolve("localhost").resolve(DiscoNames.hexhash(job)).resolve(job)
                 .resolve("hang-pid");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!Files.exists(pidFile) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until(() -> Files.exists(pidFile), Duration.ofSeconds(30), "the hanging worker's pid in " + pidFile);
         long pid = Long.parseLong(Files.readString(pidFile).trim());
         assertTrue(anyAlive(Set.of(pid)));
         reused.disco.kill(job);
-        deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (anyAlive(Set.of(pid)) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(!anyAlive(Set.of(pid)), "worker process " + pid + " survived the kill of " + job);
+        Await.until(() -> !anyAlive(Set.of(pid)), Duration.ofSeconds(10), "worker process " + pid + " dies with the kill of "
+                + job);
         assertThrows(JobException.class, () -> reused.await(job));
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdisco.local.testing.Await;
 import io.jdisco.local.testing.Fixture;
 import io.jdisco.local.testing.HeadlessChromium;
 import io.jdisco.local.testing.StatusJobs;
@@ -109,13 +110,7 @@ class StatusPageRenderTest {
     }
 
     private static void waitForRunning(Fixture f, String job) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (f.disco.jobInfo(job).pipeline().get(0).running() < 1) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("job " + job + " did not start its task");
-            }
-            Thread.sleep(20);
-        }
+        Await.until(() -> f.disco.jobInfo(job).pipeline().get(0).running() >= 1, WAIT, "job " + job + " starts its task");
     }
 
     /** A picture of the whole page (up to 2,400 px high) at the viewport's width. */

@@ -42,7 +42,7 @@ class ThreadBoundTest {
             while (running.get()) {
                 peak.accumulateAndGet(threads.getThreadCount(), Math::max);
                 try {
-                    Thread.sleep(10);
+                    Thread.sleep(10); // the sampling period of the peak thread count, not a wait
                 } catch (InterruptedException e) {
                     return;
                 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdisco.local.testing.Await;
 import io.jdisco.local.testing.Fixture;
 import io.jdisco.local.testing.TestPacks;
 import io.jdisco.worker.DiscoNames;
@@ -39,10 +40,7 @@ class TimeoutAndRetryTest {
             String job = f.disco.submit(TestPacks.scriptPack(TestPacks.classic("Stopped", List.of("raw://a"), true,
                     false, 1), script));
             Path pidFile = f.master.discoData().resolve("localhost/" + DiscoNames.hexhash(job) + "/" + job + "/stopme");
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!Files.exists(pidFile) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.until(() -> Files.exists(pidFile), Duration.ofSeconds(30), "the first attempt's pid in " + pidFile);
             String pid = Files.readString(pidFile).trim();
             Process stop = new ProcessBuilder("kill", "-STOP", pid).start();
             assertTrue(stop.waitFor(10, TimeUnit.SECONDS) && stop.exitValue() == 0, "kill -STOP " + pid);
@@ -113,7 +111,7 @@ class TimeoutAndRetryTest {
                 throw new java.util.concurrent.CompletionException(e);
             }
         });
-        Thread.sleep(300);
+        Thread.sleep(300); // the behaviour under test: a waiter of a running job keeps waiting
         assertFalse(waiting.isDone(), "the job is still running");
         long closed = System.nanoTime();
         master.close();

@@ -1,21 +1,28 @@
 package io.jdisco.local.testing;
 
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
 /** Waits for a condition, polling, with a bound: what a test does instead of sleeping and hoping. */
 public final class Await {
     private Await() {
     }
 
+    /** A condition a test waits for; it may ask the master or read a file, so it may throw. */
+    @FunctionalInterface
+    public interface Condition {
+        /** True once the awaited state is reached. */
+        boolean holds() throws Exception;
+    }
+
     /**
      * Returns as soon as {@code condition} holds.
      *
      * @throws AssertionError naming {@code what} when it does not hold within {@code within}
+     * @throws Exception what {@code condition} throws
      */
-    public static void until(BooleanSupplier condition, Duration within, String what) throws InterruptedException {
+    public static void until(Condition condition, Duration within, String what) throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
+        while (!condition.holds()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("not within " + within.toMillis() + " ms: " + what);
             }

@@ -119,7 +119,7 @@ public final class HeadlessChromium implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IOException("the browser exited with status " + process.exitValue());
             }
-            Thread.sleep(50);
+            Thread.sleep(50); // the poll of a bounded wait (START) that reports the browser's exit, which Await cannot
         }
         throw new IOException("no " + portFile + " after " + START.toSeconds() + " s");
     }
@@ -263,7 +263,7 @@ public final class HeadlessChromium implements AutoCloseable {
                 }
                 throw failure;
             }
-            Thread.sleep(50);
+            Thread.sleep(50); // the poll of a bounded wait that reports what the page says, which Await cannot
         }
     }
 

@@ -66,7 +66,7 @@ public final class WordWorker extends Worker {
                     Files.writeString(task.jobHome().resolve("hang-pid.partial"), Long.toString(ProcessHandle.current().pid()));
                     Files.move(task.jobHome().resolve("hang-pid.partial"), task.jobHome().resolve("hang-pid"),
                             StandardCopyOption.ATOMIC_MOVE);
-                    Thread.sleep(600_000);
+                    Thread.sleep(600_000); // a worker that hangs until it is killed: the behaviour under test
                 }
             }
         } else if (stage.equals("map_shuffle") || stage.equals("shuffle")) {

@@ -2,6 +2,7 @@ package io.jdisco.schemes.dir;
 
 import io.jdisco.worker.DataException;
 import io.jdisco.worker.Task;
+import io.jdisco.worker.index.IndexLine;
 import io.jdisco.worker.io.InputLink;
 import io.jdisco.worker.spi.ResolvedInput;
 import io.jdisco.worker.spi.SchemeContext;
@@ -18,7 +19,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * {@code dir://} index files (SPEC §8.6): the master's list of a stage's outputs, one line per
- * output, {@code <label> <url> <size>}. An indirect scheme: {@link #expand} yields the listed
+ * output, {@code <label> <url> <size>} ({@link IndexLine}, the format's one parser). An indirect scheme: {@link #expand} yields the listed
  * outputs for the reader chain; {@link #open} yields the index bytes themselves, as stored.
  *
  * <p>The index is fetched as Disco's {@code urlresolve} says: {@code dir://host/p} like
@@ -79,7 +80,7 @@ public final class DirSchemeProvider implements SchemeProvider {
         InputLink link = open(url, context);
         try (InputStream raw = link.stream();
                 InputStream in = u.isGzipped() ? new GZIPInputStream(raw) : raw) {
-            lines = IndexLine.parseAll(in, url);
+            lines = IndexLine.readAll(in, url);
         } catch (DataException e) {
             throw e;
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.local.LocalMaster;
+import io.jdisco.local.testing.Await;
 import io.jdisco.worker.Bytes;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.Tuple;

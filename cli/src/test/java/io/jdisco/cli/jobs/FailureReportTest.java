@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jdisco.cli.Await;
 import io.jdisco.cli.CliRun;
 import io.jdisco.cli.Console;
 import io.jdisco.cli.FaultJobs;
@@ -14,6 +13,7 @@ import io.jdisco.examples.Join;
 import io.jdisco.local.LocalMaster;
 import io.jdisco.local.LocalMasterConfig.WorkerMode;
 import io.jdisco.local.LocalMasterConfig;
+import io.jdisco.local.testing.Await;
 import io.jdisco.worker.JobException;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.classic.ClassicJob;

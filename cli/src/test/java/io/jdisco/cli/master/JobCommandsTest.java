@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jdisco.cli.Await;
 import io.jdisco.cli.CliRun;
 import io.jdisco.cli.Console;
 import io.jdisco.cli.FaultJobs;
@@ -14,6 +13,7 @@ import io.jdisco.cli.jobs.Progress;
 import io.jdisco.examples.Grep;
 import io.jdisco.examples.WordCount;
 import io.jdisco.local.LocalMaster;
+import io.jdisco.local.testing.Await;
 import io.jdisco.worker.Bytes;
 import io.jdisco.worker.JobException;
 import io.jdisco.worker.Params;

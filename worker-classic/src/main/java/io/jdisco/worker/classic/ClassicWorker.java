@@ -22,6 +22,7 @@ import io.jdisco.worker.classic.internal.UserTraces;
 import io.jdisco.worker.core.Worker;
 import io.jdisco.worker.core.client.Job;
 import io.jdisco.worker.core.input.RecordOpener;
+import io.jdisco.worker.core.jobhome.RuntimeLibraries;
 import io.jdisco.worker.core.output.Output;
 import io.jdisco.worker.core.output.OutputOpener;
 import io.jdisco.worker.core.scheme.BasicSchemeContext;
@@ -55,6 +56,8 @@ import java.util.Map;
  * or an input makes the task {@code ERROR} (the master retries it); any other exception kills the
  * job with {@code FATAL}, its stack trace trimmed to the user's frames.
  */
+// The typed API's JSON codec (Codecs.json) maps records with jackson-databind on the node.
+@RuntimeLibraries({"com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.annotation.JsonProperty"})
 public class ClassicWorker extends Worker {
     private static final long serialVersionUID = 1L;
 
@@ -155,7 +158,7 @@ public class ClassicWorker extends Worker {
 
     /** How the client reads index and tag inputs: the schemes on the class path, settings from the environment. */
     protected SchemeContext clientSchemeContext() {
-        return BasicSchemeContext.of(Schemes.load());
+        return BasicSchemeContext.of(Schemes.shared());
     }
 
     /**
@@ -247,7 +250,7 @@ public class ClassicWorker extends Worker {
 
     private ChainContext chain(Task task) {
         if (chain == null) {
-            chain = ChainTaskIo.context(task, this);
+            chain = ChainTaskIo.context(task, parameters(), environment(), this::status);
         }
         return chain;
     }

@@ -36,7 +36,7 @@ import java.util.Set;
  * one instance can serve many threads. Result records are not read here; results are returned
  * as replica-URL lists for the input chain to open.
  */
-public final class Disco {
+public final class Disco implements JobPolling {
     /** The environment variable naming the master when none is given. */
     public static final String MASTER_VARIABLE = "DISCO_MASTER";
     /** Disco's default {@code wait} poll interval. */
@@ -141,6 +141,7 @@ public final class Disco {
     }
 
     /** The master's base URL. */
+    @Override
     public URI master() {
         return http.base();
     }
@@ -187,6 +188,7 @@ public final class Disco {
      * The status and results of job {@code name}; the master holds the request up to
      * {@code timeoutMillis} while the job is active, answering as soon as it ends.
      */
+    @Override
     public JobResults results(String name, long timeoutMillis)
             throws IOException, InterruptedException {
         Objects.requireNonNull(name, "name");
@@ -249,6 +251,7 @@ public final class Disco {
      * ({@code rawevents} with {@code Range: bytes=<offset>-}). Pass the returned
      * {@link JobEvents#nextOffset()} next time to get only newer events.
      */
+    @Override
     public JobEvents events(String name, long offset) throws IOException, InterruptedException {
         if (offset < 0) {
             throw new IllegalArgumentException("negative event offset " + offset);

@@ -3,6 +3,7 @@ package io.jdisco.worker.core.client;
 import io.jdisco.worker.core.Worker;
 import io.jdisco.worker.core.jobhome.WorkerJobHome;
 import io.jdisco.worker.core.jobpack.JobPack;
+import io.jdisco.worker.core.jobpack.JobPacker;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
@@ -90,7 +91,7 @@ public final class Job {
      */
     public JobPack pack(Map<String, ?> jobargs) throws IOException {
         Objects.requireNonNull(jobargs, "jobargs");
-        return worker.jobpack(settings(), jobargs);
+        return JobPacker.pack(worker, settings(), jobargs);
     }
 
     /** Submits this job with no job arguments. */

@@ -28,11 +28,6 @@ public enum JobStatus {
         return wireName;
     }
 
-    /** True for {@link #READY} and {@link #DEAD}: the job will not change any more. */
-    public boolean isFinal() {
-        return this == READY || this == DEAD;
-    }
-
     /**
      * The status the master calls {@code text}; {@code url} names the reply in the error.
      *

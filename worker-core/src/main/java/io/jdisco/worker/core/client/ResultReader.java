@@ -48,10 +48,10 @@ public final class ResultReader<R> extends RecordInput<R> {
 
     /**
      * The records of {@code results} in Disco's internal format, through the schemes on the class
-     * path ({@link Schemes#load()}).
+     * path ({@link Schemes#shared()}).
      */
     public static ResultReader<Object> open(List<List<String>> results) {
-        return open(results, TaskIo.chainStream(), BasicChainContext.outsideTask(new Params(), Schemes.load(),
+        return open(results, TaskIo.chainStream(), BasicChainContext.outsideTask(new Params(), Schemes.shared(),
                 Map.of(), text -> { }));
     }
 

@@ -70,7 +70,7 @@ public final class RunningJob {
         settings.put("DISCO_MASTER", disco.master().toString());
         int port = disco.master().getPort();
         settings.put("DISCO_PORT", String.valueOf(port > 0 ? port : 8989));
-        return BasicChainContext.outsideTask(new Params(), Schemes.load(), settings, text -> { });
+        return BasicChainContext.outsideTask(new Params(), Schemes.shared(), settings, text -> { });
     }
 
     /** The job's status and progress now. */

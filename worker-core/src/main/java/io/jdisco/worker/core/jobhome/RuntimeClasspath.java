@@ -20,9 +20,10 @@ import java.util.Set;
 
 /**
  * The jdisco runtime a job home must carry so that {@code bin/worker} runs on a node where only a
- * JDK is installed: the jars (or class directories) of worker-api, worker-core, task-io, the
- * worker's own jdisco classes, every scheme provider and task-io provider the client sees, and
- * their libraries (Jackson, Commons Compress and its helpers, SLF4J API).
+ * JDK is installed: the jars (or class directories) of worker-api, worker-core, task-io, modutil,
+ * the worker's own jdisco classes, every scheme provider the client sees, and their libraries
+ * (jackson-core, Commons Compress and its helpers, SLF4J API), plus the libraries the worker's
+ * classes name with {@link RuntimeLibraries}.
  *
  * <p>Found from the code sources of anchor classes, as the client's class loader sees them, so it
  * works the same from a Maven build (class directories, which are packed into jars), from a
@@ -35,9 +36,7 @@ public final class RuntimeClasspath {
             "io.jdisco.worker.core.Worker",
             "io.jdisco.taskio.TaskIo",
             "io.jdisco.modutil.ModUtil",
-            "com.fasterxml.jackson.databind.ObjectMapper",
             "com.fasterxml.jackson.core.JsonFactory",
-            "com.fasterxml.jackson.annotation.JsonProperty",
             "org.apache.commons.compress.compressors.CompressorStreamFactory",
             "org.apache.commons.io.IOUtils",
             "org.apache.commons.lang3.StringUtils",
@@ -60,7 +59,14 @@ public final class RuntimeClasspath {
         Objects.requireNonNull(workerClass, "workerClass");
         Objects.requireNonNull(loader, "loader");
         Set<Path> found = new LinkedHashSet<>();
-        for (String name : ANCHORS) {
+        List<String> anchors = new ArrayList<>(ANCHORS);
+        for (Class<?> c = workerClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            RuntimeLibraries libraries = c.getDeclaredAnnotation(RuntimeLibraries.class);
+            if (libraries != null) {
+                anchors.addAll(List.of(libraries.value()));
+            }
+        }
+        for (String name : anchors) {
             try {
                 found.add(locationOf(Class.forName(name, false, loader)));
             } catch (ClassNotFoundException absent) {
@@ -76,19 +82,7 @@ public final class RuntimeClasspath {
                 .toList()) {
             found.add(locationOf(p.type()));
         }
-        addProviders(found, "io.jdisco.worker.core.TaskIoProvider", loader);
         return new RuntimeClasspath(found);
-    }
-
-    private static void addProviders(Set<Path> found, String service, ClassLoader loader) {
-        try {
-            Class<?> type = Class.forName(service, false, loader);
-            for (ServiceLoader.Provider<?> p : ServiceLoader.load(type, loader).stream().toList()) {
-                found.add(locationOf(p.type()));
-            }
-        } catch (ClassNotFoundException absent) {
-            // no such service on this class path
-        }
     }
 
     /** A runtime of exactly {@code locations} (for tests of what is done with them). */

@@ -5,7 +5,6 @@ import io.jdisco.modutil.RequiredFiles;
 import io.jdisco.modutil.RequiredModules;
 import io.jdisco.modutil.RuntimeClasses;
 import io.jdisco.modutil.Shipment;
-import io.jdisco.worker.core.Worker;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Builds the job home of a {@link Worker} (the seed's {@code Worker.jobzip}, SPEC §3.7, §10):
+ * Builds the job home of a worker (the seed's {@code Worker.jobzip}, SPEC §3.7, §10):
  * <pre>
  *   bin/worker          the launcher (DESIGN.md §3.9)
  *   lib/*.jar           the jdisco runtime ({@link RuntimeClasspath}), the jars modutil found,
@@ -69,23 +68,19 @@ public final class WorkerJobHome {
     /**
      * The job home writer for {@code worker}, ready to be written or extended.
      *
+     * @param worker the worker object (its class and the classes it reaches are the job's)
+     * @param bin the worker executable, relative to the job home (the jobdict's {@code worker})
+     * @param parameters the worker's parameters: the job functions whose modules are found
      * @param requiredModules the {@code required_modules} parameter ({@code null}: find them)
      * @param requiredFiles the {@code required_files} parameter ({@code null}: none)
+     * @param mode how the runtime travels
      * @throws io.jdisco.modutil.ModUtilException when a class a function needs cannot be found
      */
-    public static JobHomeWriter build(Worker worker, Object requiredModules, Object requiredFiles)
-            throws IOException {
-        return build(worker, requiredModules, requiredFiles, Runtime.SHIPPED);
-    }
-
-    /**
-     * {@link #build(Worker, Object, Object)} with the runtime carried as {@code mode} says.
-     *
-     * @throws io.jdisco.modutil.ModUtilException when a class a function needs cannot be found
-     */
-    public static JobHomeWriter build(Worker worker, Object requiredModules, Object requiredFiles,
-            Runtime mode) throws IOException {
+    public static JobHomeWriter build(Object worker, String bin, Map<String, ?> parameters, Object requiredModules,
+            Object requiredFiles, Runtime mode) throws IOException {
         Objects.requireNonNull(worker, "worker");
+        Objects.requireNonNull(bin, "bin");
+        Objects.requireNonNull(parameters, "parameters");
         Objects.requireNonNull(mode, "mode");
         ClassLoader loader = worker.getClass().getClassLoader();
         RuntimeClasspath runtime = RuntimeClasspath.of(worker.getClass(),
@@ -94,27 +89,27 @@ public final class WorkerJobHome {
         Optional<String> localPath = mode == Runtime.LOCAL ? runtime.localClassPath() : Optional.empty();
         List<String> reserved = new ArrayList<>();
         if (localPath.isPresent()) {
-            home.addLauncher(worker.bin(), WorkerLauncher.standard()
+            home.addLauncher(bin, WorkerLauncher.standard()
                     .withClassPath(localPath.get() + ":" + WorkerLauncher.DEFAULT_CLASS_PATH));
         } else {
-            home.addLauncher(worker.bin(), WorkerLauncher.standard());
+            home.addLauncher(bin, WorkerLauncher.standard());
             reserved.addAll(runtime.addTo(home));
         }
-        reserved.add(worker.bin());
+        reserved.add(bin);
 
         // Runtime = exactly what this job home ships as runtime: a class from anywhere else is
         // sent, whatever its package (a class directory may mix jdisco and user classes).
         ModUtil modutil = ModUtil.with(RuntimeClasses.none().withLocations(runtime.locations()));
-        RequiredModules modules = modutil.requiredModules(requiredModules, functionsOf(worker));
+        RequiredModules modules = modutil.requiredModules(requiredModules, functionsOf(worker, parameters));
         RequiredFiles files = requiredFiles == null ? RequiredFiles.empty() : RequiredFiles.from(requiredFiles);
         Shipment.plan(modules, files, reserved).writeTo((name, content) -> home.addBytes(name, content.readAllBytes()));
         return home;
     }
 
     /** The worker's parameters by name, and the worker itself: everything that travels in the job data. */
-    private static Map<String, Object> functionsOf(Worker worker) {
+    private static Map<String, Object> functionsOf(Object worker, Map<String, ?> parameters) {
         Map<String, Object> functions = new LinkedHashMap<>();
-        worker.parameters().forEach((key, value) -> {
+        parameters.forEach((key, value) -> {
             if (value != null) {
                 functions.put(key, value);
             }

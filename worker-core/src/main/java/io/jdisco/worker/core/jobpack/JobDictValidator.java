@@ -17,11 +17,12 @@ final class JobDictValidator {
     private JobDictValidator() {
     }
 
-    static void validate(int version, Map<String, Object> dict, Map<String, Object> envs) {
-        if (version != JobPack.VERSION1 && version != JobPack.VERSION2) {
-            throw new InvalidJobPackException("unsupported version " + version + "; a job pack is version 1 or 2");
-        }
-        for (String key : version == JobPack.VERSION1 ? REQUIRED_V1 : REQUIRED_V2) {
+    /**
+     * Checks the jobdict and jobenvs of a pack whose version the caller checked: classic
+     * (version 1) when {@code pipeline} is false, else pipeline (version 2).
+     */
+    static void validate(boolean pipeline, Map<String, Object> dict, Map<String, Object> envs) {
+        for (String key : pipeline ? REQUIRED_V2 : REQUIRED_V1) {
             if (!dict.containsKey(key)) {
                 throw new InvalidJobPackException("jobpack missing key '" + key + "'");
             }
@@ -57,7 +58,7 @@ final class JobDictValidator {
                         + show(e.getValue()));
             }
         }
-        if (version == JobPack.VERSION1) {
+        if (!pipeline) {
             if (!(dict.get("input") instanceof List)) {
                 throw new InvalidJobPackException("jobdict 'input' must be a list, got " + show(dict.get("input")));
             }

@@ -160,7 +160,10 @@ public final class JobPack {
      * @throws InvalidJobPackException naming the first key or value that is wrong
      */
     public void validate() {
-        JobDictValidator.validate(version, jobdict, jobenvs);
+        if (version != VERSION1 && version != VERSION2) {
+            throw new InvalidJobPackException("unsupported version " + version + "; a job pack is version 1 or 2");
+        }
+        JobDictValidator.validate(version == VERSION2, jobdict, jobenvs);
     }
 
     @Override

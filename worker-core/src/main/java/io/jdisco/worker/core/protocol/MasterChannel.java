@@ -36,7 +36,7 @@ public final class MasterChannel implements java.io.Closeable {
         this.in = Objects.requireNonNull(fromMaster, "fromMaster");
         this.out = Objects.requireNonNull(toMaster, "toMaster");
         this.options = Objects.requireNonNull(options, "options");
-        this.messenger = new StatusMessenger(this, options);
+        this.messenger = new StatusMessenger(this::sendStatusNow, options);
     }
 
     /** The throttled sender of {@code MSG}s of this channel. */

@@ -18,7 +18,14 @@ import java.util.Objects;
  * {@code OUTPUT}, {@code DONE}, {@code ERROR} and {@code FATAL}).
  */
 public final class StatusMessenger {
-    private final MasterChannel channel;
+    /** Sends one {@code MSG} and waits for the master's {@code OK}: the channel's unthrottled send. */
+    @FunctionalInterface
+    interface Sender {
+        /** Sends {@code text} as one {@code MSG}. */
+        void send(String text) throws IOException;
+    }
+
+    private final Sender channel;
     private final MsgThrottle throttle;
     private final int maxChars;
     private final Object lock = new Object();
@@ -28,7 +35,11 @@ public final class StatusMessenger {
     private IOException failure;
     private Thread pump;
 
-    StatusMessenger(MasterChannel channel, ChannelOptions options) {
+    /**
+     * A messenger sending through {@code channel} (a function, not the {@link MasterChannel}
+     * itself, so that the channel and its messenger do not need each other).
+     */
+    StatusMessenger(Sender channel, ChannelOptions options) {
         this.channel = channel;
         this.throttle = new MsgThrottle(options.msgWindow().toNanos(), options.msgsPerWindow());
         this.maxChars = options.maxMsgChars();
@@ -100,7 +111,7 @@ public final class StatusMessenger {
                     sending = true;
                 }
                 throttle.record(System.nanoTime());
-                channel.sendStatusNow(text);
+                channel.send(text);
                 synchronized (lock) {
                     sending = false;
                     lock.notifyAll();

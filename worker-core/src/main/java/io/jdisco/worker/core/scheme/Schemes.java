@@ -7,6 +7,7 @@ import io.jdisco.worker.spi.SchemeContext;
 import io.jdisco.worker.spi.SchemeProvider;
 import io.jdisco.worker.spi.SchemeResolver;
 import java.io.IOException;
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,6 +21,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,12 @@ public final class Schemes implements SchemeResolver {
     /** Prefix of the settings and system properties that pick a provider for a scheme. */
     public static final String OVERRIDE_PREFIX = "jdisco.scheme.";
 
+    /**
+     * The registries of {@link #shared()}, by context class loader. Weak keys and soft values: a
+     * job's class loader (an in-process worker's, say) and the providers it loaded can still be
+     * collected once the job is gone.
+     */
+    private static final Map<ClassLoader, SoftReference<Schemes>> SHARED = new WeakHashMap<>();
 
     private final Map<String, SchemeProvider> byScheme;
 
@@ -53,6 +61,29 @@ public final class Schemes implements SchemeResolver {
      */
     public static Schemes load() {
         return load(Map.of(), defaultLoaders());
+    }
+
+    /**
+     * The registry of {@link #load()} for the thread's context class loader, built on the first
+     * call and reused after: a task opens inputs, outputs and index files through it many times,
+     * and each {@link #load()} has {@link java.util.ServiceLoader} scan every jar of the class
+     * path. The {@code jdisco.scheme.*} system properties are those of the first call.
+     *
+     * @throws IllegalStateException as {@link #load(Map, ClassLoader...)}; nothing is kept then,
+     *     so the next call tries again
+     */
+    public static Schemes shared() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader key = context != null ? context : Schemes.class.getClassLoader();
+        synchronized (SHARED) {
+            SoftReference<Schemes> kept = SHARED.get(key);
+            Schemes schemes = kept != null ? kept.get() : null;
+            if (schemes == null) {
+                schemes = load();
+                SHARED.put(key, new SoftReference<>(schemes));
+            }
+            return schemes;
+        }
     }
 
     /** The providers visible to {@code loaders}, with overrides from system properties. */

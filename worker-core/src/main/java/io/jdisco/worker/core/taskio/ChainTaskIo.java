@@ -5,8 +5,6 @@ import io.jdisco.taskio.OutputChain;
 import io.jdisco.taskio.TaskIo;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.Task;
-import io.jdisco.worker.core.TaskIoProvider;
-import io.jdisco.worker.core.Worker;
 import io.jdisco.worker.core.input.RecordOpener;
 import io.jdisco.worker.core.output.OutputOpener;
 import io.jdisco.worker.core.scheme.Schemes;
@@ -14,44 +12,59 @@ import io.jdisco.worker.io.ChainContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * The built-in {@link TaskIoProvider}, used when no other is on the class path: task inputs open
- * through an {@link InputChain}, outputs through an {@link OutputChain} (SPEC §7.1).
+ * How a task opens its inputs and outputs by default: inputs through an {@link InputChain},
+ * outputs through an {@link OutputChain} (SPEC §7.1).
  *
  * <p>The chains are the worker's parameters {@code input_chain} and {@code output_chain} when it
  * sets them, else Disco's defaults: {@code (task_input_stream, chain_reader)} — the scheme
  * registry, then the internal format — and {@code (task_output_stream, disco_output_stream)} —
  * an atomic file, visible only once closed, holding the internal format. Stages see a
  * {@link BasicChainContext} with the task, the worker's {@code params} ({@link Params}), the
- * schemes found by {@link Schemes#load()}, the worker's string parameters as settings, and the
+ * schemes of {@link Schemes#shared()}, the worker's string parameters as settings, and the
  * worker's status line.
  *
- * <p>Workers with chains per stage (the classic worker) use the static methods directly.
+ * <p>Takes the worker's parameters, environment and status line rather than the worker, so that
+ * the worker can use it without the two needing each other. Workers with chains per stage (the
+ * classic worker) use {@link #inputOpener(InputChain, ChainContext)} and
+ * {@link #outputOpener(OutputChain, ChainContext)} directly.
  */
-public final class ChainTaskIo implements TaskIoProvider {
+public final class ChainTaskIo {
     /** The worker parameter naming the input chain (an {@link InputChain}). */
     public static final String INPUT_CHAIN = "input_chain";
     /** The worker parameter naming the output chain (an {@link OutputChain}). */
     public static final String OUTPUT_CHAIN = "output_chain";
 
-    /** The provider; stateless. */
-    public ChainTaskIo() {
+    private ChainTaskIo() {
     }
 
-    @Override
+    /**
+     * Opens the input URLs of {@code task} through the {@value #INPUT_CHAIN} of {@code parameters},
+     * else Disco's default input chain, in the {@link #context} of the other arguments.
+     *
+     * @throws IllegalArgumentException when {@value #INPUT_CHAIN} is set but is not an {@link InputChain}
+     */
     @SuppressWarnings("unchecked")
-    public RecordOpener<Object> inputOpener(Task task, Worker worker) {
-        InputChain<Object> chain = worker.get(INPUT_CHAIN) != null
-                ? parameter(worker, INPUT_CHAIN, InputChain.class) : TaskIo.chainStream();
-        return inputOpener(chain, context(task, worker));
+    public static RecordOpener<Object> defaultInputOpener(Task task, Map<String, ?> parameters,
+            Map<String, String> environment, Consumer<String> status) {
+        InputChain<Object> chain = parameters.get(INPUT_CHAIN) != null
+                ? parameter(parameters, INPUT_CHAIN, InputChain.class) : TaskIo.chainStream();
+        return inputOpener(chain, context(task, parameters, environment, status));
     }
 
-    @Override
-    public OutputOpener outputOpener(Task task, Worker worker) {
-        OutputChain chain = worker.get(OUTPUT_CHAIN) != null
-                ? parameter(worker, OUTPUT_CHAIN, OutputChain.class) : TaskIo.taskOutput();
-        return outputOpener(chain, context(task, worker));
+    /**
+     * Opens the outputs of {@code task} through the {@value #OUTPUT_CHAIN} of {@code parameters},
+     * else Disco's default output chain, in the {@link #context} of the other arguments.
+     *
+     * @throws IllegalArgumentException when {@value #OUTPUT_CHAIN} is set but is not an {@link OutputChain}
+     */
+    public static OutputOpener defaultOutputOpener(Task task, Map<String, ?> parameters,
+            Map<String, String> environment, Consumer<String> status) {
+        OutputChain chain = parameters.get(OUTPUT_CHAIN) != null
+                ? parameter(parameters, OUTPUT_CHAIN, OutputChain.class) : TaskIo.taskOutput();
+        return outputOpener(chain, context(task, parameters, environment, status));
     }
 
     /** Opens each URL through {@code chain} with {@code context}. */
@@ -72,21 +85,23 @@ public final class ChainTaskIo implements TaskIoProvider {
     }
 
     /**
-     * The chain context of {@code task} run by {@code worker}: its {@code params} parameter (a
-     * fresh {@link Params} when unset), the schemes of {@link Schemes#load()}, its string parameters
-     * as settings, {@link Worker#environment()} as the environment, and {@link Worker#status} for
+     * The chain context of {@code task} run by a worker with {@code parameters}: its {@code params}
+     * parameter (a fresh {@link Params} when unset), the schemes of {@link Schemes#shared()}, its
+     * string parameters as settings, {@code environment} (the worker's) and {@code status} for
      * messages.
+     *
+     * @throws IllegalArgumentException when {@code params} is set but is not a {@link Params}
      */
-    public static BasicChainContext context(Task task, Worker worker) {
+    public static BasicChainContext context(Task task, Map<String, ?> parameters, Map<String, String> environment,
+            Consumer<String> status) {
         Objects.requireNonNull(task, "task");
-        Objects.requireNonNull(worker, "worker");
-        Object p = worker.get("params");
-        Params params = p == null ? new Params() : parameter(worker, "params", Params.class);
-        return BasicChainContext.of(task, params, Schemes.load(), stringSettings(worker.parameters()),
-                worker.environment(), worker::status);
+        Objects.requireNonNull(parameters, "parameters");
+        Object p = parameters.get("params");
+        Params params = p == null ? new Params() : parameter(parameters, "params", Params.class);
+        return BasicChainContext.of(task, params, Schemes.shared(), stringSettings(parameters), environment, status);
     }
 
-    private static Map<String, String> stringSettings(Map<String, Object> parameters) {
+    private static Map<String, String> stringSettings(Map<String, ?> parameters) {
         Map<String, String> out = new LinkedHashMap<>();
         parameters.forEach((k, v) -> {
             if (v instanceof String) {
@@ -96,8 +111,8 @@ public final class ChainTaskIo implements TaskIoProvider {
         return out;
     }
 
-    private static <T> T parameter(Worker worker, String key, Class<T> type) {
-        Object v = worker.get(key);
+    private static <T> T parameter(Map<String, ?> parameters, String key, Class<T> type) {
+        Object v = parameters.get(key);
         if (!type.isInstance(v)) {
             throw new IllegalArgumentException("worker parameter '" + key + "' must be a " + type.getName() + ", got "
                     + (v == null ? "null" : v.getClass().getName()));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.jobhome.LineCountWorker;
 import io.jdisco.worker.core.jobpack.JobPack;
+import io.jdisco.worker.core.jobpack.JobPacker;
 import io.jdisco.worker.core.protocol.DoneMessage;
 import io.jdisco.worker.core.protocol.InputEntry;
 import io.jdisco.worker.core.protocol.InputReply;
@@ -39,7 +40,7 @@ class JobHomeLaunchTest {
     void workerStartedFromTheJobHomeAloneRunsAUserJob() throws Exception {
         LineCountWorker worker = new LineCountWorker();
         worker.put("input", List.of("raw://alpha,beta"));
-        JobPack pack = worker.jobpack(Map.of(), Map.of());
+        JobPack pack = JobPacker.pack(worker, Map.of(), Map.of());
         new JobHomeExtractor("bin/worker").extract(pack.jobhome(), home);
         Path jobfile = home.resolve("jobfile");
         Files.write(jobfile, pack.encode());

@@ -10,6 +10,7 @@ import io.jdisco.worker.Tuple;
 import java.nio.file.Path;
 import io.jdisco.worker.core.jobpack.InvalidJobPackException;
 import io.jdisco.worker.core.jobpack.JobPack;
+import io.jdisco.worker.core.jobpack.JobPacker;
 import io.jdisco.worker.core.testing.ScriptWorker;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -82,7 +83,7 @@ class WorkerJobHomeTest {
     void jobpackHoldsTheJobHomeAndValidates() throws Exception {
         LineCountWorker w = new LineCountWorker();
         w.put("input", List.of("raw://a"));
-        JobPack pack = w.jobpack(Map.of(), Map.of());
+        JobPack pack = JobPacker.pack(w, Map.of(), Map.of());
         assertEquals(JobPack.VERSION1, pack.version());
         assertEquals("bin/worker", pack.jobdict().get("worker"));
         assertTrue(new String(pack.jobhome(), StandardCharsets.ISO_8859_1).contains("bin/worker"));
@@ -93,7 +94,8 @@ class WorkerJobHomeTest {
     void jobpackMissingAKeyTheMasterNeedsIsRefusedBeforeSubmission() {
         ScriptWorker w = new ScriptWorker();
         w.put("prefix", "Script");
-        InvalidJobPackException e = assertThrows(InvalidJobPackException.class, () -> w.jobpack(Map.of(), Map.of()));
+        InvalidJobPackException e = assertThrows(InvalidJobPackException.class,
+                () -> JobPacker.pack(w, Map.of(), Map.of()));
         assertTrue(e.getMessage().contains("missing key 'input'"), e.getMessage());
     }
 }

@@ -1,6 +1,9 @@
 package io.jdisco.worker.core.scheme;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +73,24 @@ class DropInSchemeTest {
         try (URLClassLoader loader = ProviderJars.loader(jar)) {
             Thread.currentThread().setContextClassLoader(loader);
             assertEquals("abc", read(Schemes.load(), "rot13://nop"));
+        } finally {
+            Thread.currentThread().setContextClassLoader(before);
+        }
+    }
+
+    @Test
+    void theSharedRegistryIsLoadedOncePerContextClassLoader() throws IOException {
+        Path jar = ProviderJars.jar(dir, "rot13", Map.of("com.example.rot.Rot13Provider", ROT13),
+                List.of("com.example.rot.Rot13Provider"));
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader loader = ProviderJars.loader(jar)) {
+            Thread.currentThread().setContextClassLoader(loader);
+            Schemes first = Schemes.shared();
+            assertSame(first, Schemes.shared(), "the second call reuses the registry");
+            assertEquals("abc", read(first, "rot13://nop"));
+            Thread.currentThread().setContextClassLoader(before);
+            assertNotSame(first, Schemes.shared(), "another class loader has its own registry");
+            assertFalse(Schemes.shared().schemes().contains("rot13"));
         } finally {
             Thread.currentThread().setContextClassLoader(before);
         }

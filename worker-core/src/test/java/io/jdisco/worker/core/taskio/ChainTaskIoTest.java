@@ -11,9 +11,9 @@ import io.jdisco.worker.Bytes;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.Task;
 import io.jdisco.worker.Tuple;
-import io.jdisco.worker.core.TaskIoProvider;
 import io.jdisco.worker.core.Worker;
 import io.jdisco.worker.core.input.RecordOpener;
+import io.jdisco.worker.core.output.OutputOpener;
 import io.jdisco.worker.core.scheme.Schemes;
 import io.jdisco.worker.io.RecordReader;
 import io.jdisco.worker.io.RecordWriter;
@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +80,16 @@ class ChainTaskIoTest {
         T call() throws IOException;
     }
 
+    /** The worker's default input opener, as {@link Worker#inputOpener} builds it. */
+    private static RecordOpener<Object> inputOf(Task task, Worker w) {
+        return ChainTaskIo.defaultInputOpener(task, w.parameters(), w.environment(), w::status);
+    }
+
+    /** The worker's default output opener, as {@link Worker#outputOpener} builds it. */
+    private static OutputOpener outputOf(Task task, Worker w) {
+        return ChainTaskIo.defaultOutputOpener(task, w.parameters(), w.environment(), w::status);
+    }
+
     private static List<Object> readAll(RecordReader<?> r) throws IOException {
         List<Object> out = new ArrayList<>();
         try (r) {
@@ -92,14 +101,12 @@ class ChainTaskIoTest {
     }
 
     @Test
-    void workerWithoutARegisteredProviderReadsThroughChainTaskIo() throws IOException {
-        assertFalse(ServiceLoader.load(TaskIoProvider.class).iterator().hasNext(),
-                "worker-core registers no provider; ChainTaskIo is the fallback");
+    void aWorkerReadsThroughChainTaskIoByDefault() throws IOException {
         Task task = task();
         PlainWorker w = new PlainWorker(Map.of());
         Path file = home.resolve("out/part-0");
         Files.createDirectories(file.getParent());
-        try (RecordWriter writer = new ChainTaskIo().outputOpener(task, w).open(task.output(0), file)) {
+        try (RecordWriter writer = outputOf(task, w).open(task.output(0), file)) {
             writer.add("k", 1L);
         }
         List<Object> back = withFileScheme(() -> readAll(w.ownInputOpener(task).open(file.toString())));
@@ -109,18 +116,17 @@ class ChainTaskIoTest {
     @Test
     void outputIsInvisibleUntilClosedThenReadsBackAsPairs() throws IOException {
         Task task = task();
-        ChainTaskIo io = new ChainTaskIo();
         PlainWorker w = new PlainWorker(Map.of());
         Path file = home.resolve("out/part-0");
         Files.createDirectories(file.getParent());
-        RecordWriter writer = io.outputOpener(task, w).open(task.output(0), file);
+        RecordWriter writer = outputOf(task, w).open(task.output(0), file);
         writer.add("k", 1L);
         writer.add(Bytes.utf8("b"), null);
         assertFalse(Files.exists(file), "visible before close");
         writer.close();
         assertTrue(Files.exists(file));
         assertEquals(0x81, Files.readAllBytes(file)[0] & 0xFF, "internal format hunk marker");
-        List<Object> back = withFileScheme(() -> readAll(io.inputOpener(task, w).open(file.toString())));
+        List<Object> back = withFileScheme(() -> readAll(inputOf(task, w).open(file.toString())));
         assertEquals(List.of(Tuple.pair("k", 1L), Tuple.pair(Bytes.utf8("b"), null)), back);
     }
 
@@ -129,7 +135,7 @@ class ChainTaskIoTest {
         Path file = home.resolve("lines.txt");
         Files.write(file, "a\nb".getBytes(StandardCharsets.UTF_8));
         PlainWorker w = new PlainWorker(Map.of(ChainTaskIo.INPUT_CHAIN, TaskIo.defaultStream()));
-        List<Object> back = withFileScheme(() -> readAll(new ChainTaskIo().inputOpener(task(), w).open(file.toString())));
+        List<Object> back = withFileScheme(() -> readAll(inputOf(task(), w).open(file.toString())));
         assertEquals(List.of(Bytes.utf8("a\n"), Bytes.utf8("b")), back);
     }
 
@@ -137,7 +143,7 @@ class ChainTaskIoTest {
     void chainParameterOfTheWrongTypeIsNamed() {
         PlainWorker w = new PlainWorker(Map.of(ChainTaskIo.OUTPUT_CHAIN, "not a chain"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ChainTaskIo().outputOpener(task(), w));
+                () -> outputOf(task(), w));
         assertTrue(e.getMessage().contains("'output_chain'"), e.getMessage());
     }
 
@@ -145,7 +151,7 @@ class ChainTaskIoTest {
     void contextCarriesTheWorkersParamsAndStringSettings() {
         Params p = Params.of("n", 3);
         PlainWorker w = new PlainWorker(Map.of("params", p, "DISCO_PROXY", "http://proxy:1", "partitions", 4));
-        BasicChainContext ctx = ChainTaskIo.context(task(), w);
+        BasicChainContext ctx = ChainTaskIo.context(task(), w.parameters(), w.environment(), w::status);
         assertEquals(p, ctx.params());
         assertEquals("http://proxy:1", ctx.setting("DISCO_PROXY").orElseThrow());
         assertTrue(ctx.setting("partitions").isEmpty(), "only string parameters are settings");

@@ -2,9 +2,9 @@ package io.jdisco.worker.core.client.internal;
 
 import io.jdisco.worker.CommException;
 import io.jdisco.worker.JobException;
-import io.jdisco.worker.core.client.Disco;
 import io.jdisco.worker.core.client.JobEvent;
 import io.jdisco.worker.core.client.JobFailureCause;
+import io.jdisco.worker.core.client.JobPolling;
 import io.jdisco.worker.core.client.JobResults;
 import io.jdisco.worker.core.client.JobStatus;
 import io.jdisco.worker.core.client.MasterUnreachableException;
@@ -40,16 +40,16 @@ public final class JobWaiter {
     /** The pause between requests to a master that did not answer. */
     public static final long RETRY_MILLIS = 1000;
 
-    private final Disco disco;
+    private final JobPolling disco;
     private final Duration unreachableAfter;
 
     /** A waiter asking {@code disco}, giving up after the master was unreachable for {@link #UNREACHABLE_AFTER}. */
-    public JobWaiter(Disco disco) {
+    public JobWaiter(JobPolling disco) {
         this(disco, UNREACHABLE_AFTER);
     }
 
     /** A waiter asking {@code disco}, giving up after the master was unreachable for {@code unreachableAfter}. */
-    public JobWaiter(Disco disco, Duration unreachableAfter) {
+    public JobWaiter(JobPolling disco, Duration unreachableAfter) {
         this.disco = Objects.requireNonNull(disco, "disco");
         this.unreachableAfter = Objects.requireNonNull(unreachableAfter, "unreachableAfter");
         if (unreachableAfter.isNegative() || unreachableAfter.isZero()) {

@@ -126,6 +126,6 @@ public final class CatCommand implements Command {
     private static ChainContext context(String master, Console console) {
         String url = master != null ? master : console.env("DISCO_MASTER");
         Map<String, String> settings = url == null ? Map.of() : MasterConnection.settingsFor(URI.create(url), console);
-        return BasicChainContext.outsideTask(new Params(), Schemes.load(), settings, text -> console.err().println(text));
+        return BasicChainContext.outsideTask(new Params(), Schemes.shared(), settings, text -> console.err().println(text));
     }
 }

@@ -205,7 +205,7 @@ public final class MasterConnection implements AutoCloseable {
 
     /** A chain context for reading results and other URLs on this client. */
     public ChainContext readContext() {
-        return BasicChainContext.outsideTask(new Params(), Schemes.load(), link().settings(), text -> { });
+        return BasicChainContext.outsideTask(new Params(), Schemes.shared(), link().settings(), text -> { });
     }
 
     private static void closeWhenStarted(CompletableFuture<Link> link) {

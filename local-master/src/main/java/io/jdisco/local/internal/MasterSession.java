@@ -1,8 +1,8 @@
 package io.jdisco.local.internal;
 
-import io.jdisco.worker.core.protocol.Frame;
-import io.jdisco.worker.core.protocol.FrameException;
-import io.jdisco.worker.core.protocol.FrameParser;
+import io.jdisco.worker.core.protocol.wire.Frame;
+import io.jdisco.worker.core.protocol.wire.FrameException;
+import io.jdisco.worker.core.protocol.wire.FrameParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.jdisco.local.LocalMasterConfig;
-import io.jdisco.worker.core.protocol.Frame;
-import io.jdisco.worker.core.protocol.FrameReader;
+import io.jdisco.worker.core.protocol.wire.Frame;
+import io.jdisco.worker.core.protocol.wire.FrameReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,10 @@ package io.jdisco.worker.core.testing;
 
 import io.jdisco.worker.core.WorkerSession;
 import io.jdisco.worker.core.input.InputErrPolicy;
-import io.jdisco.worker.core.protocol.ChannelOptions;
-import io.jdisco.worker.core.protocol.MasterChannel;
+import io.jdisco.worker.core.protocol.channel.ChannelOptions;
+import io.jdisco.worker.core.protocol.channel.FakeMaster;
+import io.jdisco.worker.core.protocol.channel.MasterChannel;
+import io.jdisco.worker.core.protocol.pipe.MemoryPipe;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -17,8 +19,8 @@ public final class InProcessSession {
 
     private InProcessSession(FakeMaster.Responder responder, ChannelOptions options, InputErrPolicy policy)
             throws IOException {
-        BytePipe toWorker = new BytePipe();
-        BytePipe toMaster = new BytePipe();
+        MemoryPipe toWorker = new MemoryPipe();
+        MemoryPipe toMaster = new MemoryPipe();
         java.io.InputStream workerIn = toWorker.source();
         java.io.OutputStream masterOut = toWorker.sink();
         java.io.InputStream masterIn = toMaster.source();

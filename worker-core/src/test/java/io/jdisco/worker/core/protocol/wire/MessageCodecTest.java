@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.worker.core.protocol.message.FailReply;
+import io.jdisco.worker.core.protocol.message.FailureMessage;
 import io.jdisco.worker.core.protocol.message.InputErrRequest;
 import io.jdisco.worker.core.protocol.message.OutputMessage;
 import io.jdisco.worker.core.protocol.message.Replica;
@@ -18,6 +19,19 @@ import org.junit.jupiter.api.Test;
 class MessageCodecTest {
     private static Frame frame(String name, String body) {
         return new Frame(name, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void errorAndFatalAreOneTypeWhoseKindIsTheFrameName() throws Exception {
+        String trace = "Traceback:\n  caf\u00e9 \"x\"";
+        String body = "\"Traceback:\\n  caf\\u00e9 \\\"x\\\"\"";
+        assertEquals("ERROR " + body.length() + " " + body + "\n",
+                new String(MessageCodec.encode(FailureMessage.error(trace)).encode(), StandardCharsets.UTF_8));
+        assertEquals("FATAL " + body.length() + " " + body + "\n",
+                new String(MessageCodec.encode(FailureMessage.fatal(trace)).encode(), StandardCharsets.UTF_8));
+        assertEquals(FailureMessage.error(trace), MessageCodec.decodeWorker(frame("ERROR", body)));
+        assertEquals(new FailureMessage(FailureMessage.Kind.FATAL, trace), MessageCodec.decodeWorker(frame("FATAL", body)));
+        assertTrue(FailureMessage.fatal(trace).isFatal() && !FailureMessage.error(trace).isFatal());
     }
 
     @Test

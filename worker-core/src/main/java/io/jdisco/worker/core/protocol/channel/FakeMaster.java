@@ -2,6 +2,7 @@ package io.jdisco.worker.core.protocol.channel;
 
 import io.jdisco.worker.core.protocol.message.MasterMessage;
 import io.jdisco.worker.core.protocol.message.WorkerMessage;
+import io.jdisco.worker.core.protocol.pipe.MemoryPipe;
 import io.jdisco.worker.core.protocol.wire.Frame;
 import io.jdisco.worker.core.protocol.wire.FrameReader;
 import io.jdisco.worker.core.protocol.wire.MessageCodec;
@@ -37,6 +38,15 @@ public final class FakeMaster {
     public record Received(WorkerMessage message, Frame frame, long nanos) {
     }
 
+    /**
+     * A started fake master and the worker's channel to it, joined by two {@link MemoryPipe}s.
+     *
+     * @param master the master, serving
+     * @param channel the worker's end, to hand to a session or to drive directly
+     */
+    public record Connection(FakeMaster master, MasterChannel channel) {
+    }
+
     private final InputStream fromWorker;
     private final OutputStream toWorker;
     private final Responder responder;
@@ -50,6 +60,18 @@ public final class FakeMaster {
         this.fromWorker = Objects.requireNonNull(fromWorker, "fromWorker");
         this.toWorker = Objects.requireNonNull(toWorker, "toWorker");
         this.responder = Objects.requireNonNull(responder, "responder");
+    }
+
+    /**
+     * Starts a master answering through {@code responder} and connects a worker's channel with
+     * {@code options} to it, as a worker process's stdin and stderr would be.
+     */
+    public static Connection connect(Responder responder, ChannelOptions options) {
+        Objects.requireNonNull(options, "options");
+        MemoryPipe toWorker = new MemoryPipe();
+        MemoryPipe toMaster = new MemoryPipe();
+        FakeMaster master = new FakeMaster(toMaster.source(), toWorker.sink(), responder).start();
+        return new Connection(master, new MasterChannel(toWorker.source(), toMaster.sink(), options));
     }
 
     /** Starts serving on a daemon thread; returns this master. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.worker.core.protocol.ProtocolException;
-import io.jdisco.worker.core.protocol.channel.FakeMaster;
 import io.jdisco.worker.core.protocol.message.FailReply;
 import io.jdisco.worker.core.protocol.message.InputReply;
 import io.jdisco.worker.core.protocol.message.InputRequest;
@@ -19,14 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Reply timeouts, the INPUT exemption, and the end of a session. */
 class MasterChannelTest {
     private static MasterChannel channel(FakeMaster.Responder responder, Duration timeout) throws Exception {
-        MemoryPipe toWorker = new MemoryPipe();
-        MemoryPipe toMaster = new MemoryPipe();
-        java.io.InputStream workerIn = toWorker.source();
-        java.io.OutputStream masterOut = toWorker.sink();
-        java.io.InputStream masterIn = toMaster.source();
-        java.io.OutputStream workerOut = toMaster.sink();
-        new FakeMaster(masterIn, masterOut, responder).start();
-        return new MasterChannel(workerIn, workerOut, ChannelOptions.defaults().withReplyTimeout(timeout));
+        return FakeMaster.connect(responder, ChannelOptions.defaults().withReplyTimeout(timeout)).channel();
     }
 
     @Test

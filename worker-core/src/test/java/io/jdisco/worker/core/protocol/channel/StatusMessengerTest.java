@@ -2,10 +2,8 @@ package io.jdisco.worker.core.protocol.channel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jdisco.worker.core.protocol.channel.FakeMaster;
 import io.jdisco.worker.core.protocol.message.DoneMessage;
 import io.jdisco.worker.core.protocol.message.OkReply;
-import io.jdisco.worker.core.protocol.pipe.MemoryPipe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +14,9 @@ class StatusMessengerTest {
     private FakeMaster master;
 
     private MasterChannel channel(ChannelOptions options) throws Exception {
-        MemoryPipe toWorker = new MemoryPipe();
-        MemoryPipe toMaster = new MemoryPipe();
-        java.io.InputStream workerIn = toWorker.source();
-        java.io.OutputStream masterOut = toWorker.sink();
-        java.io.InputStream masterIn = toMaster.source();
-        java.io.OutputStream workerOut = toMaster.sink();
-        master = new FakeMaster(masterIn, masterOut, (m, out) -> out.send(OkReply.ok())).start();
-        return new MasterChannel(workerIn, workerOut, options);
+        FakeMaster.Connection c = FakeMaster.connect((m, out) -> out.send(OkReply.ok()), options);
+        master = c.master();
+        return c.channel();
     }
 
     private List<Object> texts(MasterChannel c) throws Exception {

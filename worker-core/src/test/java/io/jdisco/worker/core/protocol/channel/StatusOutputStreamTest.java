@@ -2,10 +2,8 @@ package io.jdisco.worker.core.protocol.channel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jdisco.worker.core.protocol.channel.FakeMaster;
 import io.jdisco.worker.core.protocol.message.DoneMessage;
 import io.jdisco.worker.core.protocol.message.OkReply;
-import io.jdisco.worker.core.protocol.pipe.MemoryPipe;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,14 +15,9 @@ import org.junit.jupiter.api.Test;
 class StatusOutputStreamTest {
     @Test
     void eachPrintedLineBecomesOneTrimmedMsgAndBlankLinesAreDropped() throws Exception {
-        MemoryPipe toWorker = new MemoryPipe();
-        MemoryPipe toMaster = new MemoryPipe();
-        java.io.InputStream workerIn = toWorker.source();
-        java.io.OutputStream masterOut = toWorker.sink();
-        java.io.InputStream masterIn = toMaster.source();
-        java.io.OutputStream workerOut = toMaster.sink();
-        FakeMaster master = new FakeMaster(masterIn, masterOut, (m, out) -> out.send(OkReply.ok())).start();
-        MasterChannel channel = new MasterChannel(workerIn, workerOut, ChannelOptions.defaults());
+        FakeMaster.Connection c = FakeMaster.connect((m, out) -> out.send(OkReply.ok()), ChannelOptions.defaults());
+        FakeMaster master = c.master();
+        MasterChannel channel = c.channel();
         PrintStream out = StatusOutputStream.printStream(channel.messenger());
         out.println("  first \u00e9  ");
         out.println();

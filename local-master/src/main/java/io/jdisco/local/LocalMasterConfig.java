@@ -40,7 +40,7 @@ public final class LocalMasterConfig {
         PROCESSES,
         /**
          * A jdisco job's worker processes each run several of its tasks, one after the other
-         * ({@code io.jdisco.worker.core.WorkerHost}): a task starts on an idle worker of its job
+         * ({@code io.jdisco.worker.core.SessionLoop}): a task starts on an idle worker of its job
          * when there is one, so a job with many tasks starts about as many JVMs as there are slots,
          * and every task after the first on a JVM runs code already loaded and compiled. Each
          * worker is still a process started as a Disco node starts one (cwd = job home, the job's

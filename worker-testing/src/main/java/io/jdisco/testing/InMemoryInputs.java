@@ -1,11 +1,11 @@
 package io.jdisco.testing;
 
 import io.jdisco.worker.core.input.InputMaster;
-import io.jdisco.worker.core.protocol.FailReply;
-import io.jdisco.worker.core.protocol.InputEntry;
-import io.jdisco.worker.core.protocol.InputReply;
-import io.jdisco.worker.core.protocol.MasterMessage;
-import io.jdisco.worker.core.protocol.Replica;
+import io.jdisco.worker.core.protocol.message.FailReply;
+import io.jdisco.worker.core.protocol.message.InputEntry;
+import io.jdisco.worker.core.protocol.message.InputReply;
+import io.jdisco.worker.core.protocol.message.MasterMessage;
+import io.jdisco.worker.core.protocol.message.Replica;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

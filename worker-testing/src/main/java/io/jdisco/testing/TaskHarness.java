@@ -5,14 +5,15 @@ import io.jdisco.worker.core.WorkerSession;
 import io.jdisco.worker.core.input.InputErrPolicy;
 import io.jdisco.worker.core.jobpack.JobData;
 import io.jdisco.worker.core.jobpack.JobPack;
-import io.jdisco.worker.core.protocol.ChannelOptions;
-import io.jdisco.worker.core.protocol.FailReply;
-import io.jdisco.worker.core.protocol.InputErrRequest;
-import io.jdisco.worker.core.protocol.InputRequest;
-import io.jdisco.worker.core.protocol.MasterChannel;
-import io.jdisco.worker.core.protocol.OkReply;
-import io.jdisco.worker.core.protocol.TaskReply;
-import io.jdisco.worker.core.protocol.TaskRequest;
+import io.jdisco.worker.core.protocol.channel.ChannelOptions;
+import io.jdisco.worker.core.protocol.channel.FakeMaster;
+import io.jdisco.worker.core.protocol.channel.MasterChannel;
+import io.jdisco.worker.core.protocol.message.FailReply;
+import io.jdisco.worker.core.protocol.message.InputErrRequest;
+import io.jdisco.worker.core.protocol.message.InputRequest;
+import io.jdisco.worker.core.protocol.message.OkReply;
+import io.jdisco.worker.core.protocol.message.TaskReply;
+import io.jdisco.worker.core.protocol.message.TaskRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,9 +128,7 @@ public final class TaskHarness {
         TaskReply reply = new TaskReply(taskid, "http://" + host + ":8989", 8989, 8990, home.resolve("ddfs").toString(),
                 data.toString(), stage, grouping, label, groupHost, jobfile.toString(), jobname, host);
         InMemoryInputs master = new InMemoryInputs(inputs);
-        BytePipe toWorker = new BytePipe();
-        BytePipe toMaster = new BytePipe();
-        FakeMaster fake = new FakeMaster(toMaster.source(), toWorker.sink(), (m, out) -> {
+        FakeMaster.Connection connection = FakeMaster.connect((m, out) -> {
             if (m instanceof TaskRequest) {
                 out.send(reply);
             } else if (m instanceof InputRequest) {
@@ -141,8 +140,9 @@ public final class TaskHarness {
             } else {
                 out.send(OkReply.ok());
             }
-        }).start();
-        MasterChannel channel = new MasterChannel(toWorker.source(), toMaster.sink(), ChannelOptions.defaults());
+        }, ChannelOptions.defaults());
+        FakeMaster fake = connection.master();
+        MasterChannel channel = connection.channel();
         CompletableFuture<WorkerSession.Outcome> outcome = new CompletableFuture<>();
         Thread t = new Thread(() -> outcome.complete(new WorkerSession(channel, policy).run()), "task-harness-worker");
         t.setDaemon(true);

@@ -1,11 +1,10 @@
 package io.jdisco.testing;
 
 import io.jdisco.worker.core.WorkerSession;
-import io.jdisco.worker.core.protocol.ErrorMessage;
-import io.jdisco.worker.core.protocol.FatalMessage;
-import io.jdisco.worker.core.protocol.OutputMessage;
-import io.jdisco.worker.core.protocol.StatusMessage;
-import io.jdisco.worker.core.protocol.WorkerMessage;
+import io.jdisco.worker.core.protocol.message.FailureMessage;
+import io.jdisco.worker.core.protocol.message.OutputMessage;
+import io.jdisco.worker.core.protocol.message.StatusMessage;
+import io.jdisco.worker.core.protocol.message.WorkerMessage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,11 +71,8 @@ public final class Transcript {
     /** The text of the final {@code ERROR} or {@code FATAL} (a stack trace), or {@code ""} after {@code DONE}. */
     public String failure() {
         WorkerMessage last = messages.isEmpty() ? null : messages.get(messages.size() - 1);
-        if (last instanceof ErrorMessage) {
-            return ((ErrorMessage) last).text();
-        }
-        if (last instanceof FatalMessage) {
-            return ((FatalMessage) last).text();
+        if (last instanceof FailureMessage failed) {
+            return failed.text();
         }
         return "";
     }

@@ -11,7 +11,7 @@ import io.jdisco.worker.classic.ClassicJob;
 import io.jdisco.worker.classic.KeyGroups;
 import io.jdisco.worker.classic.Partitioners;
 import io.jdisco.worker.core.WorkerSession;
-import io.jdisco.worker.core.protocol.OutputMessage;
+import io.jdisco.worker.core.protocol.message.OutputMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

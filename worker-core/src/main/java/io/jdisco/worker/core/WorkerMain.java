@@ -1,9 +1,9 @@
 package io.jdisco.worker.core;
 
 import io.jdisco.worker.core.input.InputErrPolicy;
-import io.jdisco.worker.core.protocol.ChannelOptions;
-import io.jdisco.worker.core.protocol.MasterChannel;
-import io.jdisco.worker.core.protocol.StatusOutputStream;
+import io.jdisco.worker.core.protocol.channel.ChannelOptions;
+import io.jdisco.worker.core.protocol.channel.MasterChannel;
+import io.jdisco.worker.core.protocol.channel.StatusOutputStream;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -22,8 +22,8 @@ import java.io.PrintStream;
  * exits: the master receives our last bytes before it sees the exit, and nothing is written after
  * {@code DONE}, {@code ERROR} or {@code FATAL}.
  *
- * <p>With {@code JDISCO_WORKER_REUSE=1} in its environment (set only by jdisco's embedded master)
- * it runs one job's tasks one after the other instead, as a {@link WorkerHost}.
+ * <p>With {@code JDISCO_WORKER_REUSE=1} in its environment (a jdisco extension that a Disco master
+ * never sets) it runs one job's tasks one after the other instead, as a {@link SessionLoop}.
  *
  * <p>The system property {@code jdisco.inputErrPolicy} ({@code REPORT} or {@code SILENT}, see
  * {@link InputErrPolicy}) chooses the replica fail-over mode; {@code REPORT} by default.
@@ -36,9 +36,9 @@ public final class WorkerMain {
     public static void main(String[] args) {
         FileInputStream fromMaster = new FileInputStream(FileDescriptor.in);
         OutputStream toMaster = new BufferedOutputStream(new FileOutputStream(FileDescriptor.err), 1 << 16);
-        if (WorkerHost.requested(System.getenv())) {
+        if (SessionLoop.requested(System.getenv())) {
             InputErrPolicy policy = knownPolicy(System.getProperty("jdisco.inputErrPolicy", "REPORT"));
-            System.exit(new WorkerHost(fromMaster, toMaster, policy, System.getenv()).run());
+            System.exit(new SessionLoop(fromMaster, toMaster, policy, System.getenv()).run());
         }
         MasterChannel channel = new MasterChannel(fromMaster, toMaster, ChannelOptions.defaults());
         PrintStream out = StatusOutputStream.printStream(channel.messenger());
@@ -49,7 +49,7 @@ public final class WorkerMain {
         System.exit(outcome == WorkerSession.Outcome.DONE ? 0 : 1);
     }
 
-    /** {@code name}'s policy, {@code REPORT} for an unknown name (a host has no session to warn in yet). */
+    /** {@code name}'s policy, {@code REPORT} for an unknown name (the loop has no session to warn in yet). */
     private static InputErrPolicy knownPolicy(String name) {
         for (InputErrPolicy p : InputErrPolicy.values()) {
             if (p.name().equals(name)) {

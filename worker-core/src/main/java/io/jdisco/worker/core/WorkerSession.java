@@ -3,12 +3,11 @@ package io.jdisco.worker.core;
 import io.jdisco.worker.Task;
 import io.jdisco.worker.core.input.InputErrPolicy;
 import io.jdisco.worker.core.jobpack.JobData;
-import io.jdisco.worker.core.protocol.DoneMessage;
-import io.jdisco.worker.core.protocol.ErrorMessage;
-import io.jdisco.worker.core.protocol.FatalMessage;
-import io.jdisco.worker.core.protocol.MasterChannel;
-import io.jdisco.worker.core.protocol.WorkerHello;
-import io.jdisco.worker.core.protocol.WorkerMessage;
+import io.jdisco.worker.core.protocol.channel.MasterChannel;
+import io.jdisco.worker.core.protocol.message.DoneMessage;
+import io.jdisco.worker.core.protocol.message.FailureMessage;
+import io.jdisco.worker.core.protocol.message.WorkerHello;
+import io.jdisco.worker.core.protocol.message.WorkerMessage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -56,8 +55,8 @@ public final class WorkerSession {
 
     /**
      * A session over {@code channel} whose worker sees {@code environment} instead of the process
-     * environment: for a worker run on a thread of another program (the local master's in-process
-     * mode), which must see the jobenvs and not the Disco settings, as a worker process would.
+     * environment: for a worker run on a thread of another program (a master that runs workers in
+     * process), which must see the jobenvs and not the Disco settings, as a worker process would.
      */
     public WorkerSession(MasterChannel channel, InputErrPolicy policy, Map<String, String> environment) {
         this.channel = Objects.requireNonNull(channel, "channel");
@@ -87,7 +86,7 @@ public final class WorkerSession {
             } catch (IOException | RuntimeException e) {
                 trace += "\n(status messages could not be sent: " + e + ")";
             }
-            last = retry ? new ErrorMessage(trace) : new FatalMessage(trace);
+            last = retry ? FailureMessage.error(trace) : FailureMessage.fatal(trace);
             outcome = retry ? Outcome.ERROR : Outcome.FATAL;
         }
         try {

@@ -5,21 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.worker.core.input.InputErrPolicy;
-import io.jdisco.worker.core.protocol.ChannelOptions;
-import io.jdisco.worker.core.protocol.FailReply;
-import io.jdisco.worker.core.protocol.Frame;
-import io.jdisco.worker.core.protocol.InputEntry;
-import io.jdisco.worker.core.protocol.InputErrRequest;
-import io.jdisco.worker.core.protocol.InputReply;
-import io.jdisco.worker.core.protocol.InputRequest;
-import io.jdisco.worker.core.protocol.MessageCodec;
-import io.jdisco.worker.core.protocol.OkReply;
-import io.jdisco.worker.core.protocol.OutputMessage;
-import io.jdisco.worker.core.protocol.Replica;
-import io.jdisco.worker.core.protocol.TaskReply;
-import io.jdisco.worker.core.protocol.WorkerHello;
-import io.jdisco.worker.core.protocol.WorkerMessage;
-import io.jdisco.worker.core.testing.FakeMaster;
+import io.jdisco.worker.core.protocol.channel.ChannelOptions;
+import io.jdisco.worker.core.protocol.channel.FakeMaster;
+import io.jdisco.worker.core.protocol.message.FailReply;
+import io.jdisco.worker.core.protocol.message.InputEntry;
+import io.jdisco.worker.core.protocol.message.InputErrRequest;
+import io.jdisco.worker.core.protocol.message.InputReply;
+import io.jdisco.worker.core.protocol.message.InputRequest;
+import io.jdisco.worker.core.protocol.message.OkReply;
+import io.jdisco.worker.core.protocol.message.OutputMessage;
+import io.jdisco.worker.core.protocol.message.Replica;
+import io.jdisco.worker.core.protocol.message.TaskReply;
+import io.jdisco.worker.core.protocol.message.WorkerHello;
+import io.jdisco.worker.core.protocol.message.WorkerMessage;
+import io.jdisco.worker.core.protocol.wire.Frame;
+import io.jdisco.worker.core.protocol.wire.MessageCodec;
 import io.jdisco.worker.core.testing.InProcessSession;
 import io.jdisco.worker.core.testing.JobFiles;
 import io.jdisco.worker.core.testing.ScriptWorker;
@@ -94,7 +94,7 @@ class WorkerSessionReplayTest {
                 String[] parts = ((OutputMessage) m).location().split("/");
                 labels.add(parts[parts.length - 1].equals(parts[1]) ? null : ((OutputMessage) m).label());
             } else if (f.name().equals("MSG") && status == null) {
-                status = ((io.jdisco.worker.core.protocol.StatusMessage) m).text().replace("%", "%%");
+                status = ((io.jdisco.worker.core.protocol.message.StatusMessage) m).text().replace("%", "%%");
             }
         }
         if (name.startsWith("classic_map_") && !name.contains("shuffle")) {
@@ -109,7 +109,7 @@ class WorkerSessionReplayTest {
         TaskReply ours = task.withJobfile(jobfile.toString());
 
         InProcessSession s = InProcessSession.start((m, out) -> {
-            if (m instanceof io.jdisco.worker.core.protocol.TaskRequest) {
+            if (m instanceof io.jdisco.worker.core.protocol.message.TaskRequest) {
                 out.send(ours);
             } else if (m instanceof InputRequest) {
                 InputRequest r = (InputRequest) m;

@@ -6,23 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.worker.core.input.InputErrPolicy;
-import io.jdisco.worker.core.protocol.ChannelOptions;
-import io.jdisco.worker.core.protocol.DoneMessage;
-import io.jdisco.worker.core.protocol.ErrorMessage;
-import io.jdisco.worker.core.protocol.FailReply;
-import io.jdisco.worker.core.protocol.FatalMessage;
-import io.jdisco.worker.core.protocol.InputEntry;
-import io.jdisco.worker.core.protocol.InputErrRequest;
-import io.jdisco.worker.core.protocol.InputReply;
-import io.jdisco.worker.core.protocol.InputRequest;
-import io.jdisco.worker.core.protocol.OkReply;
-import io.jdisco.worker.core.protocol.OutputMessage;
-import io.jdisco.worker.core.protocol.Replica;
-import io.jdisco.worker.core.protocol.RetryReply;
-import io.jdisco.worker.core.protocol.TaskReply;
-import io.jdisco.worker.core.protocol.TaskRequest;
-import io.jdisco.worker.core.protocol.WorkerMessage;
-import io.jdisco.worker.core.testing.FakeMaster;
+import io.jdisco.worker.core.protocol.channel.ChannelOptions;
+import io.jdisco.worker.core.protocol.channel.FakeMaster;
+import io.jdisco.worker.core.protocol.message.DoneMessage;
+import io.jdisco.worker.core.protocol.message.FailReply;
+import io.jdisco.worker.core.protocol.message.FailureMessage;
+import io.jdisco.worker.core.protocol.message.InputEntry;
+import io.jdisco.worker.core.protocol.message.InputErrRequest;
+import io.jdisco.worker.core.protocol.message.InputReply;
+import io.jdisco.worker.core.protocol.message.InputRequest;
+import io.jdisco.worker.core.protocol.message.OkReply;
+import io.jdisco.worker.core.protocol.message.OutputMessage;
+import io.jdisco.worker.core.protocol.message.Replica;
+import io.jdisco.worker.core.protocol.message.RetryReply;
+import io.jdisco.worker.core.protocol.message.TaskReply;
+import io.jdisco.worker.core.protocol.message.TaskRequest;
+import io.jdisco.worker.core.protocol.message.WorkerMessage;
 import io.jdisco.worker.core.testing.InProcessSession;
 import io.jdisco.worker.core.testing.JobFiles;
 import io.jdisco.worker.core.testing.ScriptWorker;
@@ -76,6 +75,13 @@ class WorkerSessionTest {
         return all.get(all.size() - 1);
     }
 
+    /** The text of the session's last message, which must be a failure of {@code kind}. */
+    private static String failure(InProcessSession s, FailureMessage.Kind kind) {
+        FailureMessage last = assertInstanceOf(FailureMessage.class, last(s));
+        assertEquals(kind, last.kind(), last.toString());
+        return last.text();
+    }
+
     private static List<String> names(InProcessSession s) {
         List<String> out = new ArrayList<>();
         s.master().messages().forEach(m -> out.add(m.name()));
@@ -90,7 +96,7 @@ class WorkerSessionTest {
                 InputErrPolicy.REPORT);
         assertEquals(WorkerSession.Outcome.FATAL, s.await(WAIT));
         assertEquals(List.of("WORKER", "TASK", "INPUT", "INPUT", "FATAL"), names(s));
-        String text = ((FatalMessage) last(s)).text();
+        String text = failure(s, FailureMessage.Kind.FATAL);
         assertTrue(text.startsWith("java.lang.IllegalStateException: deliberate failure for the test"), text);
         assertTrue(text.contains("at io.jdisco.worker.core.testing.ScriptWorker.run"), text);
     }
@@ -103,8 +109,8 @@ class WorkerSessionTest {
         List<WorkerMessage> m = s.master().messages();
         assertEquals("DONE", names(s).get(m.size() - 1));
         assertEquals("jdisco-counters {\"records\":3}",
-                ((io.jdisco.worker.core.protocol.StatusMessage) m.get(m.size() - 2)).text());
-        assertEquals(1, m.stream().filter(x -> x instanceof io.jdisco.worker.core.protocol.StatusMessage st
+                ((io.jdisco.worker.core.protocol.message.StatusMessage) m.get(m.size() - 2)).text());
+        assertEquals(1, m.stream().filter(x -> x instanceof io.jdisco.worker.core.protocol.message.StatusMessage st
                 && st.text().contains("jdisco-counters")).count());
     }
 
@@ -121,7 +127,7 @@ class WorkerSessionTest {
         InProcessSession s = run(Map.of("fail", "data", "labels", List.of(0, 1)), List.of(new Replica(0, "raw://a")), FAIL,
                 InputErrPolicy.REPORT);
         assertEquals(WorkerSession.Outcome.ERROR, s.await(WAIT));
-        assertTrue(((ErrorMessage) last(s)).text().contains("deliberate data failure"));
+        assertTrue(failure(s, FailureMessage.Kind.ERROR).contains("deliberate data failure"));
         assertFalse(names(s).contains("OUTPUT"));
         try (Stream<Path> files = Files.walk(home)) {
             assertEquals(List.of(), files.filter(p -> p.toString().contains("map:0-localhost")).toList());
@@ -157,7 +163,7 @@ class WorkerSessionTest {
         InProcessSession s = run(Map.of(), List.of(new Replica(0, "http://nowhere/x")), FAIL, InputErrPolicy.REPORT);
         assertEquals(WorkerSession.Outcome.ERROR, s.await(WAIT));
         assertEquals(List.of("WORKER", "TASK", "INPUT", "INPUT", "INPUT_ERR", "ERROR"), names(s));
-        assertTrue(((ErrorMessage) last(s)).text().contains("Exhausted all available replicas of input 0"));
+        assertTrue(failure(s, FailureMessage.Kind.ERROR).contains("Exhausted all available replicas of input 0"));
     }
 
     @Test
@@ -179,7 +185,7 @@ class WorkerSessionTest {
         InProcessSession s = InProcessSession.start(silentOnTask,
                 ChannelOptions.defaults().withReplyTimeout(Duration.ofMillis(200)), InputErrPolicy.REPORT);
         assertEquals(WorkerSession.Outcome.ERROR, s.await(WAIT));
-        String text = ((ErrorMessage) last(s)).text();
+        String text = failure(s, FailureMessage.Kind.ERROR);
         assertTrue(text.contains("ReplyTimeoutException: no reply from the master to TASK \"\" within 200 ms"), text);
         assertTrue(Files.exists(jobfile));
     }
@@ -189,7 +195,7 @@ class WorkerSessionTest {
         InProcessSession s = InProcessSession.start((m, out) -> out.sendRaw("OK 4 \"ok\"X".getBytes(
                 StandardCharsets.US_ASCII)), ChannelOptions.defaults(), InputErrPolicy.REPORT);
         assertEquals(WorkerSession.Outcome.ERROR, s.await(WAIT));
-        assertTrue(((ErrorMessage) last(s)).text().contains("invalid_body in frame at byte 0"), last(s).toString());
+        assertTrue(failure(s, FailureMessage.Kind.ERROR).contains("invalid_body in frame at byte 0"), last(s).toString());
     }
 
     @Test
@@ -197,8 +203,7 @@ class WorkerSessionTest {
         InProcessSession s = InProcessSession.start((m, out) -> out.sendRaw("PONG 4 \"ok\"\n".getBytes(
                 StandardCharsets.US_ASCII)), ChannelOptions.defaults(), InputErrPolicy.REPORT);
         assertEquals(WorkerSession.Outcome.ERROR, s.await(WAIT));
-        String text = ((ErrorMessage) last(s)).text();
-        assertInstanceOf(ErrorMessage.class, last(s));
+        String text = failure(s, FailureMessage.Kind.ERROR);
         assertTrue(text.contains("unknown message 'PONG' from the master"), text);
     }
 
@@ -218,7 +223,7 @@ class WorkerSessionTest {
             }
         }, ChannelOptions.defaults(), InputErrPolicy.REPORT);
         assertEquals(WorkerSession.Outcome.ERROR, s.await(WAIT));
-        String text = ((ErrorMessage) last(s)).text();
+        String text = failure(s, FailureMessage.Kind.ERROR);
         assertTrue(text.contains("INPUT reply lists input ids [9] but the worker asked for [0]"), text);
     }
 
@@ -228,7 +233,7 @@ class WorkerSessionTest {
         InProcessSession s = InProcessSession.start((m, out) -> out.send(m instanceof TaskRequest ? t : OkReply.ok()),
                 ChannelOptions.defaults(), InputErrPolicy.REPORT);
         assertEquals(WorkerSession.Outcome.ERROR, s.await(WAIT));
-        assertTrue(((ErrorMessage) last(s)).text().contains("no-such-jobfile"));
+        assertTrue(failure(s, FailureMessage.Kind.ERROR).contains("no-such-jobfile"));
     }
 
     @Test

@@ -1,13 +1,13 @@
 package io.jdisco.local.internal.pipeline;
 
-import io.jdisco.worker.core.protocol.FailReply;
-import io.jdisco.worker.core.protocol.InputEntry;
-import io.jdisco.worker.core.protocol.InputErrRequest;
-import io.jdisco.worker.core.protocol.InputReply;
-import io.jdisco.worker.core.protocol.InputRequest;
-import io.jdisco.worker.core.protocol.MasterMessage;
-import io.jdisco.worker.core.protocol.Replica;
-import io.jdisco.worker.core.protocol.RetryReply;
+import io.jdisco.worker.core.protocol.message.FailReply;
+import io.jdisco.worker.core.protocol.message.InputEntry;
+import io.jdisco.worker.core.protocol.message.InputErrRequest;
+import io.jdisco.worker.core.protocol.message.InputReply;
+import io.jdisco.worker.core.protocol.message.InputRequest;
+import io.jdisco.worker.core.protocol.message.MasterMessage;
+import io.jdisco.worker.core.protocol.message.Replica;
+import io.jdisco.worker.core.protocol.message.RetryReply;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -8,20 +8,19 @@ import io.jdisco.local.internal.pipeline.TaskRun;
 import io.jdisco.local.internal.workers.JobSetup;
 import io.jdisco.worker.core.json.JsonSyntaxException;
 import io.jdisco.worker.core.json.PythonJson;
-import io.jdisco.worker.core.protocol.ErrorMessage;
-import io.jdisco.worker.core.protocol.FatalMessage;
-import io.jdisco.worker.core.protocol.Frame;
-import io.jdisco.worker.core.protocol.InputErrRequest;
-import io.jdisco.worker.core.protocol.InputRequest;
-import io.jdisco.worker.core.protocol.MasterMessage;
-import io.jdisco.worker.core.protocol.MessageCodec;
-import io.jdisco.worker.core.protocol.OkReply;
-import io.jdisco.worker.core.protocol.OutputMessage;
 import io.jdisco.worker.core.protocol.ProtocolException;
-import io.jdisco.worker.core.protocol.StatusMessage;
-import io.jdisco.worker.core.protocol.TaskReply;
-import io.jdisco.worker.core.protocol.WorkerHello;
-import io.jdisco.worker.core.protocol.WorkerMessage;
+import io.jdisco.worker.core.protocol.message.FailureMessage;
+import io.jdisco.worker.core.protocol.message.InputErrRequest;
+import io.jdisco.worker.core.protocol.message.InputRequest;
+import io.jdisco.worker.core.protocol.message.MasterMessage;
+import io.jdisco.worker.core.protocol.message.OkReply;
+import io.jdisco.worker.core.protocol.message.OutputMessage;
+import io.jdisco.worker.core.protocol.message.StatusMessage;
+import io.jdisco.worker.core.protocol.message.TaskReply;
+import io.jdisco.worker.core.protocol.message.WorkerHello;
+import io.jdisco.worker.core.protocol.message.WorkerMessage;
+import io.jdisco.worker.core.protocol.wire.Frame;
+import io.jdisco.worker.core.protocol.wire.MessageCodec;
 import io.jdisco.worker.index.IndexLine;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -119,7 +118,7 @@ public final class SessionHandler {
         if (message instanceof WorkerHello hello) {
             pid = hello.pid();
             reply(out, OkReply.ok());
-        } else if (message instanceof io.jdisco.worker.core.protocol.TaskRequest) {
+        } else if (message instanceof io.jdisco.worker.core.protocol.message.TaskRequest) {
             reply(out, taskReply());
         } else if (message instanceof InputRequest request) {
             reply(out, task.inputs().reply(request));
@@ -141,10 +140,9 @@ public final class SessionHandler {
                 return new AttemptOutcome.Failed(false, failure);
             }
             reply(out, OkReply.ok());
-        } else if (message instanceof ErrorMessage error) {
-            return new AttemptOutcome.Failed(false, error.text(), true);
-        } else if (message instanceof FatalMessage fatal) {
-            return new AttemptOutcome.Failed(true, fatal.text());
+        } else if (message instanceof FailureMessage failed) {
+            return failed.isFatal() ? new AttemptOutcome.Failed(true, failed.text())
+                    : new AttemptOutcome.Failed(false, failed.text(), true);
         } else {
             return done();
         }

@@ -1,14 +1,14 @@
 package io.jdisco.local.internal.workers;
 
-import io.jdisco.worker.core.WorkerHost;
-import io.jdisco.worker.core.protocol.KeepOpenOutputStream;
+import io.jdisco.worker.core.SessionLoop;
+import io.jdisco.worker.core.protocol.pipe.KeepOpenOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One session of a reused worker process ({@link WorkerHost} on the worker's side, {@link WorkerPool}
+ * One session of a reused worker process ({@link SessionLoop} on the worker's side, {@link WorkerPool}
  * on the master's): the master writes {@code JD_NEXT 2 ""} to the host's stdin and then speaks the
  * ordinary protocol over the same pipes. After {@code DONE} the process goes back to the pool; any
  * other end kills it with its descendants, as a one-task worker is killed.
@@ -32,7 +32,7 @@ final class ReusedWorker implements WorkerHandle {
     static ReusedWorker begin(WorkerPool pool, Process process) throws IOException {
         ReusedWorker w = new ReusedWorker(pool, process);
         OutputStream stdin = process.getOutputStream();
-        stdin.write(WorkerHost.NEXT_TASK_FRAME.encode());
+        stdin.write(SessionLoop.NEXT_TASK_FRAME.encode());
         stdin.flush();
         return w;
     }

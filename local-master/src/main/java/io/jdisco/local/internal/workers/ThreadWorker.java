@@ -2,9 +2,9 @@ package io.jdisco.local.internal.workers;
 
 import io.jdisco.worker.core.WorkerSession;
 import io.jdisco.worker.core.input.InputErrPolicy;
-import io.jdisco.worker.core.protocol.ChannelOptions;
-import io.jdisco.worker.core.protocol.MasterChannel;
-import io.jdisco.worker.core.protocol.MemoryPipe;
+import io.jdisco.worker.core.protocol.channel.ChannelOptions;
+import io.jdisco.worker.core.protocol.channel.MasterChannel;
+import io.jdisco.worker.core.protocol.pipe.MemoryPipe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package io.jdisco.local.internal.workers;
 
-import io.jdisco.worker.core.WorkerHost;
+import io.jdisco.worker.core.SessionLoop;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.Map;
  * The idle reused worker processes of one job (the {@code REUSED_PROCESSES} mode): each is the
  * job's own {@code bin/worker}, started as {@link WorkerProcess} starts a worker (cwd = job home,
  * the worker environment, {@code nice}), plus {@code JDISCO_WORKER_REUSE=1}, which makes jdisco's
- * {@code WorkerMain} a {@link WorkerHost}. There are never more processes than the node's slots.
+ * {@code WorkerMain} a {@link SessionLoop}. There are never more processes than the node's slots.
  * The first task of the job starts them all ({@link #prestart}): a host waits for its first
  * {@code JD_NEXT} with its JVM up, so a later stage (the reduces after a single map task, say)
  * does not wait for a JVM to start. Closed when the job ends: the idle processes are killed, and
@@ -37,7 +37,7 @@ final class WorkerPool implements AutoCloseable {
      */
     synchronized void prestart(int count) throws IOException {
         for (int i = 0; i < count && !closed; i++) {
-            idle.addLast(WorkerProcess.start(job, nice, Map.of(WorkerHost.VARIABLE, "1")));
+            idle.addLast(WorkerProcess.start(job, nice, Map.of(SessionLoop.VARIABLE, "1")));
         }
     }
 
@@ -51,7 +51,7 @@ final class WorkerPool implements AutoCloseable {
         while (true) {
             Process p = takeIdle();
             if (p == null) {
-                Process fresh = WorkerProcess.start(job, nice, Map.of(WorkerHost.VARIABLE, "1"));
+                Process fresh = WorkerProcess.start(job, nice, Map.of(SessionLoop.VARIABLE, "1"));
                 try {
                     return ReusedWorker.begin(this, fresh);
                 } catch (IOException e) {

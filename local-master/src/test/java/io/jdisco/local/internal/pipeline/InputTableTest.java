@@ -2,10 +2,10 @@ package io.jdisco.local.internal.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jdisco.worker.core.protocol.FailReply;
-import io.jdisco.worker.core.protocol.InputErrRequest;
-import io.jdisco.worker.core.protocol.InputRequest;
-import io.jdisco.worker.core.protocol.MessageCodec;
+import io.jdisco.worker.core.protocol.message.FailReply;
+import io.jdisco.worker.core.protocol.message.InputErrRequest;
+import io.jdisco.worker.core.protocol.message.InputRequest;
+import io.jdisco.worker.core.protocol.wire.MessageCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ class InputTableTest {
     private final InputTable table = new InputTable(List.of(new TaskInput(0, List.of("u0", "u1", "u2")),
             new TaskInput("all", List.of("dir://h/x"))));
 
-    private static String wire(io.jdisco.worker.core.protocol.MasterMessage m) {
+    private static String wire(io.jdisco.worker.core.protocol.message.MasterMessage m) {
         return new String(MessageCodec.encode(m).encode(), StandardCharsets.UTF_8);
     }
 

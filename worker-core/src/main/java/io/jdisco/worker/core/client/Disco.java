@@ -74,7 +74,7 @@ public final class Disco implements JobPolling {
 
     /**
      * A client of {@code master} ({@code http://host:port}) that sends {@code token} with every
-     * request to it ({@code Authorization: Bearer <token>}): for a jdisco local master bound
+     * request to it ({@code Authorization: Bearer <token>}): for a jdisco master bound
      * beyond loopback with a token, reached from another host. {@link #Disco(String)} does the
      * same with the token in the file named by {@value MasterToken#FILE_VARIABLE}.
      *
@@ -106,7 +106,7 @@ public final class Disco implements JobPolling {
     /**
      * A client of {@code master} ({@code http://host:port}, the URL its messages and results name)
      * reached through {@code transport}: for a master that answers in this JVM, such as the
-     * embedded local master's {@code transport()}.
+     * {@code transport()} of a jdisco master started in this JVM.
      *
      * @throws IllegalArgumentException when the URL is not an {@code http(s)://host[:port]} URL
      */

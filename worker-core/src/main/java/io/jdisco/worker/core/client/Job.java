@@ -65,7 +65,7 @@ public final class Job {
     /**
      * This job with the jdisco runtime referred to by its absolute paths on this machine instead of
      * carried in the job home ({@link WorkerJobHome.Runtime#LOCAL}): for a master on this machine
-     * only, such as the embedded local master; nodes elsewhere could not start its workers.
+     * only (one whose workers run where this client runs); nodes elsewhere could not start its workers.
      */
     public Job withLocalRuntime() {
         return withSetting(WorkerJobHome.RUNTIME_SETTING, "local");

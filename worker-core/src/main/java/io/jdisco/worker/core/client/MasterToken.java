@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The shared secret of a jdisco local master bound beyond loopback: clients on other hosts send it
+ * The shared secret of a jdisco master bound beyond loopback: clients on other hosts send it
  * as {@code Authorization: Bearer <token>}. It is kept in a file that only its owner can read
  * (the master's {@code --token FILE}, a client's {@code JDISCO_TOKEN_FILE}), never on a command
  * line, where other users of the machine would see it in the process list.

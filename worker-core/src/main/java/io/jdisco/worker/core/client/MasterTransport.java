@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * How a {@link Disco} client reaches its master: one request, one reply, in the master's HTTP
  * API's terms (SPEC §11). {@link Disco#Disco(String)} speaks HTTP, which any Disco master
- * answers; a master in the same JVM can answer in process instead (the embedded
+ * answers; a master in the same JVM can answer in process instead (jdisco's
  * {@code io.jdisco.local.LocalMaster#transport()}): the same routes and bytes, without sockets or
  * the JDK HTTP client, whose first request cost a short job ~40 ms on the critical path.
  *

@@ -1,7 +1,7 @@
 package io.jdisco.worker.core.input;
 
-import io.jdisco.worker.core.protocol.InputEntry;
-import io.jdisco.worker.core.protocol.Replica;
+import io.jdisco.worker.core.protocol.message.InputEntry;
+import io.jdisco.worker.core.protocol.message.Replica;
 import java.util.List;
 import java.util.Objects;
 

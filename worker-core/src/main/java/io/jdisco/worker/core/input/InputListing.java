@@ -1,7 +1,7 @@
 package io.jdisco.worker.core.input;
 
-import io.jdisco.worker.core.protocol.InputEntry;
-import io.jdisco.worker.core.protocol.InputReply;
+import io.jdisco.worker.core.protocol.message.InputEntry;
+import io.jdisco.worker.core.protocol.message.InputReply;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.jdisco.worker.core.input;
 
-import io.jdisco.worker.core.protocol.InputErrRequest;
-import io.jdisco.worker.core.protocol.InputReply;
-import io.jdisco.worker.core.protocol.InputRequest;
-import io.jdisco.worker.core.protocol.MasterChannel;
-import io.jdisco.worker.core.protocol.MasterMessage;
+import io.jdisco.worker.core.protocol.channel.MasterChannel;
+import io.jdisco.worker.core.protocol.message.InputErrRequest;
+import io.jdisco.worker.core.protocol.message.InputReply;
+import io.jdisco.worker.core.protocol.message.InputRequest;
+import io.jdisco.worker.core.protocol.message.MasterMessage;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;

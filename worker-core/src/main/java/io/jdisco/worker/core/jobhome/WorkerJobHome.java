@@ -28,7 +28,7 @@ import java.util.Optional;
  * <p>With the job setting {@value #RUNTIME_SETTING} = {@code "local"} ({@link Runtime#LOCAL}) the
  * runtime jars are not carried: the launcher's class path names them by their absolute paths on
  * this machine, before {@code lib/*:classes}. That is for a master on the client's own machine
- * (the embedded local master), where it saves packing, sending, storing and unpacking the runtime
+ * (its workers run here), where it saves packing, sending, storing and unpacking the runtime
  * (6 MB for the shaded command line) at every job; a job built so cannot run on other nodes. When
  * a runtime location is a class directory or its path has characters the launcher cannot quote,
  * the runtime is carried after all.

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.worker.DataException;
-import io.jdisco.worker.core.protocol.Replica;
+import io.jdisco.worker.core.protocol.message.Replica;
 import io.jdisco.worker.core.testing.ListReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

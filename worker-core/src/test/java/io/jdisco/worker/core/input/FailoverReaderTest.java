@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.worker.DataException;
-import io.jdisco.worker.core.protocol.InputEntry;
-import io.jdisco.worker.core.protocol.InputReply;
-import io.jdisco.worker.core.protocol.MasterMessage;
-import io.jdisco.worker.core.protocol.Replica;
+import io.jdisco.worker.core.protocol.message.InputEntry;
+import io.jdisco.worker.core.protocol.message.InputReply;
+import io.jdisco.worker.core.protocol.message.MasterMessage;
+import io.jdisco.worker.core.protocol.message.Replica;
 import io.jdisco.worker.core.testing.ListReader;
 import io.jdisco.worker.io.RecordReader;
 import java.io.FileNotFoundException;

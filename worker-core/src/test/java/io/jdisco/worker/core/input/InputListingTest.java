@@ -3,10 +3,10 @@ package io.jdisco.worker.core.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.jdisco.worker.core.protocol.InputEntry;
-import io.jdisco.worker.core.protocol.InputReply;
-import io.jdisco.worker.core.protocol.MasterMessage;
-import io.jdisco.worker.core.protocol.Replica;
+import io.jdisco.worker.core.protocol.message.InputEntry;
+import io.jdisco.worker.core.protocol.message.InputReply;
+import io.jdisco.worker.core.protocol.message.MasterMessage;
+import io.jdisco.worker.core.protocol.message.Replica;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;

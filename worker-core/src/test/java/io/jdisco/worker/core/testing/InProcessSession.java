@@ -2,8 +2,9 @@ package io.jdisco.worker.core.testing;
 
 import io.jdisco.worker.core.WorkerSession;
 import io.jdisco.worker.core.input.InputErrPolicy;
-import io.jdisco.worker.core.protocol.ChannelOptions;
-import io.jdisco.worker.core.protocol.MasterChannel;
+import io.jdisco.worker.core.protocol.channel.ChannelOptions;
+import io.jdisco.worker.core.protocol.channel.FakeMaster;
+import io.jdisco.worker.core.protocol.channel.MasterChannel;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -17,14 +18,9 @@ public final class InProcessSession {
 
     private InProcessSession(FakeMaster.Responder responder, ChannelOptions options, InputErrPolicy policy)
             throws IOException {
-        BytePipe toWorker = new BytePipe();
-        BytePipe toMaster = new BytePipe();
-        java.io.InputStream workerIn = toWorker.source();
-        java.io.OutputStream masterOut = toWorker.sink();
-        java.io.InputStream masterIn = toMaster.source();
-        java.io.OutputStream workerOut = toMaster.sink();
-        this.master = new FakeMaster(masterIn, masterOut, responder).start();
-        this.channel = new MasterChannel(workerIn, workerOut, options);
+        FakeMaster.Connection c = FakeMaster.connect(responder, options);
+        this.master = c.master();
+        this.channel = c.channel();
         Thread t = new Thread(() -> outcome.complete(new WorkerSession(channel, policy).run()), "in-process-worker");
         t.setDaemon(true);
         t.start();

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The master's HTTP API (SPEC §11) over a {@link MasterTransport} (HTTP itself, or an embedded
- * master's in-process routes): one request, one reply, with every failure turned into a
+ * The master's HTTP API (SPEC §11) over a {@link MasterTransport} (HTTP itself, or the routes of
+ * a master in this JVM): one request, one reply, with every failure turned into a
  * {@link CommException} that names the URL and, when the server answered, the status and the
  * body text (the master's own error message, e.g. a 400's JSON string, decoded). A request to the
  * master that gets no answer at all (refused, reset, timed out) is a

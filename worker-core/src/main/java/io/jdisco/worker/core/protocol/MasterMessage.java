@@ -1,6 +1,0 @@
-package io.jdisco.worker.core.protocol;
-
-/** A message the master sends to the worker: a reply to a request (SPEC §2.2, master → worker). */
-public sealed interface MasterMessage extends Message permits OkReply, TaskReply, InputReply, RetryReply,
-        FailReply, WaitReply {
-}

@@ -4,12 +4,9 @@ import io.jdisco.cli.jobs.GrepCommand;
 import io.jdisco.cli.jobs.JoinCommand;
 import io.jdisco.cli.jobs.SortCommand;
 import io.jdisco.cli.jobs.WordCountCommand;
-import io.jdisco.cli.master.CountersCommand;
-import io.jdisco.cli.master.EventsCommand;
-import io.jdisco.cli.master.JobControlCommand;
+import io.jdisco.cli.master.JobCommand;
 import io.jdisco.cli.master.JobsCommand;
 import io.jdisco.cli.master.MasterCommand;
-import io.jdisco.cli.master.ResultsCommand;
 import io.jdisco.worker.JobException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,8 +28,8 @@ public final class Main {
 
     private static final Map<String, Command> COMMANDS = commands(
             new WordCountCommand(), new GrepCommand(), new JoinCommand(), new SortCommand(), new CatCommand(),
-            new MasterCommand(), new JobsCommand(), new EventsCommand(), new ResultsCommand(), new CountersCommand(),
-            JobControlCommand.kill(), JobControlCommand.purge());
+            new MasterCommand(), new JobsCommand(), JobCommand.events(), JobCommand.results(), JobCommand.counters(),
+            JobCommand.kill(), JobCommand.purge());
 
     private Main() {
     }

@@ -27,15 +27,27 @@ public final class LocalMasterMain {
             System.exit(2);
             return;
         }
+        serve(config, System.out);
+    }
+
+    /**
+     * Starts a master with {@code config}, tells on {@code out} where it is, and serves until the
+     * JVM is asked to stop (Ctrl-C, SIGTERM): the master is closed then, its workers stopped and a
+     * temporary data root deleted.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public static void serve(LocalMasterConfig config, PrintStream out) throws InterruptedException {
         LocalMaster master = LocalMaster.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             master.close();
             stopped.countDown();
         }, "jdisco-master-shutdown"));
-        System.out.println("jdisco local master at " + master.url() + " (data " + master.dataRoot() + ", "
+        out.println("jdisco local master at " + master.url() + " (data " + master.dataRoot() + ", "
                 + config.slots() + " slots); set DISCO_MASTER=" + master.url());
-        System.out.flush();
+        out.println("status pages at " + master.url() + "/ (jobs) and " + master.url() + "/job/NAME (a job)");
+        out.flush();
         stopped.await();
     }
 

@@ -3,12 +3,10 @@ package io.jdisco.cli.master;
 import io.jdisco.cli.Command;
 import io.jdisco.cli.Console;
 import io.jdisco.cli.UsageException;
-import io.jdisco.local.LocalMaster;
 import io.jdisco.local.LocalMasterConfig;
 import io.jdisco.local.LocalMasterMain;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|reused|threads]
@@ -59,18 +57,7 @@ public final class MasterCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        LocalMaster master = LocalMaster.start(config);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            master.close();
-            stopped.countDown();
-        }, "jdisco-master-shutdown"));
-        console.out().println("jdisco local master at " + master.url() + " (data " + master.dataRoot() + ", "
-                + config.slots() + " slots); set DISCO_MASTER=" + master.url());
-        console.out().println("status pages at " + master.url() + "/ (jobs) and " + master.url()
-                + "/job/NAME (a job)");
-        console.out().flush();
-        stopped.await();
+        LocalMasterMain.serve(config, console.out());
         return 0;
     }
 }

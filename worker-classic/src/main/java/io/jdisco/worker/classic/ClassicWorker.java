@@ -37,7 +37,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -131,20 +130,17 @@ public class ClassicWorker extends Worker {
     @Override
     public Map<String, Object> jobdict(Map<String, ?> job, Map<String, ?> jobargs) {
         Map<String, Object> d = super.jobdict(job, jobargs);
-        boolean hasMap = hasMap(getItem("map", job, jobargs, null));
-        boolean hasReduce = hasReduce(getItem("reduce", job, jobargs, null));
+        ClassicStages stages = ClassicStages.of(this, job, jobargs);
         Object input = getItem("input", job, jobargs, List.of());
-        Map<String, Object> resolved = new LinkedHashMap<>(parameters());
-        resolved.put("partitions", getItem("partitions", job, jobargs, 1));
-        ClassicSettings s = new ClassicSettings(resolved);
+        int partitions = stages.partitions();
         SchemeContext ctx = clientSchemeContext(job);
         try {
-            d.put("input", ClassicInputs.inputList(input, hasMap, ctx));
-            d.put("map?", hasMap);
-            d.put("reduce?", hasReduce);
-            d.put("reduce_shuffle?", Truthiness.isTrue(getItem("reduce_shuffle", job, jobargs, false)));
-            d.put("nr_reduces", ClassicInputs.nrReduces(input, hasMap, s.partitions(),
-                    Truthiness.isTrue(getItem("merge_partitions", job, jobargs, false)), ctx));
+            d.put("input", ClassicInputs.inputList(input, stages.hasMap(), ctx));
+            d.put("map?", stages.hasMap());
+            d.put("reduce?", stages.hasReduce());
+            d.put("reduce_shuffle?", stages.reduceShuffle());
+            d.put("nr_reduces", ClassicInputs.nrReduces(input, stages.hasMap(), partitions,
+                    stages.mergePartitions(), ctx));
         } catch (IOException e) {
             throw new UncheckedIOException("the job's inputs cannot be listed: " + e.getMessage(), e);
         }

@@ -77,7 +77,16 @@ public final class ClassicSettings {
 
     /** {@code partitions}: the number of labels, 0 for non-partitioned output ({@code None} or 0). */
     public int partitions() {
-        Object v = p.get("partitions");
+        return partitions(p.get("partitions"));
+    }
+
+    /**
+     * A {@code partitions} value as a number of labels, 0 for non-partitioned output ({@code None},
+     * {@code False} or 0).
+     *
+     * @throws IllegalArgumentException when {@code v} is not a number, null or false, or is negative
+     */
+    public static int partitions(Object v) {
         if (v == null || Boolean.FALSE.equals(v)) {
             return 0;
         }

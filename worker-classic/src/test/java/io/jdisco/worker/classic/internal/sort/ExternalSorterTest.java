@@ -93,15 +93,50 @@ class ExternalSorterTest {
         }
     }
 
+    /**
+     * More than twice {@link ExternalSorter#MAX_FAN_IN} runs of a dozen pairs each: two passes
+     * collapse runs (the second one merging the first one's output with fresh runs) before the
+     * last merge, and equal keys spread over many runs keep their input order throughout. A 4.5 KB
+     * budget holds about 13 of these pairs (a 4 KiB block plus the index); a smaller one would
+     * spill every pair into a file of its own.
+     */
     @Test
     void mergesMoreRunsThanTheFanInInSeveralPasses() throws IOException {
-        List<Tuple> pairs = randomPairs(20000, 3);
-        try (ExternalSorter s = new ExternalSorter(dir, 3_000, JAVA)) {
+        List<Tuple> pairs = randomPairs(2000, 3);
+        try (ExternalSorter s = new ExternalSorter(dir, 4_500, JAVA)) {
             for (Tuple t : pairs) {
                 s.add(t);
             }
+            assertTrue(s.runCount() > 2 * ExternalSorter.MAX_FAN_IN, "runs spilled: " + s.runCount());
+            assertTrue(s.runCount() < pairs.size() / 4, "runs of several pairs each: " + s.runCount());
             List<Tuple> sorted = drain(s.sorted());
             assertEquals(stableSorted(pairs), sorted);
+        }
+    }
+
+    /**
+     * Keys and values larger than the run files' 64 KiB buffers and than the sort buffer's
+     * budget, among small pairs: each big pair fills the buffer on its own and is spilled, and
+     * every one comes back whole, in order.
+     */
+    @Test
+    void sortsRecordsLargerThanTheBufferAndTheRunFilesBuffers() throws IOException {
+        Random r = new Random(5);
+        List<Tuple> pairs = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String key = "k" + r.nextInt(20);
+            if (i % 10 == 3) {
+                key = key + "x".repeat(70_000 + r.nextInt(50_000));
+            }
+            String value = i % 7 == 0 ? "v".repeat(100_000 + r.nextInt(200_000)) : "v" + i;
+            pairs.add(Tuple.pair(key, value));
+        }
+        try (ExternalSorter s = new ExternalSorter(dir, 64 * 1024, JAVA)) {
+            for (Tuple t : pairs) {
+                s.add(t);
+            }
+            assertTrue(s.runCount() >= 15, "every big pair spills: " + s.runCount());
+            assertEquals(stableSorted(pairs), drain(s.sorted()));
         }
     }
 

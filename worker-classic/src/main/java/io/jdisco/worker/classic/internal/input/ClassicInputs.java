@@ -80,7 +80,7 @@ public final class ClassicInputs {
     }
 
     /** Python's {@code istag}: {@code tag://...}, or a non-empty name without {@code ://} and {@code /}. */
-    public static boolean isTag(String url) {
+    private static boolean isTag(String url) {
         return url.startsWith("tag://") || (!url.isEmpty() && !url.contains("://") && !url.contains("/"));
     }
 

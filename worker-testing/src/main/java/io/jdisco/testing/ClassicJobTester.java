@@ -3,9 +3,8 @@ package io.jdisco.testing;
 import io.jdisco.taskio.TaskIo;
 import io.jdisco.worker.Tuple;
 import io.jdisco.worker.classic.ClassicJob;
+import io.jdisco.worker.classic.ClassicStages;
 import io.jdisco.worker.classic.ClassicWorker;
-import io.jdisco.worker.classic.internal.ClassicSettings;
-import io.jdisco.worker.classic.internal.Truthiness;
 import io.jdisco.worker.io.RecordWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -122,12 +121,11 @@ public final class ClassicJobTester {
         String jobname = name + "@test:" + Long.toHexString(System.nanoTime());
         Map<String, Object> job = Map.of("name", name);
         InMemoryNode node = new InMemoryNode(root.resolve("node"), jobname, worker, job, jobargs);
-        boolean hasMap = worker.hasMap(worker.getItem("map", job, jobargs, null));
-        boolean hasReduce = worker.hasReduce(worker.getItem("reduce", job, jobargs, null));
+        ClassicStages plan = ClassicStages.of(worker, job, jobargs);
         Map<String, List<InMemoryNode.TaskRun>> stages = new LinkedHashMap<>();
         String last = null;
         List<MasterInput> next = jobInputs;
-        if (hasMap) {
+        if (plan.hasMap()) {
             List<MasterInput> indexes = new ArrayList<>();
             for (MasterInput in : jobInputs) {
                 InMemoryNode.TaskRun t = node.run("map", "split", 0, InMemoryNode.HOST, List.of(in));
@@ -139,8 +137,8 @@ public final class ClassicJobTester {
             next = shuffle(node, stages, "map_shuffle", indexes);
             last = next.isEmpty() ? null : "map_shuffle";
         }
-        if (hasReduce && !next.isEmpty()) {
-            int nr = nrReduces(job, hasMap);
+        if (plan.hasReduce() && !next.isEmpty()) {
+            int nr = nrReduces(plan);
             List<MasterInput> reduced = new ArrayList<>();
             for (int label : nr == 1 ? List.of(0) : labels(stages.get("map_shuffle"))) {
                 List<MasterInput> ins = new ArrayList<>();
@@ -152,7 +150,7 @@ public final class ClassicJobTester {
                 reduced.add(new MasterInput("all", List.of(t.index())));
             }
             last = "reduce";
-            if (nr != 1 && Truthiness.isTrue(worker.getItem("reduce_shuffle", job, jobargs, false))) {
+            if (nr != 1 && plan.reduceShuffle()) {
                 last = shuffle(node, stages, "reduce_shuffle", reduced).isEmpty() ? last : "reduce_shuffle";
             }
         }
@@ -169,14 +167,12 @@ public final class ClassicJobTester {
         return t.outputs().isEmpty() ? List.of() : List.of(new MasterInput("all", List.of(t.index())));
     }
 
-    private int nrReduces(Map<String, Object> job, boolean hasMap) {
-        if (Truthiness.isTrue(worker.getItem("merge_partitions", job, jobargs, false)) || !hasMap) {
+    /** The jobdict's {@code nr_reduces} for the inputs this kit gives a map: labels, or one for all. */
+    private static int nrReduces(ClassicStages plan) {
+        if (plan.mergePartitions() || !plan.hasMap()) {
             return 1;
         }
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("partitions", worker.getItem("partitions", job, jobargs, 1));
-        int n = new ClassicSettings(p).partitions();
-        return n > 0 ? n : 1;
+        return plan.partitions() > 0 ? plan.partitions() : 1;
     }
 
     private static List<Integer> labels(List<InMemoryNode.TaskRun> shuffles) {

@@ -3,15 +3,13 @@ package io.jdisco.testing;
 import io.jdisco.taskio.InputChain;
 import io.jdisco.taskio.TaskIo;
 import io.jdisco.worker.Tuple;
-import io.jdisco.worker.classic.internal.Pairs;
-import io.jdisco.worker.classic.internal.SortKeyEncoder;
+import io.jdisco.worker.classic.ClassicRecords;
 import io.jdisco.worker.io.InputLink;
 import io.jdisco.worker.io.RecordReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +55,8 @@ public final class JobRun {
 
     /** {@link #results()} sorted by key, then value, in the external sort's key order. */
     public List<Tuple> sortedResults() {
-        SortKeyEncoder keys = new SortKeyEncoder();
         List<Tuple> out = new ArrayList<>(results());
-        out.sort((a, b) -> Arrays.compareUnsigned(keys.encode(a), keys.encode(b)));
+        out.sort(ClassicRecords.sortOrder());
         return out;
     }
 
@@ -102,7 +99,7 @@ public final class JobRun {
         try (RecordReader<Object> r = chain.open(new InputLink(Files.newInputStream(o.file()), Files.size(o.file()),
                 o.file().toString()), OfflineContext.INSTANCE)) {
             while (r.advance()) {
-                out.add(Pairs.of(r.current()));
+                out.add(ClassicRecords.asPair(r.current()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read output " + o.file(), e);

@@ -59,11 +59,6 @@ public final class InputLink {
         return url;
     }
 
-    /** This link with another stream, same size and URL. */
-    public InputLink withStream(InputStream newStream) {
-        return new InputLink(newStream, size, url);
-    }
-
     @Override
     public String toString() {
         return "InputLink[" + url + ", size " + (hasSize() ? size : "unknown") + (isOpen() ? ", open" : "") + "]";

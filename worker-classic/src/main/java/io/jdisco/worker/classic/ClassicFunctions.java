@@ -2,7 +2,7 @@ package io.jdisco.worker.classic;
 
 import io.jdisco.worker.Params;
 import io.jdisco.worker.Tuple;
-import io.jdisco.worker.classic.internal.KeySums;
+import io.jdisco.worker.classic.internal.combine.KeySums;
 import io.jdisco.worker.fn.CombinerFunction;
 import io.jdisco.worker.fn.MapFunction;
 import io.jdisco.worker.fn.ReduceFunction;
@@ -33,7 +33,7 @@ public final class ClassicFunctions {
 
     /** {@code nop_map}: each entry, which must be a pair, unchanged. */
     public static MapFunction<Object> nopMap() {
-        return (entry, params) -> List.of(io.jdisco.worker.classic.internal.Pairs.check(entry, "nop_map's input"));
+        return (entry, params) -> List.of(io.jdisco.worker.classic.internal.function.Pairs.check(entry, "nop_map's input"));
     }
 
     /** {@code nop_reduce}: every pair written unchanged. */

@@ -4,21 +4,21 @@ import io.jdisco.taskio.TaskIo;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.Task;
 import io.jdisco.worker.Tuple;
-import io.jdisco.worker.classic.internal.ClassicInputs;
-import io.jdisco.worker.classic.internal.ClassicSettings;
-import io.jdisco.worker.classic.internal.ConcatWriter;
-import io.jdisco.worker.classic.internal.ExpandingOpener;
-import io.jdisco.worker.classic.internal.FunctionCalls;
-import io.jdisco.worker.classic.internal.JfrProfile;
-import io.jdisco.worker.classic.internal.MapCall;
-import io.jdisco.worker.classic.internal.MapTask;
-import io.jdisco.worker.classic.internal.Pairs;
-import io.jdisco.worker.classic.internal.ReduceCall;
-import io.jdisco.worker.classic.internal.ReduceTask;
-import io.jdisco.worker.classic.internal.ShuffleTask;
-import io.jdisco.worker.classic.internal.TaskRuntime;
-import io.jdisco.worker.classic.internal.Truthiness;
-import io.jdisco.worker.classic.internal.UserTraces;
+import io.jdisco.worker.classic.internal.diagnostics.JfrProfile;
+import io.jdisco.worker.classic.internal.diagnostics.UserTraces;
+import io.jdisco.worker.classic.internal.function.FunctionCalls;
+import io.jdisco.worker.classic.internal.function.MapCall;
+import io.jdisco.worker.classic.internal.function.Pairs;
+import io.jdisco.worker.classic.internal.function.ReduceCall;
+import io.jdisco.worker.classic.internal.input.ClassicInputs;
+import io.jdisco.worker.classic.internal.input.ExpandingOpener;
+import io.jdisco.worker.classic.internal.settings.ClassicSettings;
+import io.jdisco.worker.classic.internal.settings.Truthiness;
+import io.jdisco.worker.classic.internal.stage.ConcatWriter;
+import io.jdisco.worker.classic.internal.stage.MapTask;
+import io.jdisco.worker.classic.internal.stage.ReduceTask;
+import io.jdisco.worker.classic.internal.stage.ShuffleTask;
+import io.jdisco.worker.classic.internal.stage.TaskRuntime;
 import io.jdisco.worker.core.Worker;
 import io.jdisco.worker.core.client.Job;
 import io.jdisco.worker.core.input.RecordOpener;
@@ -38,7 +38,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -134,20 +133,17 @@ public class ClassicWorker extends Worker {
     @Override
     public Map<String, Object> jobdict(Map<String, ?> job, Map<String, ?> jobargs) {
         Map<String, Object> d = super.jobdict(job, jobargs);
-        boolean hasMap = hasMap(getItem("map", job, jobargs, null));
-        boolean hasReduce = hasReduce(getItem("reduce", job, jobargs, null));
+        ClassicStages stages = ClassicStages.of(this, job, jobargs);
         Object input = getItem("input", job, jobargs, List.of());
-        Map<String, Object> resolved = new LinkedHashMap<>(parameters());
-        resolved.put("partitions", getItem("partitions", job, jobargs, 1));
-        ClassicSettings s = new ClassicSettings(resolved);
+        int partitions = stages.partitions();
         SchemeContext ctx = clientSchemeContext(job);
         try {
-            d.put("input", ClassicInputs.inputList(input, hasMap, ctx));
-            d.put("map?", hasMap);
-            d.put("reduce?", hasReduce);
-            d.put("reduce_shuffle?", Truthiness.isTrue(getItem("reduce_shuffle", job, jobargs, false)));
-            d.put("nr_reduces", ClassicInputs.nrReduces(input, hasMap, s.partitions(),
-                    Truthiness.isTrue(getItem("merge_partitions", job, jobargs, false)), ctx));
+            d.put("input", ClassicInputs.inputList(input, stages.hasMap(), ctx));
+            d.put("map?", stages.hasMap());
+            d.put("reduce?", stages.hasReduce());
+            d.put("reduce_shuffle?", stages.reduceShuffle());
+            d.put("nr_reduces", ClassicInputs.nrReduces(input, stages.hasMap(), partitions,
+                    stages.mergePartitions(), ctx));
         } catch (IOException e) {
             throw new UncheckedIOException("the job's inputs cannot be listed: " + e.getMessage(), e);
         }

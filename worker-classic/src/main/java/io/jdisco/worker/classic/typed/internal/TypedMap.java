@@ -1,7 +1,7 @@
 package io.jdisco.worker.classic.typed.internal;
 
-import io.jdisco.worker.classic.internal.ContextualFunctions;
-import io.jdisco.worker.classic.internal.MapCall;
+import io.jdisco.worker.classic.internal.function.ContextualFunctions;
+import io.jdisco.worker.classic.internal.function.MapCall;
 import io.jdisco.worker.classic.typed.Codec;
 import io.jdisco.worker.classic.typed.InputFormat;
 import io.jdisco.worker.fn.Collector;

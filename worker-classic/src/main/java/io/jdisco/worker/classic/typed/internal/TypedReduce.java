@@ -2,8 +2,8 @@ package io.jdisco.worker.classic.typed.internal;
 
 import io.jdisco.worker.DataException;
 import io.jdisco.worker.Tuple;
-import io.jdisco.worker.classic.internal.ContextualFunctions;
-import io.jdisco.worker.classic.internal.ReduceCall;
+import io.jdisco.worker.classic.internal.function.ContextualFunctions;
+import io.jdisco.worker.classic.internal.function.ReduceCall;
 import io.jdisco.worker.classic.typed.Codec;
 import io.jdisco.worker.fn.Collector;
 import io.jdisco.worker.fn.Emitter;

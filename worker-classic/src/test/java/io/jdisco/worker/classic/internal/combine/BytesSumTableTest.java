@@ -1,0 +1,96 @@
+package io.jdisco.worker.classic.internal.combine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jdisco.worker.Bytes;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BytesSumTableTest {
+    private static List<List<Object>> entries(BytesSumTable t) throws Exception {
+        List<List<Object>> out = new ArrayList<>();
+        t.forEach((label, key, sum) -> out.add(List.of(label, key, sum)));
+        return out;
+    }
+
+    private static Bytes b(String s) {
+        return Bytes.latin1(s);
+    }
+
+    @Test
+    void sumsPerKeyInArrivalOrderAskingTheLabelOncePerKey() throws Exception {
+        BytesSumTable t = new BytesSumTable();
+        List<Object> asked = new ArrayList<>();
+        KeySums.Labeller labeller = key -> {
+            asked.add(key);
+            return ((Bytes) key).length() % 2;
+        };
+        t.add(b("bb"), 1L, labeller);
+        t.add(b("a"), 1L, labeller);
+        t.add(b("bb"), 5L, labeller);
+        assertEquals(List.of(List.of(0, b("bb"), 6L), List.of(1, b("a"), 1L)), entries(t));
+        assertEquals(List.of(b("bb"), b("a")), asked);
+    }
+
+    @Test
+    void keysThatShareAPrefixOrAHashStayApart() throws Exception {
+        BytesSumTable t = new BytesSumTable();
+        // "Aa" and "BB" have the same Java hash code.
+        for (String k : List.of("Aa", "BB", "A", "Aaa", "", "Aa")) {
+            t.add(b(k), 1L, key -> -1);
+        }
+        assertEquals(List.of(List.of(-1, b("Aa"), 2L), List.of(-1, b("BB"), 1L), List.of(-1, b("A"), 1L),
+                List.of(-1, b("Aaa"), 1L), List.of(-1, Bytes.EMPTY, 1L)), entries(t));
+    }
+
+    @Test
+    void keepsEveryKeyWhenSlotsAndArenaGrow() throws Exception {
+        BytesSumTable t = new BytesSumTable();
+        String longKey = "x".repeat(100_000);
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 20_000; i++) {
+                t.add(b("word" + i), 2L, key -> 0);
+            }
+            t.add(b(longKey), 1L, key -> 0);
+        }
+        List<List<Object>> e = entries(t);
+        assertEquals(20_001, t.size());
+        assertEquals(20_001, e.size());
+        assertTrue(e.subList(0, 20_000).stream().allMatch(x -> x.get(2).equals(4L)));
+        assertEquals(List.of(0, b(longKey), 2L), e.get(20_000));
+    }
+
+    @Test
+    void widensOnOverflowAndMixesDoublesAsAddDoes() throws Exception {
+        BytesSumTable t = new BytesSumTable();
+        t.add(b("big"), Long.MAX_VALUE, key -> 0);
+        t.add(b("big"), 1L, key -> 0);
+        t.add(b("big"), 1L, key -> 0);
+        t.add(b("d"), 1, key -> 0);
+        t.add(b("d"), 0.5, key -> 0);
+        t.add(b("d"), 1L, key -> 0);
+        assertEquals(List.of(List.of(0, b("big"), BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.TWO)),
+                List.of(0, b("d"), 2.5)), entries(t));
+    }
+
+    @Test
+    void refusesANonNumberEvenForAKeySeenOnce() {
+        BytesSumTable t = new BytesSumTable();
+        assertThrows(IllegalArgumentException.class, () -> t.add(b("k"), "text", key -> 0));
+    }
+
+    @Test
+    void clearStartsAgainEmpty() throws Exception {
+        BytesSumTable t = new BytesSumTable();
+        t.add(b("k"), 1L, key -> 0);
+        long before = t.approximateBytes();
+        t.clear();
+        t.add(b("k"), 1L, key -> 0);
+        assertEquals(List.of(List.of(0, b("k"), 1L)), entries(t));
+        assertEquals(before, t.approximateBytes());
+    }
+}

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * {@code master [--port P] [--data DIR] [--slots N] [--host NAME] [--workers processes|reused|threads]
- * [--task-timeout S] [--bind ADDR --token FILE] [--max-blob SIZE] [--max-pack SIZE]}: runs a {@link LocalMaster} in
+ * [--task-timeout S] [--bind ADDR --token FILE] [--max-blob SIZE] [--max-pack SIZE]}: runs a {@link io.jdisco.local.LocalMaster} in
  * the foreground until SIGTERM or Ctrl-C. The first line on standard output is
  * {@code jdisco local master at <url> ...}; the second names the status pages, which a browser on
  * this machine opens ({@code <url>/}).

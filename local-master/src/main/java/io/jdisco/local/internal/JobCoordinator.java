@@ -142,6 +142,7 @@ public final class JobCoordinator implements Runnable {
                 job.stageFinished(stage.name(), outputs);
                 checkKilled();
             }
+            IndexFile.forceResults(node.layout(), outputs);
             List<List<String>> results = JobRecord.urls(outputs);
             if (!stages.isEmpty() && Boolean.TRUE.equals(job.pack().jobdict().get("save_results"))) {
                 String tag = "disco:results:" + job.name();

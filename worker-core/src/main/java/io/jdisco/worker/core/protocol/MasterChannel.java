@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * <p>One request is outstanding at a time (a lock), as in the reference worker. Replies are awaited
  * with {@link ChannelOptions#replyTimeout()}, except for {@code INPUT}: the master holds that reply
  * back until inputs exist (SPEC §2.4.3). A daemon thread reads the master's stream so that waits can
- * time out. After {@code DONE}, {@code ERROR} or {@code FATAL} the channel writes nothing ever again.
+ * time out (a pooled one, {@link ProtocolThreads}). After {@code DONE}, {@code ERROR} or {@code FATAL} the channel writes nothing ever again.
  * {@code MSG}s go through {@link #messenger()}, which throttles and coalesces them.
  */
 public final class MasterChannel implements java.io.Closeable {
@@ -28,7 +28,7 @@ public final class MasterChannel implements java.io.Closeable {
     private final Object requestLock = new Object();
     private final LinkedBlockingQueue<Object> incoming = new LinkedBlockingQueue<>();
     private final StatusMessenger messenger;
-    private Thread reader;
+    private boolean readerStarted;
     private volatile String endedWith;
 
     /** A channel reading replies from {@code fromMaster} and writing requests to {@code toMaster}. */
@@ -188,10 +188,11 @@ public final class MasterChannel implements java.io.Closeable {
     }
 
     private void startReader() {
-        if (reader != null) {
+        if (readerStarted) {
             return;
         }
-        reader = new Thread(() -> {
+        readerStarted = true;
+        ProtocolThreads.start("jdisco-master-reader", () -> {
             FrameReader frames = new FrameReader(in);
             try {
                 Frame f;
@@ -202,9 +203,7 @@ public final class MasterChannel implements java.io.Closeable {
             } catch (IOException e) {
                 incoming.add(e);
             }
-        }, "jdisco-master-reader");
-        reader.setDaemon(true);
-        reader.start();
+        });
     }
 
     private static <T extends MasterMessage> T expect(MasterMessage reply, Class<T> type, String request,

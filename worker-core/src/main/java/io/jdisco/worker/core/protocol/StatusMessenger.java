@@ -10,7 +10,7 @@ import java.util.Objects;
  * Sends status texts as {@code MSG}s without ever tripping the master's rate limit, and without
  * dropping any text.
  *
- * <p>{@link #post} never blocks on the master: texts queue up and a daemon thread sends them, at
+ * <p>{@link #post} never blocks on the master: texts queue up and a daemon thread (a pooled one, {@link ProtocolThreads}) sends them, at
  * most {@code msgsPerWindow} MSGs per rolling window. While the throttle allows, each text is one
  * MSG; texts that queued while the throttle held the pump back are coalesced into the next MSG, one
  * per line, followed by a line {@code (N messages merged)}; a MSG carries at most
@@ -26,7 +26,7 @@ public final class StatusMessenger {
     private boolean sending;
     private boolean stopped;
     private IOException failure;
-    private Thread pump;
+    private boolean pumping;
 
     StatusMessenger(MasterChannel channel, ChannelOptions options) {
         this.channel = channel;
@@ -39,10 +39,9 @@ public final class StatusMessenger {
         Objects.requireNonNull(text, "text");
         synchronized (lock) {
             pending.addLast(text);
-            if (pump == null) {
-                pump = new Thread(this::pumpLoop, "jdisco-msg-pump");
-                pump.setDaemon(true);
-                pump.start();
+            if (!pumping) {
+                pumping = true;
+                ProtocolThreads.start("jdisco-msg-pump", this::pumpLoop);
             }
             lock.notifyAll();
         }

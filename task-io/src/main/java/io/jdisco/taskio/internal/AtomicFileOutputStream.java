@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,8 +32,12 @@ public final class AtomicFileOutputStream extends OutputStream {
         Path dir = abs.getParent();
         try {
             Files.createDirectories(dir);
-            FileStore store = Files.getFileStore(dir);
-            long free = store.getUsableSpace();
+            // one statfs: Files.getFileStore(dir) also resolved the real path (a readlink and a
+            // stat per component) and read /proc/mounts, for each output of each task
+            long free = dir.toFile().getUsableSpace();
+            if (free == 0) {
+                free = Files.getFileStore(dir).getUsableSpace(); // 0 is also File's answer to an error
+            }
             if (free < minFreeBytes) {
                 throw new DataException("Only " + free / 1024 + " KB disk space available. Task failed.", dir.toString());
             }

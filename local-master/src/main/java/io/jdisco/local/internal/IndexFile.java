@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -63,7 +64,6 @@ public final class IndexFile {
     /** Creates a new, empty index file for a task under {@code jobHome/.disco}. */
     public static IndexFile create(Path jobHome, String stage, int taskid) throws IOException {
         Path dir = jobHome.resolve(".disco");
-        Files.createDirectories(dir);
         Instant now = Instant.now();
         long usec = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
         while (true) {
@@ -74,6 +74,8 @@ public final class IndexFile {
                 return new IndexFile(dir.resolve(name), ".disco/" + name, ch);
             } catch (FileAlreadyExistsException e) {
                 usec++;
+            } catch (NoSuchFileException e) {
+                Files.createDirectories(dir); // the job's first index: made once, not checked per task
             }
         }
     }

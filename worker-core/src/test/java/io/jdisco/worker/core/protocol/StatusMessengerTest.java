@@ -1,6 +1,7 @@
 package io.jdisco.worker.core.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.worker.core.testing.BytePipe;
 import io.jdisco.worker.core.testing.FakeMaster;
@@ -50,5 +51,31 @@ class StatusMessengerTest {
         c.messenger().post("abcdefghijklmnopqrstuvwxy");
         c.messenger().flush();
         assertEquals(List.of("abcdefghij", "klmnopqrst", "uvwxy"), texts(c));
+    }
+
+    @Test
+    void aFlushSendsThePendingTextOnItsOwnThread() throws Exception {
+        BytePipe toWorker = new BytePipe();
+        BytePipe toMaster = new BytePipe();
+        master = new FakeMaster(toMaster.source(), toWorker.sink(), (m, out) -> out.send(OkReply.ok())).start();
+        List<String> writers = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.io.OutputStream recording = new java.io.FilterOutputStream(toMaster.sink()) {
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                if (new String(b, off, Math.min(len, 4), java.nio.charset.StandardCharsets.US_ASCII).equals("MSG ")) {
+                    writers.add(Thread.currentThread().getName());
+                }
+                out.write(b, off, len);
+            }
+        };
+        MasterChannel c = new MasterChannel(toWorker.source(), recording, ChannelOptions.defaults());
+        String self = Thread.currentThread().getName();
+        for (int i = 0; i < 3; i++) {
+            c.messenger().post("s" + i);
+            c.messenger().flush();
+        }
+        assertEquals(List.of("s0", "s1", "s2"), texts(c));
+        assertTrue(writers.stream().filter(self::equals).count() >= 2,
+                "the flushing thread sent the MSGs, not only the pump: " + writers);
     }
 }

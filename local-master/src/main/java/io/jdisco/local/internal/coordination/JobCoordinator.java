@@ -5,6 +5,7 @@ import io.jdisco.local.internal.jobs.JobRecord;
 import io.jdisco.local.internal.node.NodeContext;
 import io.jdisco.local.internal.pipeline.DirIndexes;
 import io.jdisco.local.internal.pipeline.Grouping;
+import io.jdisco.local.internal.pipeline.IndexFile;
 import io.jdisco.local.internal.pipeline.InputTable;
 import io.jdisco.local.internal.pipeline.JobPlan;
 import io.jdisco.local.internal.pipeline.StageOutput;
@@ -155,6 +156,7 @@ public final class JobCoordinator implements Runnable {
                 job.stageFinished(stage.name(), outputs);
                 checkKilled();
             }
+            IndexFile.forceResults(node.layout(), outputs);
             List<List<String>> results = JobRecord.urls(outputs);
             if (!stages.isEmpty() && Boolean.TRUE.equals(job.pack().jobdict().get("save_results"))) {
                 String tag = "disco:results:" + job.name();

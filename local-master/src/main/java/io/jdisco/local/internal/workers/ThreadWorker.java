@@ -10,6 +10,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A jdisco worker running on a thread of the master's JVM (the in-process mode, DESIGN §1): a
@@ -22,26 +28,49 @@ import java.util.Objects;
  * ends) and interrupts the thread; it never signals a process, although the worker's
  * {@code WORKER} message carries this JVM's pid. Code that ignores interrupts runs on until its
  * next protocol exchange fails; the master does not wait for it.
+ *
+ * <p>Tasks run on pooled threads, reused from task to task and job to job: a thread-local a task
+ * leaves behind stays with its thread until the thread ends (idle for {@value #IDLE_SECONDS} s).
  */
 final class ThreadWorker implements WorkerHandle {
     /** The bytes a pipe holds before its writer waits: a Linux pipe's default. */
     static final int PIPE_CAPACITY = 64 * 1024;
 
+    /** Idle pooled worker threads end after this long. */
+    private static final long IDLE_SECONDS = 10;
+    /**
+     * The threads tasks run on, shared by the master's jobs: a thread per task cost a
+     * {@code clone}, a stack and a thread-local set-up each; a pooled one is reused. The pool
+     * grows only as far as tasks run at once, which the master's slots bound; idle threads end
+     * after {@value #IDLE_SECONDS} s.
+     */
+    private static final ExecutorService THREADS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS,
+            TimeUnit.SECONDS, new SynchronousQueue<>(), ThreadWorker::newThread);
+    private static final AtomicInteger THREAD_IDS = new AtomicInteger();
+
     private final MemoryPipe toMaster = new MemoryPipe(PIPE_CAPACITY);
     private final MemoryPipe toWorker = new MemoryPipe(PIPE_CAPACITY);
-    private final Thread thread;
+    private final String name;
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private Thread runner;
+    private boolean killed;
     private volatile WorkerSession.Outcome outcome;
     private volatile Throwable failure;
 
-    private ThreadWorker(String name, ClassLoader loader, Map<String, String> environment, InputErrPolicy policy) {
-        this.thread = new Thread(() -> runSession(environment, policy), name);
-        thread.setDaemon(true);
-        thread.setContextClassLoader(loader);
+    private ThreadWorker(String name) {
+        this.name = name;
+    }
+
+    private static Thread newThread(Runnable r) {
+        Thread t = new Thread(r, "jdisco-worker-idle-" + THREAD_IDS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
     }
 
     /**
-     * Starts a worker thread called {@code name} whose job classes resolve through {@code loader}
-     * and whose worker sees {@code environment}.
+     * Starts a worker called {@code name} on a pooled thread (named {@code name} while the task
+     * runs) whose job classes resolve through {@code loader} and whose worker sees
+     * {@code environment}.
      */
     static ThreadWorker start(String name, ClassLoader loader, Map<String, String> environment,
             InputErrPolicy policy) {
@@ -49,9 +78,36 @@ final class ThreadWorker implements WorkerHandle {
         Objects.requireNonNull(loader, "loader");
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(policy, "policy");
-        ThreadWorker worker = new ThreadWorker(name, loader, environment, policy);
-        worker.thread.start();
+        ThreadWorker worker = new ThreadWorker(name);
+        THREADS.execute(() -> worker.run(loader, environment, policy));
         return worker;
+    }
+
+    private void run(ClassLoader loader, Map<String, String> environment, InputErrPolicy policy) {
+        Thread self = Thread.currentThread();
+        String idleName = self.getName();
+        ClassLoader idleLoader = self.getContextClassLoader();
+        synchronized (this) {
+            if (killed) {
+                toMaster.closeWriter();
+                ended.countDown();
+                return;
+            }
+            runner = self;
+        }
+        self.setName(name);
+        self.setContextClassLoader(loader);
+        try {
+            runSession(environment, policy);
+        } finally {
+            synchronized (this) {
+                runner = null;
+            }
+            Thread.interrupted(); // a kill's interrupt must not reach the pool thread's next task
+            self.setContextClassLoader(idleLoader);
+            self.setName(idleName);
+            ended.countDown();
+        }
     }
 
     private void runSession(Map<String, String> environment, InputErrPolicy policy) {
@@ -85,30 +141,36 @@ final class ThreadWorker implements WorkerHandle {
     public void kill(long announcedPid) {
         toMaster.breakPipe();
         toWorker.breakPipe();
-        thread.interrupt();
+        synchronized (this) {
+            killed = true;
+            if (runner != null) {
+                runner.interrupt();
+            }
+        }
     }
 
     /** How the thread ended: the session's outcome, its failure, or that it is still running after 2 s. */
     @Override
     public String exitStatus() {
+        boolean done = false;
         try {
-            thread.join(2000);
+            done = ended.await(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (thread.isAlive()) {
+        if (!done) {
             kill(-1);
-            return "worker thread " + thread.getName() + " still running";
+            return "worker thread " + name + " still running";
         }
         Throwable t = failure;
         if (t != null) {
-            return "worker thread " + thread.getName() + " failed: " + t;
+            return "worker thread " + name + " failed: " + t;
         }
-        return "worker thread " + thread.getName() + " ended after " + outcome;
+        return "worker thread " + name + " ended after " + outcome;
     }
 
     @Override
     public String toString() {
-        return "worker thread " + thread.getName();
+        return "worker thread " + name;
     }
 }

@@ -5,15 +5,16 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
  * Disco's {@code AtomicFile} (SPEC §7.9): writes {@code <path>.partial} and renames it to
  * {@code path} on {@link #close()}, so a task that dies never leaves a file under the final name.
- * Opening checks that the directory has at least {@code minFreeBytes} of usable space.
+ * Opening checks that the directory has at least {@code minFreeBytes} of usable space (a file
+ * opened on a fuller disk is closed and deleted again).
  */
 public final class AtomicFileOutputStream extends OutputStream {
     private final Path path;
@@ -27,25 +28,43 @@ public final class AtomicFileOutputStream extends OutputStream {
         this.out = out;
     }
 
-    /** Creates the parent directories, checks free space and opens {@code <path>.partial}. */
+    /**
+     * Opens {@code <path>.partial}, creating the parent directories if missing, and checks free
+     * space. The file is opened first and the directories made only when it cannot be (a task's
+     * directory exists by then): a {@code mkdir} that fails on an existing directory still takes
+     * its parent's lock, per output of every task.
+     */
     public static AtomicFileOutputStream open(Path path, long minFreeBytes) throws IOException {
         Path abs = path.toAbsolutePath();
         Path dir = abs.getParent();
+        Path partial = abs.resolveSibling(abs.getFileName() + ".partial");
+        OutputStream file;
         try {
-            Files.createDirectories(dir);
-            FileStore store = Files.getFileStore(dir);
-            long free = store.getUsableSpace();
-            if (free < minFreeBytes) {
-                throw new DataException("Only " + free / 1024 + " KB disk space available. Task failed.", dir.toString());
+            try {
+                file = Files.newOutputStream(partial);
+            } catch (NoSuchFileException e) {
+                Files.createDirectories(dir);
+                file = Files.newOutputStream(partial);
             }
-            Path partial = abs.resolveSibling(abs.getFileName() + ".partial");
-            return new AtomicFileOutputStream(abs, partial,
-                    new BufferedOutputStream(Files.newOutputStream(partial), 64 * 1024));
-        } catch (DataException e) {
-            throw e;
         } catch (IOException e) {
             throw new DataException("Cannot create output file: " + e, abs.toString(), e);
         }
+        try {
+            // one statfs: Files.getFileStore(dir) also resolved the real path (a readlink and a
+            // stat per component) and read /proc/mounts, for each output of each task
+            long free = dir.toFile().getUsableSpace();
+            if (free == 0) {
+                free = Files.getFileStore(dir).getUsableSpace(); // 0 is also File's answer to an error
+            }
+            if (free < minFreeBytes) {
+                throw new DataException("Only " + free / 1024 + " KB disk space available. Task failed.", dir.toString());
+            }
+        } catch (IOException e) {
+            file.close();
+            Files.deleteIfExists(partial);
+            throw e instanceof DataException ? e : new DataException("Cannot create output file: " + e, abs.toString(), e);
+        }
+        return new AtomicFileOutputStream(abs, partial, new BufferedOutputStream(file, 64 * 1024));
     }
 
     /** The final path. */

@@ -46,7 +46,9 @@ public final class TaskOutputs {
             Task.OutputSpec spec = task.output(label);
             OutputLocations.checkLocal(spec.path());
             Path file = task.jobHome().resolve(spec.path());
-            Files.createDirectories(file.getParent());
+            if (!Files.isDirectory(file.getParent())) { // a stat: the task's directory exists already
+                Files.createDirectories(file.getParent());
+            }
             o = new Output(spec, file, opener.open(spec, file));
             outputs.put(label, o);
         }

@@ -15,6 +15,7 @@ import io.jdisco.worker.core.protocol.message.TaskRequest;
 import io.jdisco.worker.core.protocol.message.WaitReply;
 import io.jdisco.worker.core.protocol.message.WorkerHello;
 import io.jdisco.worker.core.protocol.message.WorkerMessage;
+import io.jdisco.worker.core.protocol.pipe.MemoryPipe;
 import io.jdisco.worker.core.protocol.wire.Frame;
 import io.jdisco.worker.core.protocol.wire.FrameReader;
 import io.jdisco.worker.core.protocol.wire.MessageCodec;
@@ -33,8 +34,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>One request is outstanding at a time (a lock), as in the reference worker. Replies are awaited
  * with {@link ChannelOptions#replyTimeout()}, except for {@code INPUT}: the master holds that reply
- * back until inputs exist (SPEC §2.4.3). A daemon thread reads the master's stream so that waits can
- * time out. After {@code DONE}, {@code ERROR} or {@code FATAL} the channel writes nothing ever again.
+ * back until inputs exist (SPEC §2.4.3). A daemon thread (a pooled one, {@link ProtocolThreads})
+ * reads the master's stream so that waits can time out; over a {@link MemoryPipe} (an in-process
+ * worker, a reused worker's session), whose reads time out by themselves, the requesting thread
+ * reads the reply itself, sparing a thread and a hand-off per reply. After {@code DONE}, {@code ERROR} or {@code FATAL} the channel writes nothing ever again.
  * {@code MSG}s go through {@link #messenger()}, which throttles and coalesces them.
  */
 public final class MasterChannel implements java.io.Closeable {
@@ -46,7 +49,12 @@ public final class MasterChannel implements java.io.Closeable {
     private final Object requestLock = new Object();
     private final LinkedBlockingQueue<Object> incoming = new LinkedBlockingQueue<>();
     private final StatusMessenger messenger;
-    private Thread reader;
+    private boolean readerStarted;
+    /** The in-memory pipe {@link #in} reads, when it is one: replies are then read on the requesting thread. */
+    private final MemoryPipe direct;
+    private FrameReader directFrames;
+    /** What ended the master's stream in the direct mode: {@link #EOF} or an {@link IOException}. */
+    private Object directEnd;
     private volatile String endedWith;
 
     /** A channel reading replies from {@code fromMaster} and writing requests to {@code toMaster}. */
@@ -55,6 +63,7 @@ public final class MasterChannel implements java.io.Closeable {
         this.out = Objects.requireNonNull(toMaster, "toMaster");
         this.options = Objects.requireNonNull(options, "options");
         this.messenger = new StatusMessenger(this::sendStatusNow, options);
+        this.direct = MemoryPipe.ofSource(fromMaster);
     }
 
     /** The throttled sender of {@code MSG}s of this channel. */
@@ -142,6 +151,9 @@ public final class MasterChannel implements java.io.Closeable {
         }
         synchronized (requestLock) {
             checkOpen(request);
+            if (direct != null) {
+                return requestDirect(request);
+            }
             startReader();
             Object early = incoming.poll();
             if (early != null) {
@@ -161,6 +173,67 @@ public final class MasterChannel implements java.io.Closeable {
             incoming.add(EOF);
             throw new ProtocolException("the master closed its stream while the worker waited for a reply to "
                     + describe(request));
+        }
+    }
+
+    /**
+     * A request whose reply is read on this thread, from an in-memory pipe whose reads time out by
+     * themselves: no reader thread and no hand-off per reply (the local master's in-process
+     * workers, a reused worker's sessions). The same replies, errors and timeouts as with a reader
+     * thread; after a timed-out reply the stream is not read again (its late reply would be taken
+     * for the next request's).
+     */
+    private MasterMessage requestDirect(WorkerMessage request) throws IOException {
+        if (directFrames == null) {
+            directFrames = new FrameReader(in);
+        }
+        if (directEnd == null && in.available() > 0) {
+            Frame early = readDirect(request, System.nanoTime() + options.replyTimeout().toNanos());
+            if (early != null) {
+                throw unexpected(early, describe(request));
+            }
+        }
+        if (directEnd instanceof IOException e) {
+            throw new ProtocolException("the master's stream is broken; cannot send " + describe(request), e);
+        }
+        if (directEnd != null) {
+            throw new ProtocolException("the master closed its stream before the worker could send " + describe(request));
+        }
+        write(MessageCodec.encode(request));
+        long deadline = request instanceof InputRequest ? 0 : System.nanoTime() + options.replyTimeout().toNanos();
+        Frame got = readDirect(request, deadline);
+        if (got != null) {
+            return MessageCodec.decodeMaster(got);
+        }
+        if (directEnd instanceof IOException e) {
+            throw e instanceof ProtocolException ? e
+                    : new ProtocolException("reading the master's reply to " + describe(request) + " failed", e);
+        }
+        throw new ProtocolException("the master closed its stream while the worker waited for a reply to "
+                + describe(request));
+    }
+
+    /** The next frame, or null with {@link #directEnd} set; {@code deadline} 0: no timeout. */
+    private Frame readDirect(WorkerMessage request, long deadline) throws IOException {
+        direct.readDeadline(deadline == 0 ? 0 : Math.max(deadline, 1));
+        try {
+            Frame f = directFrames.next();
+            if (f == null) {
+                directEnd = EOF;
+            }
+            return f;
+        } catch (MemoryPipe.DeadlineExceededException e) {
+            Duration timeout = options.replyTimeout();
+            ReplyTimeoutException timedOut = new ReplyTimeoutException(describe(request), timeout);
+            directEnd = timedOut;
+            throw timedOut;
+        } catch (InterruptedIOException e) {
+            throw new InterruptedIOException("interrupted while waiting for the reply to " + describe(request));
+        } catch (IOException e) {
+            directEnd = e;
+            return null;
+        } finally {
+            direct.readDeadline(0);
         }
     }
 
@@ -206,10 +279,11 @@ public final class MasterChannel implements java.io.Closeable {
     }
 
     private void startReader() {
-        if (reader != null) {
+        if (readerStarted) {
             return;
         }
-        reader = new Thread(() -> {
+        readerStarted = true;
+        ProtocolThreads.start("jdisco-master-reader", () -> {
             FrameReader frames = new FrameReader(in);
             try {
                 Frame f;
@@ -220,9 +294,7 @@ public final class MasterChannel implements java.io.Closeable {
             } catch (IOException e) {
                 incoming.add(e);
             }
-        }, "jdisco-master-reader");
-        reader.setDaemon(true);
-        reader.start();
+        });
     }
 
     private static <T extends MasterMessage> T expect(MasterMessage reply, Class<T> type, String request,

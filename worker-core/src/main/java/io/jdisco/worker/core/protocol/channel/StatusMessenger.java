@@ -10,12 +10,13 @@ import java.util.Objects;
  * Sends status texts as {@code MSG}s without ever tripping the master's rate limit, and without
  * dropping any text.
  *
- * <p>{@link #post} never blocks on the master: texts queue up and a daemon thread sends them, at
+ * <p>{@link #post} never blocks on the master: texts queue up and a daemon thread (a pooled one, {@link ProtocolThreads}) sends them, at
  * most {@code msgsPerWindow} MSGs per rolling window. While the throttle allows, each text is one
  * MSG; texts that queued while the throttle held the pump back are coalesced into the next MSG, one
  * per line, followed by a line {@code (N messages merged)}; a MSG carries at most
  * {@code maxMsgChars} characters and the rest goes in the next. {@link #flush} waits until everything posted so far reached the master (done before
- * {@code OUTPUT}, {@code DONE}, {@code ERROR} and {@code FATAL}).
+ * {@code OUTPUT}, {@code DONE}, {@code ERROR} and {@code FATAL}); while the throttle allows, the
+ * flushing thread sends the pending texts itself instead of waiting for the pump.
  */
 public final class StatusMessenger {
     /** Sends one {@code MSG} and waits for the master's {@code OK}: the channel's unthrottled send. */
@@ -33,7 +34,7 @@ public final class StatusMessenger {
     private boolean sending;
     private boolean stopped;
     private IOException failure;
-    private Thread pump;
+    private boolean pumping;
 
     /**
      * A messenger sending through {@code channel} (a function, not the {@link MasterChannel}
@@ -50,10 +51,9 @@ public final class StatusMessenger {
         Objects.requireNonNull(text, "text");
         synchronized (lock) {
             pending.addLast(text);
-            if (pump == null) {
-                pump = new Thread(this::pumpLoop, "jdisco-msg-pump");
-                pump.setDaemon(true);
-                pump.start();
+            if (!pumping) {
+                pumping = true;
+                ProtocolThreads.start("jdisco-msg-pump", this::pumpLoop);
             }
             lock.notifyAll();
         }
@@ -65,18 +65,56 @@ public final class StatusMessenger {
      * @throws IOException when sending failed (the texts not sent are kept in the exception message)
      */
     public void flush() throws IOException {
-        synchronized (lock) {
-            while ((!pending.isEmpty() || sending) && failure == null) {
-                try {
-                    lock.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted while flushing status messages");
+        while (true) {
+            String text;
+            synchronized (lock) {
+                while (sending && failure == null) {
+                    awaitChange();
                 }
+                if (failure != null) {
+                    throw new IOException("status messages could not be sent; unsent: " + pending, failure);
+                }
+                if (pending.isEmpty()) {
+                    return;
+                }
+                if (throttle.waitNanos(System.nanoTime()) > 0) {
+                    awaitChange(); // held back: the pump sends them when the throttle allows
+                    continue;
+                }
+                text = takeOne();
+                sending = true;
+                throttle.record(System.nanoTime());
             }
-            if (failure != null) {
-                throw new IOException("status messages could not be sent; unsent: " + pending, failure);
+            // sent on this thread, which waits anyway: a hand-off to the pump and back per MSG cost
+            // two thread wake-ups (most of a small task's time on a busy machine)
+            send(text);
+        }
+    }
+
+    private void awaitChange() throws java.io.InterruptedIOException {
+        try {
+            lock.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while flushing status messages");
+        }
+    }
+
+    /** Sends {@code text}, taken with {@code sending} set; clears it and wakes the waiters. */
+    private void send(String text) throws IOException {
+        try {
+            channel.send(text);
+        } catch (IOException | RuntimeException e) {
+            synchronized (lock) {
+                failure = e instanceof IOException ? (IOException) e : new IOException(e);
+                sending = false;
+                lock.notifyAll();
             }
+            throw e;
+        }
+        synchronized (lock) {
+            sending = false;
+            lock.notifyAll();
         }
     }
 
@@ -92,8 +130,8 @@ public final class StatusMessenger {
         while (true) {
             try {
                 synchronized (lock) {
-                    while (pending.isEmpty()) {
-                        if (stopped) {
+                    while (pending.isEmpty() || sending) {
+                        if (pending.isEmpty() && stopped || failure != null) {
                             return;
                         }
                         lock.wait();
@@ -101,30 +139,30 @@ public final class StatusMessenger {
                 }
                 long wait;
                 boolean heldBack = false;
-                while ((wait = throttle.waitNanos(System.nanoTime())) > 0) {
+                while (true) {
+                    synchronized (lock) {
+                        wait = throttle.waitNanos(System.nanoTime());
+                    }
+                    if (wait <= 0) {
+                        break;
+                    }
                     heldBack = true;
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
                 String text;
                 synchronized (lock) {
+                    if (pending.isEmpty() || sending) {
+                        continue; // a flush sent them meanwhile
+                    }
                     text = heldBack ? takeBatch() : takeOne();
                     sending = true;
+                    throttle.record(System.nanoTime());
                 }
-                throttle.record(System.nanoTime());
-                channel.send(text);
-                synchronized (lock) {
-                    sending = false;
-                    lock.notifyAll();
-                }
+                send(text);
             } catch (InterruptedException e) {
                 return;
             } catch (IOException | RuntimeException e) {
-                synchronized (lock) {
-                    failure = e instanceof IOException ? (IOException) e : new IOException(e);
-                    sending = false;
-                    lock.notifyAll();
-                }
-                return;
+                return; // recorded by send
             }
         }
     }

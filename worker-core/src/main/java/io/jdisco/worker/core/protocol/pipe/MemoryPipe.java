@@ -27,7 +27,9 @@ public final class MemoryPipe {
     private int count;
     private boolean writerClosed;
     private boolean broken;
-    private final InputStream source = new Source();
+    private final Source source = new Source();
+    /** When a read of {@link #source} gives up ({@link System#nanoTime}), or 0 for never; see {@link #readDeadline}. */
+    private long deadline;
     private final OutputStream sink = new Sink();
 
     /** The capacity of {@link #MemoryPipe()}: 64 KiB, as a Linux pipe's. */
@@ -71,6 +73,28 @@ public final class MemoryPipe {
         }
     }
 
+    /**
+     * Makes reads of {@link #source} that would wait past {@code nanoTime} ({@link System#nanoTime})
+     * throw {@link DeadlineExceededException}; 0: wait without end. For a reader that times its
+     * waits itself (the protocol channel) instead of reading on a thread of its own.
+     */
+    public void readDeadline(long nanoTime) {
+        lock.lock();
+        try {
+            deadline = nanoTime;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The pipe whose reading end {@code in} is, or null when it is not a pipe's: a pipe's reads can
+     * time out ({@link #readDeadline}).
+     */
+    public static MemoryPipe ofSource(InputStream in) {
+        return in instanceof Source s ? s.pipe() : null;
+    }
+
     /** Closes the writing end: the reader gets end of stream after the buffered bytes, as when a process exits. */
     public void closeWriter() {
         lock.lock();
@@ -91,7 +115,33 @@ public final class MemoryPipe {
         }
     }
 
+    /** A read that would wait past the pipe's {@link #readDeadline}. */
+    public static final class DeadlineExceededException extends InterruptedIOException {
+        private static final long serialVersionUID = 1L;
+
+        DeadlineExceededException() {
+            super("the read deadline passed");
+        }
+    }
+
+    private void awaitUntil(long nanoTime) throws InterruptedIOException {
+        long left = nanoTime - System.nanoTime();
+        if (left <= 0) {
+            throw new DeadlineExceededException();
+        }
+        try {
+            changed.awaitNanos(left);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting on an in-process worker pipe");
+        }
+    }
+
     private final class Source extends InputStream {
+        MemoryPipe pipe() {
+            return MemoryPipe.this;
+        }
+
         @Override
         public int read() throws IOException {
             byte[] one = new byte[1];
@@ -111,7 +161,11 @@ public final class MemoryPipe {
                     if (broken || writerClosed) {
                         return -1;
                     }
-                    await();
+                    if (deadline == 0) {
+                        await();
+                    } else {
+                        awaitUntil(deadline);
+                    }
                 }
                 int n = Math.min(len, count);
                 int first = Math.min(n, ring.length - head);

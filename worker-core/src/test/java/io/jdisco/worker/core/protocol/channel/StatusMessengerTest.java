@@ -1,9 +1,11 @@
 package io.jdisco.worker.core.protocol.channel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.worker.core.protocol.message.DoneMessage;
 import io.jdisco.worker.core.protocol.message.OkReply;
+import io.jdisco.worker.core.protocol.pipe.MemoryPipe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,5 +47,31 @@ class StatusMessengerTest {
         c.messenger().post("abcdefghijklmnopqrstuvwxy");
         c.messenger().flush();
         assertEquals(List.of("abcdefghij", "klmnopqrst", "uvwxy"), texts(c));
+    }
+
+    @Test
+    void aFlushSendsThePendingTextOnItsOwnThread() throws Exception {
+        MemoryPipe toWorker = new MemoryPipe();
+        MemoryPipe toMaster = new MemoryPipe();
+        master = new FakeMaster(toMaster.source(), toWorker.sink(), (m, out) -> out.send(OkReply.ok())).start();
+        List<String> writers = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.io.OutputStream recording = new java.io.FilterOutputStream(toMaster.sink()) {
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                if (new String(b, off, Math.min(len, 4), java.nio.charset.StandardCharsets.US_ASCII).equals("MSG ")) {
+                    writers.add(Thread.currentThread().getName());
+                }
+                out.write(b, off, len);
+            }
+        };
+        MasterChannel c = new MasterChannel(toWorker.source(), recording, ChannelOptions.defaults());
+        String self = Thread.currentThread().getName();
+        // the pump, woken by each post, may win the race for a text; before, it sent every one
+        for (int i = 0; i < 5; i++) {
+            c.messenger().post("s" + i);
+            c.messenger().flush();
+        }
+        assertEquals(List.of("s0", "s1", "s2", "s3", "s4"), texts(c));
+        assertTrue(writers.contains(self), "the flushing thread sent MSGs, not only the pump: " + writers);
     }
 }

@@ -70,10 +70,12 @@ class SecurityLimitsTest {
 
     @Test
     void aJobNameOver255BytesIsRefusedAndOneWithinIsAccepted() throws Exception {
-        String tooLong = refusedName("x".repeat(240));
+        // the name is the prefix, '@' and a suffix of at least 5 characters ("0:0:0", hex digits of
+        // the time and a counter: usually 15), so a prefix of 250 bytes always makes more than 255
+        String tooLong = refusedName("x".repeat(250));
         assertTrue(tooLong.contains("more than 255"), tooLong);
-        // 'é' is two bytes: 120 of them are 240 bytes, a name over 255 bytes in 120 characters.
-        assertTrue(refusedName("é".repeat(120)).contains("bytes in UTF-8"));
+        // 'é' is two bytes: 125 of them are 250 bytes, a name over 255 bytes in 131 characters or more.
+        assertTrue(refusedName("é".repeat(125)).contains("bytes in UTF-8"));
         // No stage: the job is ready at once, its results are its inputs; no worker runs.
         String job = f.disco.submit(TestPacks.scriptPack(TestPacks.classic("ü".repeat(100), List.of("raw://a"), false,
                 false, 1), "#!/bin/sh\n"));

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * busy disk took longer than the job (~100 s for 10,000 tasks). The tree is listed first (reading
  * directories is cheap), then its files are unlinked by {@code threads} threads, then its
  * directories, deepest first, each depth by the same threads. For a tree nothing else writes to
- * (a closed master's); {@link MasterService#deleteTree} is the one-thread deletion for the rest.
+ * (a closed master's); {@link io.jdisco.local.internal.jobs.MasterService#deleteTree} is the one-thread deletion for the rest.
  */
 public final class TreeDeletion {
     private TreeDeletion() {

@@ -13,6 +13,8 @@ import java.util.Map;
 /** Small helpers to answer {@link HttpExchange}s: JSON (compact, like mochijson2), errors, bodies, queries. */
 public final class Exchanges {
     private static final PythonJson JSON = PythonJson.compact();
+    /** The most of a refused request's body read (and dropped) before its connection is closed. */
+    private static final long DRAIN_BYTES = 1L << 20;
 
     private Exchanges() {
     }
@@ -38,9 +40,38 @@ public final class Exchanges {
         if (!head && body.length > 0) {
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(body);
+                if (closing(ex)) {
+                    out.flush();
+                    drainRefusedBody(ex);
+                }
             }
         }
         ex.close();
+    }
+
+    /**
+     * Reads and drops up to {@link #DRAIN_BYTES} of a refused request's body, once the answer is on
+     * the wire. A client still sending a body the server closes the connection on unread gets a
+     * TCP reset, which can destroy the answer before the client reads it (the JDK's client then
+     * reports "header parser received no bytes" instead of the 413); the server itself drains only
+     * 64 KiB. A body over the bound is still cut off: the master never reads much of what it refused.
+     */
+    private static void drainRefusedBody(HttpExchange ex) {
+        byte[] buffer = new byte[64 * 1024];
+        long left = DRAIN_BYTES;
+        try {
+            InputStream in = ex.getRequestBody();
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // the client went away: nothing left to protect
+        }
+    }
+
+    private static boolean closing(HttpExchange ex) {
+        return "close".equalsIgnoreCase(ex.getResponseHeaders().getFirst("Connection"));
     }
 
     /**

@@ -119,7 +119,7 @@ esac
 order=""
 for c in $CASES; do
     b=$(baseline_of "$c")
-    case " $order " in *" $b "*|"  ") ;; *) [ -z "$b" ] || order="$order $b" ;; esac
+    case " $order " in *" $b "*) ;; *) [ -z "$b" ] || order="$order $b" ;; esac
 done
 order="$order $CASES"
 

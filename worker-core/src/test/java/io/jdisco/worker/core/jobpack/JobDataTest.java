@@ -3,6 +3,8 @@ package io.jdisco.worker.core.jobpack;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,10 +14,13 @@ import io.jdisco.worker.core.testing.ScriptWorker;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** jdisco's job data: header, Java serialization, and errors that name the class at fault. */
 class JobDataTest {
@@ -30,6 +35,36 @@ class JobDataTest {
         assertEquals(4, back.worker().get("partitions"));
         assertEquals(Map.of("name", "J"), back.job());
         assertEquals(Map.of("labels", List.of(0, 1)), back.jobargs());
+    }
+
+    @Test
+    void aJobFileReadAgainGivesANewWorkerAndTheSettingsDecodedOnce(@TempDir Path dir) throws Exception {
+        Path jobfile = dir.resolve("jobfile");
+        List<String> inputs = List.of("raw://a", "raw://b");
+        Files.write(jobfile, pack(Map.of("input", inputs)));
+        JobData first = JobData.read(jobfile);
+        JobData second = JobData.read(jobfile);
+        assertNotSame(first.worker(), second.worker(), "a task sets its worker's fields: one worker each");
+        assertSame(first.jobargs(), second.jobargs(), "the arguments (the input list) decoded once");
+        assertSame(first.job(), second.job());
+        assertEquals(Map.of("input", inputs), second.jobargs());
+    }
+
+    @Test
+    void aJobFileRewrittenIsDecodedAgain(@TempDir Path dir) throws Exception {
+        Path jobfile = dir.resolve("jobfile");
+        Files.write(jobfile, pack(Map.of("input", List.of("raw://a"))));
+        JobData first = JobData.read(jobfile);
+        Files.write(jobfile, pack(Map.of("input", List.of("raw://a", "raw://bb"))));
+        JobData second = JobData.read(jobfile);
+        assertEquals(List.of("raw://a", "raw://bb"), second.jobargs().get("input"));
+        assertNotSame(first.jobargs(), second.jobargs());
+    }
+
+    /** A job pack whose job data holds {@code jobargs}. */
+    private static byte[] pack(Map<String, Object> jobargs) {
+        byte[] data = JobData.encode(new ScriptWorker(), Map.of("name", "J"), jobargs);
+        return new JobPack(1, Map.of("prefix", "J"), Map.of(), new byte[0], data).encode();
     }
 
     @Test

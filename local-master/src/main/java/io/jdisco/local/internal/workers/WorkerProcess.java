@@ -59,7 +59,39 @@ public final class WorkerProcess {
         env.clear();
         env.putAll(workerEnv);
         env.putAll(extra);
-        return pb.start();
+        return startRetryingBusy(pb);
+    }
+
+    /** How often a start refused with "Text file busy" is tried again, and the first pause (doubled each time). */
+    private static final int BUSY_ATTEMPTS = 6;
+    private static final long BUSY_PAUSE_MILLIS = 5;
+
+    /**
+     * Starts {@code pb}, trying again a few times, with growing pauses (5 ms to 160 ms), when the
+     * kernel refuses the exec with {@code ETXTBSY} ("Text file busy"): a launcher another job's home
+     * has just written can still be open for writing in a child this JVM forked at that moment for
+     * a third worker, until that child's own exec closes it. The race is the kernel's and lasts
+     * microseconds; any other failure is thrown at once.
+     */
+    static Process startRetryingBusy(ProcessBuilder pb) throws IOException {
+        long pause = BUSY_PAUSE_MILLIS;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return pb.start();
+            } catch (IOException e) {
+                String m = e.getMessage();
+                if (attempt >= BUSY_ATTEMPTS || m == null || !m.contains("error=26")) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while starting a worker");
+            }
+            pause *= 2;
+        }
     }
 
     /**

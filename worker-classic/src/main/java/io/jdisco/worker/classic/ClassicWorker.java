@@ -40,6 +40,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The classic Disco map/reduce worker ({@code disco.worker.classic.worker.Worker}, SPEC §5):
@@ -122,6 +123,15 @@ public class ClassicWorker extends Worker {
     }
 
     // ---- client side ----------------------------------------------------------------------
+
+    /**
+     * {@code input}: the jobdict carries it to the master, which hands each task its own inputs;
+     * the worker a node decodes for every task goes without the job's whole list.
+     */
+    @Override
+    protected Set<String> clientOnlyParameters() {
+        return Set.of("input");
+    }
 
     /**
      * The classic jobdict (SPEC §5.3): the base keys, then {@code input} (index inputs expanded

@@ -11,6 +11,7 @@ import io.jdisco.worker.core.output.Output;
 import io.jdisco.worker.core.output.OutputOpener;
 import io.jdisco.worker.core.taskio.ChainTaskIo;
 import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The base of every jdisco worker (the seed's {@code disco.worker.Worker}): a map of parameters
@@ -52,13 +54,18 @@ public abstract class Worker implements Serializable {
      * functions). Subclasses add theirs; it runs in the constructor, so it must not use their fields.
      */
     protected Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("save_results", false);
-        d.put("save_info", "ddfs");
-        d.put("profile", false);
-        d.put("required_files", new LinkedHashMap<String, Object>());
-        d.put("required_modules", null);
-        return d;
+        return JobDicts.defaults();
+    }
+
+    /** Parameters only the client needs (the input list), left out of what a node decodes ({@link NodeBoundOutput}). */
+    protected Set<String> clientOnlyParameters() {
+        return Set.of();
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        ObjectOutputStream.PutField fields = out.putFields();
+        fields.put("params", NodeBoundOutput.shipped(out, params, clientOnlyParameters()));
+        out.writeFields();
     }
 
     /** The parameter {@code key}, or {@code null}. */
@@ -109,10 +116,7 @@ public abstract class Worker implements Serializable {
         return JobPack.VERSION1;
     }
 
-    /**
-     * The job home zip (the seed's {@code jobzip} hook, {@link WorkerJobHome}): launcher, runtime,
-     * {@code required_modules} and {@code required_files}; subclasses may add entries.
-     */
+    /** The job home zip (the seed's {@code jobzip}, {@link WorkerJobHome}); subclasses may add entries. */
     public JobHomeWriter jobzip(Map<String, ?> job, Map<String, ?> jobargs) throws IOException {
         return WorkerJobHome.build(this, bin(), parameters(), getItem("required_modules", job, jobargs, null),
                 getItem("required_files", job, jobargs, null),
@@ -124,10 +128,7 @@ public abstract class Worker implements Serializable {
         return jobzip(job, jobargs).toByteArray();
     }
 
-    /**
-     * Runs {@code task} on the node: resolves every parameter (SPEC §5.2), then runs {@link #run} in
-     * a {@link TaskRun}, which creates the task directory and announces the outputs (or deletes them).
-     */
+    /** Runs {@code task} on the node: every parameter resolved (SPEC §5.2), {@link #run} in a {@link TaskRun}. */
     public final void start(Task task, Map<String, ?> job, Map<String, Object> jobargs, TaskContext ctx)
             throws Exception {
         this.running = new TaskRun(task, ctx);

@@ -1,5 +1,6 @@
 package io.jdisco.worker.core.jobpack;
 
+import io.jdisco.worker.core.NodeBoundOutput;
 import io.jdisco.worker.core.Worker;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -81,7 +82,7 @@ public final class JobData {
             header.write(MAGIC);
             header.writeInt(FORMAT_VERSION);
             header.flush();
-            ObjectOutputStream out = new ObjectOutputStream(bytes);
+            ObjectOutputStream out = new NodeBoundOutput(bytes);
             write(out, worker, "the worker " + worker.getClass().getName());
             write(out, new LinkedHashMap<>(job), "the job settings " + job.keySet());
             write(out, new LinkedHashMap<>(jobargs), "the job arguments " + jobargs.keySet());

@@ -79,4 +79,21 @@ public final class JobDicts {
         }
         return System.getProperty("user.name", "unknown") + "@" + host;
     }
+
+    /**
+     * A worker's default parameters ({@code Worker.defaults}): {@code save_results} false,
+     * {@code save_info} "ddfs", {@code profile} false, {@code required_files} empty,
+     * {@code required_modules} {@code null} (found from the job functions). A new, mutable map.
+     *
+     * @return the defaults
+     */
+    public static Map<String, Object> defaults() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("save_results", false);
+        d.put("save_info", "ddfs");
+        d.put("profile", false);
+        d.put("required_files", new LinkedHashMap<String, Object>());
+        d.put("required_modules", null);
+        return d;
+    }
 }

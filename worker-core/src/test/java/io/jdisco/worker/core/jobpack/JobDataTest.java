@@ -61,6 +61,39 @@ class JobDataTest {
         assertNotSame(first.jobargs(), second.jobargs());
     }
 
+    @Test
+    void aWorkersClientOnlyParametersStayOnTheClient() throws Exception {
+        Worker w = new InputListWorker();
+        w.put("input", List.of("raw://a", "raw://b")).put("partitions", 2);
+        JobData back = JobData.decode(JobData.encode(w, Map.of(), Map.of()));
+        assertEquals(null, back.worker().get("input"), "the node's worker has no input list");
+        assertEquals(2, back.worker().get("partitions"));
+        assertEquals(List.of("raw://a", "raw://b"), w.get("input"), "the client's worker keeps it");
+        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(plain)) {
+            out.writeObject(w);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(plain.toByteArray()))) {
+            assertEquals(List.of("raw://a", "raw://b"), ((Worker) in.readObject()).get("input"),
+                    "serialized elsewhere, the worker is whole");
+        }
+    }
+
+    /** A worker whose input list only its client needs, as the classic worker's. */
+    static final class InputListWorker extends Worker {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected java.util.Set<String> clientOnlyParameters() {
+            return java.util.Set.of("input");
+        }
+
+        @Override
+        protected void run(Task task, Map<String, Object> jobargs) {
+        }
+    }
+
     /** A job pack whose job data holds {@code jobargs}. */
     private static byte[] pack(Map<String, Object> jobargs) {
         byte[] data = JobData.encode(new ScriptWorker(), Map.of("name", "J"), jobargs);

@@ -77,23 +77,18 @@ public final class JobCommand implements Command {
 
     /** {@code kill}: kills the job; its data stays until purged. */
     public static JobCommand kill() {
-        return new JobCommand("kill", (master, job, console) -> send(master.disco()::kill, job));
+        return new JobCommand("kill", (master, job, console) -> {
+            master.disco().kill(job);
+            return 0;
+        });
     }
 
     /** {@code purge}: deletes the job, its metadata and its data. */
     public static JobCommand purge() {
-        return new JobCommand("purge", (master, job, console) -> send(master.disco()::purge, job));
-    }
-
-    /** A request that answers nothing. */
-    @FunctionalInterface
-    private interface JobRequest {
-        void send(String job) throws Exception;
-    }
-
-    private static int send(JobRequest request, String job) throws Exception {
-        request.send(job);
-        return 0;
+        return new JobCommand("purge", (master, job, console) -> {
+            master.disco().purge(job);
+            return 0;
+        });
     }
 
     @Override

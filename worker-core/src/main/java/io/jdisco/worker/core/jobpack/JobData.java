@@ -159,13 +159,14 @@ public final class JobData {
     /**
      * Reads the job data section of the job file at {@code jobfile}: a new {@link Worker} for each
      * call (a task sets its fields), with the job's settings and arguments decoded once per job file
-     * and class loader in this JVM (the last 16 jobs are kept). The arguments hold the job's input list,
-     * so decoding them for every task made a task's cost grow with the job's size (10,000 inputs:
-     * four fifths of a small task's time).
+     * and class loader in this JVM (the last 16 jobs are kept): the arguments can be as large as
+     * the job (an input list passed as a job argument), and a reused worker or the embedded
+     * master's threads run many tasks of one job. The key is taken before the bytes are read, so
+     * a file replaced in between is decoded again next time rather than kept under its new key.
      */
     public static JobData read(Path jobfile) throws IOException {
+        DecodedJobs.Key key = DecodedJobs.Key.of(jobfile);
         byte[] data = JobPack.readJobdata(jobfile);
-        DecodedJobs.Key key = DecodedJobs.Key.of(jobfile, data.length);
         JobData known = DecodedJobs.SHARED.get(key);
         JobData decoded = decode(data, known);
         if (known == null) {
@@ -235,11 +236,11 @@ public final class JobData {
         }
 
         /** Which job file, as it is on disk, decoded through which class loader. */
-        record Key(Path file, long size, long modified, long dataLength, ClassLoader loader) {
-            /** The key of {@code jobfile} as it is now, whose job data is {@code dataLength} bytes. */
-            static Key of(Path jobfile, long dataLength) throws IOException {
+        record Key(Path file, long size, long modified, ClassLoader loader) {
+            /** The key of {@code jobfile} as it is now. */
+            static Key of(Path jobfile) throws IOException {
                 BasicFileAttributes a = Files.readAttributes(jobfile, BasicFileAttributes.class);
-                return new Key(jobfile.toAbsolutePath(), a.size(), a.lastModifiedTime().toMillis(), dataLength,
+                return new Key(jobfile.toAbsolutePath(), a.size(), a.lastModifiedTime().toMillis(),
                         Thread.currentThread().getContextClassLoader());
             }
         }

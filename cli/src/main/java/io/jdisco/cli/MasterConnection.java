@@ -49,18 +49,18 @@ public final class MasterConnection implements AutoCloseable {
 
     private final CompletableFuture<Link> link;
     private final WorkerMode embeddedWorkers;
-    private final int embeddedSlots;
+    private final int embeddedCores;
     private final Thread shutdownHook;
 
     /** The client, the embedded master (or null) and the read settings, once the master is up. */
     private record Link(Disco disco, LocalMaster embedded, Map<String, String> settings) {
     }
 
-    private MasterConnection(CompletableFuture<Link> link, WorkerMode embeddedWorkers, int embeddedSlots,
+    private MasterConnection(CompletableFuture<Link> link, WorkerMode embeddedWorkers, int embeddedCores,
             Thread shutdownHook) {
         this.link = link;
         this.embeddedWorkers = embeddedWorkers;
-        this.embeddedSlots = embeddedSlots;
+        this.embeddedCores = embeddedCores;
         this.shutdownHook = shutdownHook;
     }
 
@@ -135,7 +135,8 @@ public final class MasterConnection implements AutoCloseable {
             closeWhenStarted(link);
         }, "jdisco-local-master-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        return new MasterConnection(link, workers, config.slots(), hook);
+        // big local files are cut for the cores, not the slots: threads get two slots a core
+        return new MasterConnection(link, workers, Runtime.getRuntime().availableProcessors(), hook);
     }
 
     /** The {@code --task-timeout SECONDS} value {@code option}, or {@code null} when not given. */
@@ -200,7 +201,7 @@ public final class MasterConnection implements AutoCloseable {
      */
     public List<String> lineParts(List<String> inputs) {
         Objects.requireNonNull(inputs, "inputs");
-        return embedded() ? Inputs.lineParts(inputs, embeddedWorkers, embeddedSlots) : inputs;
+        return embedded() ? Inputs.lineParts(inputs, embeddedWorkers, embeddedCores) : inputs;
     }
 
     /** A chain context for reading results and other URLs on this client. */

@@ -177,7 +177,7 @@ public final class LocalMasterMain {
         out.println("                     [--jobhome-max-bytes SIZE] [--jobhome-max-ratio N]");
         out.println("  --port   HTTP port on 127.0.0.1 (default: a free port)");
         out.println("  --data   data root (default: a temporary directory, deleted on exit)");
-        out.println("  --slots  worker slots (default: the number of cores)");
+        out.println("  --slots  worker slots (default: the number of cores, twice that for threads)");
         out.println("  --host   node host name in disco:// URLs (default: localhost)");
         out.println("  --workers processes: one process per task, as a Disco node (default);");
         out.println("           reused: a jdisco job's worker processes run its tasks one after another");

@@ -28,7 +28,7 @@ public final class MasterCommand implements Command {
                 + "       [--bind ADDR --token FILE] [--max-blob SIZE] [--max-pack SIZE]\n"
                 + "  --port P       HTTP port on 127.0.0.1 (default: a free port)\n"
                 + "  --data DIR     data root (default: a temporary directory, deleted on exit)\n"
-                + "  --slots N      worker slots (default: the number of cores)\n"
+                + "  --slots N      worker slots (default: the number of cores, twice that for threads)\n"
                 + "  --host NAME    node host name in disco:// URLs (default: localhost)\n"
                 + "  --workers M    processes: a worker process per task, as a Disco node (default);\n"
                 + "                 reused: a jdisco job's worker processes run its tasks one after another;\n"

@@ -25,15 +25,18 @@ import java.util.Objects;
  *
  * Times are the master's local time. Thread-safe.
  *
- * <p>The log holds no open file between events: each {@link #append} opens the file, writes the
- * whole record with one write at the end of the last whole record, and closes it, so a finished
- * job costs the master no descriptor. The file is written through {@link RandomAccessFile}, not
- * an NIO channel: an interrupted thread (a job being killed logs its last events on one) still
- * writes, where a channel would be closed by the interrupt. A record is there whole or not at all: when
- * the write fails (a full disk), the file is truncated back to where the record began and the
- * failure is thrown; a torn tail left by a crash (bytes after the last {@code \n}) is cut off
- * before the next record is written. Readers ({@link #wholeLength}, {@link #records}) see the
- * log up to its last whole record and skip a line that does not parse.
+ * <p>While its job runs the log keeps its file open and knows where its last whole record ends,
+ * so that an event costs one {@code write} (a task logs about five: opening the file for each, and
+ * reading its tail to find the end, cost more than the task's protocol on small tasks);
+ * {@link #release} closes it when the job has ended, so a finished job costs the master no
+ * descriptor, and a later event opens the file for itself. The file is written through
+ * {@link RandomAccessFile}, not an NIO channel: an interrupted thread (a job being killed logs its
+ * last events on one) still writes, where a channel would be closed by the interrupt. A record is
+ * there whole or not at all: when the write fails (a full disk), the file is truncated back to
+ * where the record began and the failure is thrown; a torn tail left by a crash (bytes after the
+ * last {@code \n}) is cut off when the file is opened, before the next record is written. Readers
+ * ({@link #wholeLength}, {@link #records}) see the log up to its last whole record and skip a line
+ * that does not parse.
  */
 public final class EventLog {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss");
@@ -53,6 +56,10 @@ public final class EventLog {
     private final Path file;
     private final RecordWriter writer;
     private boolean closed;
+    private boolean released;
+    /** The file open for appending, or null; {@link #end} is where its last whole record ends. */
+    private RandomAccessFile open;
+    private long end;
 
     /** A log appending to {@code file} (created with its directory when absent). */
     public EventLog(Path file) throws IOException {
@@ -99,30 +106,78 @@ public final class EventLog {
         line.add(host);
         line.add(message);
         byte[] record = (JSON.write(line) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            long end = wholeLength(f);
-            if (end < f.length()) {
-                f.setLength(end);
-            }
-            f.seek(end);
+        try {
+            RandomAccessFile f = openForAppend();
             try {
+                f.seek(end);
                 writer.write(f, record);
+                end += record.length;
             } catch (IOException | RuntimeException e) {
                 try {
                     f.setLength(end);
                 } catch (IOException t) {
                     e.addSuppressed(t);
                 }
+                closeOpen(); // the next event looks at the file afresh
                 throw e;
+            }
+            if (released) {
+                closeOpen();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the event log " + file + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * The file open for appending, its torn tail (if any) cut off and {@link #end} set. A file kept
+     * open is looked at again only when its length is not where this log left it (something else
+     * wrote to it): one {@code fstat}, not the tail read of an open.
+     */
+    private RandomAccessFile openForAppend() throws IOException {
+        if (open == null) {
+            open = new RandomAccessFile(file.toFile(), "rw");
+            end = -1;
+        }
+        try {
+            if (end < 0 || open.length() != end) {
+                long whole = wholeLength(open);
+                if (whole < open.length()) {
+                    open.setLength(whole);
+                }
+                end = whole;
+            }
+        } catch (IOException | RuntimeException e) {
+            closeOpen();
+            throw e;
+        }
+        return open;
+    }
+
+    /**
+     * Closes the file kept open for appending (its job has ended): later events each open and close
+     * it.
+     */
+    public synchronized void release() {
+        released = true;
+        closeOpen();
+    }
+
+    private void closeOpen() {
+        if (open != null) {
+            try {
+                open.close();
+            } catch (IOException e) {
+                // nothing was pending: every record was written whole by one call
+            }
+            open = null;
+        }
+    }
+
     /** Drops later events (the job is being deleted or forgotten); the file stays. */
     public synchronized void close() {
         closed = true;
+        closeOpen();
     }
 
     /** The length of the log up to and including its last {@code \n}: its whole records. */

@@ -280,10 +280,14 @@ public final class JobRecord {
         return true;
     }
 
-    /** Drops the pack and plan: the job has ended and its coordinator is done with them. */
+    /**
+     * Drops the pack and plan, and closes the event log's file: the job has ended and its
+     * coordinator is done with them.
+     */
     public void release() {
         pack = null;
         plan = null;
+        events.release();
     }
 
     /** Writes the job's record file now. */

@@ -133,6 +133,7 @@ public final class JobStore {
     private JobRecord restore(Path dir, String name, Runnable onChange) throws IOException {
         deleteTemporaries(dir);
         EventLog events = new EventLog(dir.resolve("events"));
+        events.release(); // a restored job is never active: its log keeps no file open
         Path file = dir.resolve(RECORD);
         Saved saved;
         try {

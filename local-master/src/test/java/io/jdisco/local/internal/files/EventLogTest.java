@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -115,5 +116,43 @@ class EventLogTest {
         assertEquals(whole, log.wholeLength());
         log.master("two");
         assertEquals(2, log.records().size());
+    }
+
+    @Test
+    void aRunningJobsLogKeepsOneFileOpenAndAReleasedOneNone() throws IOException {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs /proc/self/fd (Linux)");
+        EventLog log = new EventLog(dir.resolve("events"));
+        log.master("one");
+        log.master("two");
+        assertEquals(1, descriptorsOf(log.file()), "kept open while the job runs");
+        log.release();
+        assertEquals(0, descriptorsOf(log.file()), "released when the job ends");
+        log.master("three");
+        assertEquals(0, descriptorsOf(log.file()), "a later event closes what it opened");
+        assertEquals(List.of("one", "two", "three"), log.records().stream().map(r -> r.get(2)).toList());
+    }
+
+    @Test
+    void aRecordWrittenBesideAnOpenLogIsNotOverwritten() throws IOException {
+        EventLog log = new EventLog(dir.resolve("events"));
+        log.master("one");
+        EventLog other = new EventLog(log.file());
+        other.master("two");
+        log.master("three");
+        assertEquals(List.of("one", "two", "three"), log.records().stream().map(r -> r.get(2)).toList());
+    }
+
+    /** How many of this JVM's descriptors name {@code file}. */
+    private static long descriptorsOf(Path file) throws IOException {
+        Path real = file.toRealPath();
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(real);
+                } catch (IOException e) {
+                    return false; // closed while listed (the listing's own descriptor)
+                }
+            }).count();
+        }
     }
 }

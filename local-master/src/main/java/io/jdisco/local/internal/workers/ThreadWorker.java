@@ -33,8 +33,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * leaves behind stays with its thread until the thread ends (idle for {@value #IDLE_SECONDS} s).
  */
 final class ThreadWorker implements WorkerHandle {
-    /** The bytes a pipe holds before its writer waits: a Linux pipe's default. */
-    static final int PIPE_CAPACITY = 64 * 1024;
+    /**
+     * The bytes a pipe holds before its writer waits: a quarter of a Linux pipe's default; protocol
+     * messages are mostly under 1 KiB, and a bigger one takes a few turns. Two rings of 64 KiB per
+     * task were the largest allocation of a small task.
+     */
+    static final int PIPE_CAPACITY = 16 * 1024;
 
     /** Idle pooled worker threads end after this long. */
     private static final long IDLE_SECONDS = 10;

@@ -1,7 +1,6 @@
 package io.jdisco.taskio.internal.file;
 
 import io.jdisco.worker.DataException;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -64,7 +63,7 @@ public final class AtomicFileOutputStream extends OutputStream {
             Files.deleteIfExists(partial);
             throw e instanceof DataException ? e : new DataException("Cannot create output file: " + e, abs.toString(), e);
         }
-        return new AtomicFileOutputStream(abs, partial, new BufferedOutputStream(file, 64 * 1024));
+        return new AtomicFileOutputStream(abs, partial, new GrowingBufferedOutputStream(file, 4 * 1024, 64 * 1024));
     }
 
     /** The final path. */

@@ -29,8 +29,10 @@ public final class HunkRecordWriter implements RecordWriter {
     private final int maxRecordSize;
     private final int marker;
     private final RecordCodec.Encoder encoder;
-    private final ByteBuf hunk = new ByteBuf(64 * 1024);
-    private final ByteBuf compressed = new ByteBuf(64 * 1024);
+    // Both start small and double as records come: a small task's output (a map of 4 KB of text
+    // writes two of them) allocated 128 KiB per writer before.
+    private final ByteBuf hunk = new ByteBuf(4 * 1024);
+    private final ByteBuf compressed = new ByteBuf(4 * 1024);
     private final byte[] header = new byte[14];
     private final CRC32 crc = new CRC32();
     private final Deflater deflater;

@@ -143,8 +143,9 @@ final class BytesSumTable {
 
     /** Drops every entry. */
     void clear() {
-        slots = new long[1 << 12];
-        arena = new byte[1 << 16];
+        // small, doubling as words come: a map task over a few KB of text used to allocate 96 KiB
+        slots = new long[1 << 8];
+        arena = new byte[1 << 12];
         used = 0;
         size = 0;
         objectSums.clear();

@@ -18,6 +18,16 @@ import java.util.Set;
  * {@link WordCount} and prints {@code word<TAB>count} lines sorted by word (unsigned bytes).
  */
 public final class WordCountCommand implements Command {
+    /**
+     * The largest total input {@code --workers auto} counts on threads (256 MiB), above the
+     * {@linkplain WorkerChoice#THREADS_LIMIT other commands'} 64 MiB: 100 MB counted in 3.4 s on
+     * threads (two map tasks on two cores, code compiled once) against 4.7 s on reused worker
+     * processes, where the file is one map task (a second JVM compiling the same code cost more
+     * than the second core gave); 1 GiB took 20.3 s on threads and 15.9 s in processes, whose
+     * JVMs compile the hot loop fully (bench/README.md).
+     */
+    public static final long THREADS_LIMIT = 256L << 20;
+
     @Override
     public String name() {
         return "wordcount";
@@ -29,7 +39,7 @@ public final class WordCountCommand implements Command {
                 + "  INPUT          a file path or a URL (file, http(s), raw, disco, dir, tag, plugins');\n"
                 + "                 gzip, bzip2, xz and zstd are read as the text inside\n"
                 + "  --master URL   submit to this master (default: an embedded local master)\n"
-                + WorkerChoice.USAGE
+                + WorkerChoice.usage(THREADS_LIMIT)
                 + MasterConnection.TASK_TIMEOUT_USAGE
                 + "  --partitions N number of reduce tasks (default 1)\n"
                 + "  --sort         sort the reduce input and group words (default: hash map)\n"
@@ -43,7 +53,7 @@ public final class WordCountCommand implements Command {
         List<String> inputs = Inputs.urls(args.positional("INPUT", 1, Integer.MAX_VALUE));
         List<KeyValue<Bytes, Long>> records;
         try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
-                WorkerChoice.choose(args.option("--workers"), console, inputs),
+                WorkerChoice.choose(args.option("--workers"), console, inputs, THREADS_LIMIT),
                 MasterConnection.taskTimeout(args.option("--task-timeout")))) {
             List<String> jobInputs = master.lineParts(inputs);
             records = JobRun.pairs(WordCount.job(jobInputs, partitions, args.flag("--sort"), !args.flag("--no-combiner")),

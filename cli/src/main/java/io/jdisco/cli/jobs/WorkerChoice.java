@@ -18,7 +18,8 @@ import java.util.Objects;
  *
  * <p>{@code auto} runs the workers on threads of the command's own JVM when every input is a local
  * file ({@code file://} URL) and the files total at most the command's limit ({@link #THREADS_LIMIT},
- * 64 MiB; the sort's is {@link SortCommand#THREADS_LIMIT}): a small job is then done in a fraction
+ * 64 MiB; the sort's and the word count's are 256 MiB: {@link SortCommand#THREADS_LIMIT},
+ * {@link WordCountCommand#THREADS_LIMIT}): a small job is then done in a fraction
  * of a second instead of paying a JVM start per task. Any other input (http, disco, tag, ...),
  * bigger inputs, and any job while {@code JDISCO_JAVA_OPTS} is set (options for worker JVMs, which
  * threads would ignore) run as reused worker processes, each with its own heap, each running

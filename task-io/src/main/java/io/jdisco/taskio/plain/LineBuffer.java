@@ -38,6 +38,45 @@ public final class LineBuffer {
         used += n;
     }
 
+    /** Appends one byte ({@code '\t'} between fields, say) to the current line. */
+    public void putByte(int b) throws IOException {
+        if (used == SIZE) {
+            drain();
+        }
+        buffer[used++] = (byte) b;
+    }
+
+    /**
+     * Appends {@code value} in decimal ASCII, as {@link Long#toString(long)} spells it, without
+     * making a string: a word count prints a count on each of its lines.
+     */
+    public void putLong(long value) throws IOException {
+        if (SIZE - used < 20) {
+            drain();
+        }
+        if (value == Long.MIN_VALUE) {
+            for (byte b : Long.toString(value).getBytes(java.nio.charset.StandardCharsets.US_ASCII)) {
+                buffer[used++] = b;
+            }
+            return;
+        }
+        long v = value;
+        if (v < 0) {
+            buffer[used++] = '-';
+            v = -v;
+        }
+        int first = used;
+        do {
+            buffer[used++] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v != 0);
+        for (int i = first, j = used - 1; i < j; i++, j--) {
+            byte t = buffer[i];
+            buffer[i] = buffer[j];
+            buffer[j] = t;
+        }
+    }
+
     /** Ends the current line with {@code \n}. */
     public void endLine() throws IOException {
         if (used == SIZE) {

@@ -1,9 +1,11 @@
 package io.jdisco.taskio.plain;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jdisco.worker.Bytes;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -30,5 +32,35 @@ class LineBufferTest {
         }
         lines.drain();
         assertArrayEquals(expected.toByteArray(), sink.toByteArray());
+    }
+
+    @Test
+    void numbersAreSpelledAsLongToStringSpellsThem() throws Exception {
+        long[] values = {0, 7, -7, 10, 1_000_000, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1, -10};
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        StringBuilder expected = new StringBuilder();
+        LineBuffer lines = new LineBuffer(sink);
+        for (long v : values) {
+            lines.putLong(v);
+            lines.putByte('\t');
+            lines.endLine();
+            expected.append(v).append("\t\n");
+        }
+        lines.drain();
+        assertEquals(expected.toString(), sink.toString(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void numbersAndBytesThatMeetTheBufferEndAreWrittenWhole() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        StringBuilder expected = new StringBuilder();
+        LineBuffer lines = new LineBuffer(sink);
+        for (int i = 0; i < 20_000; i++) {
+            lines.putLong(Long.MAX_VALUE - i);
+            lines.putByte(' ');
+            expected.append(Long.MAX_VALUE - i).append(' ');
+        }
+        lines.drain();
+        assertEquals(expected.toString(), sink.toString(StandardCharsets.US_ASCII));
     }
 }

@@ -3,7 +3,8 @@
 #   bench/run.sh                      every case, BENCH_RUNS (5) measured runs after 1 warm-up
 #   BENCH_CASES="wc-tiny sort-100m" bench/run.sh   only these cases (their baselines are added)
 # Environment: BENCH_DATA (data dir, default bench/data), BENCH_RUNS (5), BENCH_CASES (all),
-# BENCH_RESULTS (bench/results), BENCH_BUILD=1 (rebuild the shaded jar first).
+# BENCH_RESULTS (bench/results), BENCH_BUILD=1 (rebuild the shaded jar first), BENCH_TMPDIR (where
+# the embedded masters and the *-master case keep their data; default: the JVM's, /tmp).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -15,6 +16,10 @@ JAR=$root/cli/target/jdisco.jar
 # the jdisco command: bin/jdisco runs the jar with the client's JVM flags (C1, serial GC, AppCDS)
 JDISCO=$root/bin/jdisco
 export JDISCO_JAR=$JAR
+if [ -n "${BENCH_TMPDIR:-}" ]; then
+    mkdir -p "$BENCH_TMPDIR"
+    export JDISCO_CLIENT_JAVA_OPTS="-Djava.io.tmpdir=$BENCH_TMPDIR ${JDISCO_CLIENT_JAVA_OPTS:-}"
+fi
 ALL_CASES="wc-tiny wc-tiny-jar wc-100m-file wc-100m-file-nocomb wc-100m-halves wc-100m-halves-nocomb
  sort-100m sort-100m-heap24m small-1k small-10k small-10k-master small-50k wc-1g-file wc-1g-file-nocomb
  wc-1g-chunks wc-1g-chunks-nocomb sort-1g-heap256m"
@@ -108,7 +113,7 @@ case " $CASES " in *"-master "*)
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     MASTER_URL=http://127.0.0.1:$port
     mkdir -p "$RESULTS"
-    master_data=$(mktemp -d "$RESULTS/master-XXXXXX")
+    master_data=$(mktemp -d "${BENCH_TMPDIR:-$RESULTS}/master-XXXXXX")
     java -jar "$JAR" master --port "$port" --data "$master_data" --workers reused > "$master_data.log" 2>&1 &
     MASTER_PID=$!
     trap 'kill "$MASTER_PID" 2> /dev/null; wait "$MASTER_PID" 2> /dev/null; rm -rf "$master_data"' EXIT

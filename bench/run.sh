@@ -116,7 +116,7 @@ case " $CASES " in *"-master "*)
     master_data=$(mktemp -d "${BENCH_TMPDIR:-$RESULTS}/master-XXXXXX")
     java -jar "$JAR" master --port "$port" --data "$master_data" --workers reused > "$master_data.log" 2>&1 &
     MASTER_PID=$!
-    trap 'kill "$MASTER_PID" 2> /dev/null; wait "$MASTER_PID" 2> /dev/null; rm -rf "$master_data"' EXIT
+    trap 'status=$?; kill "$MASTER_PID" 2> /dev/null; wait "$MASTER_PID" 2> /dev/null || true; rm -rf "$master_data"; exit $status' EXIT
     for _ in $(seq 100); do curl -sf "$MASTER_URL/disco/ctrl/joblist" > /dev/null && break; sleep 0.1; done ;;
 esac
 

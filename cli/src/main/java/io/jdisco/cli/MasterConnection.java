@@ -242,6 +242,19 @@ public final class MasterConnection implements AutoCloseable {
         return Map.copyOf(s);
     }
 
+    /**
+     * Runs {@link #close()} on a thread of its own: a command that has read its results into memory
+     * sorts and prints them while the embedded master deletes the job's data (a job of 10,000
+     * small tasks leaves some 40,000 files). The command waits for it ({@code join}) before it
+     * returns; a failure to close comes out of the join.
+     */
+    public CompletableFuture<Void> closeInBackground() {
+        return CompletableFuture.runAsync(this::close, task -> {
+            Thread t = new Thread(task, "jdisco-master-close");
+            t.start();
+        });
+    }
+
     /** Stops the embedded master (deleting its data) if there is one, once it has started. */
     @Override
     public void close() {

@@ -1,9 +1,16 @@
 package io.jdisco.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.local.LocalMaster;
+import io.jdisco.local.LocalMasterConfig.WorkerMode;
 import io.jdisco.schemes.disco.DiscoSchemeProvider;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,5 +26,17 @@ class MasterConnectionTest {
                     "DISCO_DATA", master.discoData().toString(),
                     "DDFS_DATA", master.ddfsData().toString()), s);
         }
+    }
+
+    @Test
+    void closingInTheBackgroundStopsTheEmbeddedMasterByTheTimeTheJoinReturns() throws Exception {
+        Console console = new Console(new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(OutputStream.nullOutputStream()), false, Map.of());
+        MasterConnection connection = MasterConnection.remoteOrEmbedded(null, console, WorkerMode.THREADS);
+        connection.disco();
+        Path data = Path.of(connection.readContext().setting("DISCO_DATA").orElseThrow());
+        assertTrue(Files.isDirectory(data), "the embedded master's data while open");
+        connection.closeInBackground().join();
+        assertFalse(Files.exists(data), "deleted once the join returned: " + data);
     }
 }

@@ -121,7 +121,7 @@ public final class LocalMasterConfig {
      * to each of its protocol requests while the master's session thread works, and the session
      * thread waits for the worker the rest of the time: one task keeps about half a core busy, so
      * with one slot per core the cores idle a third of the time when tasks are small (10,000
-     * inputs of one line: 12.6 s with 2 slots, 8.9 s with 4, on 2 cores; bench/README.md).
+     * inputs of one line: 11.8 s with 2 slots, 9.7 s with 4, on 2 cores; bench/README.md).
      */
     public static int defaultSlots(WorkerMode workers) {
         int cores = Runtime.getRuntime().availableProcessors();

@@ -8,9 +8,11 @@ import io.jdisco.examples.WordCount;
 import io.jdisco.taskio.plain.LineBuffer;
 import io.jdisco.worker.Bytes;
 import io.jdisco.worker.KeyValue;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code wordcount [--master URL] [--workers M] [--task-timeout S] [--partitions N] [--sort] [--no-combiner] INPUT...}: runs
@@ -51,20 +53,34 @@ public final class WordCountCommand implements Command {
         int partitions = args.intOption("--partitions", 1, 1);
         List<String> inputs = Inputs.urls(args.positional("INPUT", 1, Integer.MAX_VALUE));
         List<KeyValue<Bytes, Long>> records;
-        try (MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
+        MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
                 WorkerChoice.choose(args.option("--workers"), console, inputs, THREADS_LIMIT),
-                MasterConnection.taskTimeout(args.option("--task-timeout")))) {
+                MasterConnection.taskTimeout(args.option("--task-timeout")));
+        try {
             List<String> jobInputs = master.lineParts(inputs);
             records = JobRun.pairs(WordCount.job(jobInputs, partitions, args.flag("--sort"), !args.flag("--no-combiner")),
                     master, console);
+        } catch (Throwable t) {
+            master.close();
+            throw t;
         }
+        // the results are in memory: the embedded master deletes the job's data meanwhile
+        CompletableFuture<Void> closing = master.closeInBackground();
+        try {
+            print(records, console.out());
+        } finally {
+            closing.join();
+        }
+        return 0;
+    }
+
+    /** Prints {@code records} as {@code word<TAB>count} lines sorted by word. */
+    private static void print(List<KeyValue<Bytes, Long>> records, OutputStream out) throws IOException {
         @SuppressWarnings("unchecked")
         KeyValue<Bytes, Long>[] counts = records.toArray(new KeyValue[0]);
-        records = null;
         KeySort.sortByKey(counts);
         // packed a buffer at a time, the count spelled without a string: printing 668,108 lines
         // field by field through a BufferedOutputStream took longer than sorting them
-        OutputStream out = console.out();
         LineBuffer lines = new LineBuffer(out);
         for (KeyValue<Bytes, Long> t : counts) {
             lines.put(t.key());
@@ -74,6 +90,5 @@ public final class WordCountCommand implements Command {
         }
         lines.drain();
         out.flush();
-        return 0;
     }
 }

@@ -1,11 +1,13 @@
 package io.jdisco.testing;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.worker.Tuple;
 import io.jdisco.worker.classic.ClassicFunctions;
 import io.jdisco.worker.classic.ClassicJob;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,6 +83,25 @@ class WordCountTest {
             mapped += m.outputs().get(0).size();
         }
         assertEquals(mapped, Files.size(s.file()));
+    }
+
+    @Test
+    void eachLabelsShuffleOutputIsItsMapOutputsConcatenatedInMapOrder() throws Exception {
+        JobRun r = run(WordCountJobs.sortedWordCount("wc").partitions(3).build());
+        List<TaskOutput> shuffled = r.tasks("map_shuffle").get(0).outputs();
+        assertTrue(shuffled.size() > 1, "several labels, copied on several threads: " + shuffled);
+        for (TaskOutput s : shuffled) {
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            for (InMemoryNode.TaskRun m : r.tasks("map")) {
+                for (TaskOutput o : m.outputs()) {
+                    if (o.label() == s.label()) {
+                        expected.writeBytes(Files.readAllBytes(o.file()));
+                    }
+                }
+            }
+            assertArrayEquals(expected.toByteArray(), Files.readAllBytes(s.file()),
+                    "label " + s.label());
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.jdisco.worker.io.InputLink;
 import io.jdisco.worker.io.RecordReader;
 import io.jdisco.worker.spi.ResolvedInput;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,13 +15,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The shuffle stages {@code map_shuffle} and {@code reduce_shuffle} (SPEC §5.8): the outputs listed
  * by the task's inputs (index files, or plain data inputs with label 0), grouped by label, each
  * label's files concatenated byte for byte into one output {@code <stage>-<group>-<label>}; a label
  * of one file of this job's on this node gets that file, hard-linked ({@link ConcatWriter#link}).
- * As in Disco the first replica of each listed output is read, without fail-over.
+ * As in Disco the first replica of each listed output is read, without fail-over. The labels'
+ * outputs are filled on up to a thread per core.
  */
 public final class ShuffleTask {
     private ShuffleTask() {
@@ -43,11 +51,28 @@ public final class ShuffleTask {
             byLabel.computeIfAbsent(e.label(), l -> new ArrayList<>()).add(e.replicas().get(0));
         }
         Path jobDir = Path.of(rt.task().discoData()).resolve(rt.task().jobpath());
+        // every output is made here, in label order; their files are filled on up to a thread per core
+        List<LabelCopy> copies = new ArrayList<>();
         for (Map.Entry<Integer, List<String>> label : byLabel.entrySet()) {
-            ConcatWriter out = (ConcatWriter) rt.output(label.getKey()).writer();
-            for (String url : label.getValue()) {
+            copies.add(new LabelCopy((ConcatWriter) rt.output(label.getKey()).writer(), label.getValue()));
+        }
+        int threads = Math.min(copies.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            for (LabelCopy c : copies) {
+                c.run(chain, jobDir);
+            }
+        } else {
+            copyInParallel(copies, threads, chain, jobDir);
+        }
+        rt.status("Shuffled " + inputs[0] + " inputs into " + byLabel.size() + " label(s)");
+    }
+
+    /** The files of one label, concatenated into its output in their order. */
+    private record LabelCopy(ConcatWriter out, List<String> urls) {
+        void run(ChainContext chain, Path jobDir) throws IOException {
+            for (String url : urls) {
                 InputLink link = chain.resolver().open(url, chain);
-                Path local = label.getValue().size() == 1 ? jobFile(link.url(), jobDir) : null;
+                Path local = urls.size() == 1 ? jobFile(link.url(), jobDir) : null;
                 if (local != null && out.link(local)) {
                     link.stream().close();
                 } else {
@@ -55,7 +80,57 @@ public final class ShuffleTask {
                 }
             }
         }
-        rt.status("Shuffled " + inputs[0] + " inputs into " + byLabel.size() + " label(s)");
+    }
+
+    /**
+     * Runs the copies on {@code threads} threads: a map_shuffle of 10,000 small map tasks copies
+     * 20,000 files into two outputs, and one label's copy need not wait for the other's. The first
+     * failure is thrown once every copy has stopped (the others are interrupted), so that no copy
+     * still writes while the task's outputs are being discarded.
+     */
+    private static void copyInParallel(List<LabelCopy> copies, int threads, ChainContext chain, Path jobDir)
+            throws IOException {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "jdisco-shuffle-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (LabelCopy c : copies) {
+                running.add(pool.submit(() -> {
+                    c.run(chain, jobDir);
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException("shuffle copy failed: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("shuffle interrupted");
+        } finally {
+            pool.shutdownNow();
+            try {
+                // bounded: a copy blocked in a read the interrupt cannot end is left to its daemon thread
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
  *       the master shows it as the worker's last words, which is what one wants to read.</li>
  * </ul>
  * The script's own errors (a {@code JAVA_HOME} without {@code bin/java}, a malformed
- * {@code DISCO_WORKER_MAX_MEM}) are printed on stderr before it exits, so they too appear as the
- * worker's last words in the master's event log.
+ * {@code DISCO_WORKER_MAX_MEM}, a {@code -XX:StartFlightRecording} among the options, whose start
+ * lines JDK 17 prints on stdout whatever {@code -Xlog} says) are printed on stderr before it exits,
+ * so they too appear as the worker's last words in the master's event log.
  *
  * <p>Defaults for a worker's footprint: {@code -XX:+UseSerialGC} unless the options choose a
  * collector, and an initial heap of {@value #INITIAL_HEAP} unless they size the heap. A node runs
@@ -160,6 +161,13 @@ public final class WorkerLauncher {
                 "jdisco_last_opts=${_JAVA_OPTIONS:-}",
                 "unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS",
                 "jdisco_user_opts=\" $jdisco_tool_opts $jdisco_jdk_opts ${JDISCO_JAVA_OPTS:-} $jdisco_last_opts \"",
+                "case \"$jdisco_user_opts\" in *' -XX:StartFlightRecording'*)",
+                "    echo \"jdisco: -XX:StartFlightRecording in the worker's JVM options: the JVM prints the"
+                        + " recording's start on stdout, the worker protocol's channel; profile the tasks with the"
+                        + " classic worker's 'profile' parameter (a JFR recording per task) or start a recording"
+                        + " with 'jcmd <pid> JFR.start'\" >&2",
+                "    exit 2 ;;",
+                "esac",
                 "jdisco_gc=-XX:+UseSerialGC",
                 "case \"$jdisco_user_opts\" in *' -XX:+Use'*'GC '*) jdisco_gc= ;; esac",
                 "jdisco_initial=-Xms" + INITIAL_HEAP,

@@ -202,6 +202,16 @@ class WorkerLauncherTest {
     }
 
     @Test
+    void aFlightRecordingStartedByAnOptionFailsNamingItBeforeItReachesStdout() throws Exception {
+        Map<String, String> env = baseEnv();
+        env.put("JDISCO_JAVA_OPTS", "-Dx=1 -XX:StartFlightRecording=filename=task.jfr");
+        Run run = run(env);
+        assertEquals(2, run.exit);
+        assertEquals("", run.out, "nothing on the protocol's channel");
+        assertTrue(run.err.contains("-XX:StartFlightRecording") && run.err.contains("'profile'"), run.err);
+    }
+
+    @Test
     void javaHomeWithoutJavaFailsNamingIt() throws Exception {
         Map<String, String> env = baseEnv();
         env.put("JAVA_HOME", "/nonexistent/jdk");

@@ -196,19 +196,27 @@ class WorkerLauncherTest {
     void malformedMaxMemFailsNamingTheValue() throws Exception {
         Map<String, String> env = baseEnv();
         env.put("DISCO_WORKER_MAX_MEM", "lots");
-        Run run = run(env);
-        assertEquals(2, run.exit);
-        assertTrue(run.err.contains("DISCO_WORKER_MAX_MEM='lots'"), run.err);
+        assertRefused(env, "DISCO_WORKER_MAX_MEM='lots'");
     }
 
     @Test
     void aFlightRecordingStartedByAnOptionFailsNamingItBeforeItReachesStdout() throws Exception {
         Map<String, String> env = baseEnv();
         env.put("JDISCO_JAVA_OPTS", "-Dx=1 -XX:StartFlightRecording=filename=task.jfr");
+        assertRefused(env, "-XX:StartFlightRecording", "'profile'");
+    }
+
+    /**
+     * Runs the launcher with {@code env} and checks that it refused to start the JVM: exit 2,
+     * nothing on stdout (the protocol's channel), each of {@code named} in its message on stderr.
+     */
+    private static void assertRefused(Map<String, String> env, String... named) throws Exception {
         Run run = run(env);
-        assertEquals(2, run.exit);
+        assertEquals(2, run.exit, run.err);
         assertEquals("", run.out, "nothing on the protocol's channel");
-        assertTrue(run.err.contains("-XX:StartFlightRecording") && run.err.contains("'profile'"), run.err);
+        for (String n : named) {
+            assertTrue(run.err.contains(n), n + " in: " + run.err);
+        }
     }
 
     @Test

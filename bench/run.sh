@@ -114,7 +114,7 @@ case " $CASES " in *"-master "*)
     MASTER_URL=http://127.0.0.1:$port
     mkdir -p "$RESULTS"
     master_data=$(mktemp -d "${BENCH_TMPDIR:-$RESULTS}/master-XXXXXX")
-    java -jar "$JAR" master --port "$port" --data "$master_data" --workers reused > "$master_data.log" 2>&1 &
+    "$JDISCO" master --port "$port" --data "$master_data" --workers reused > "$master_data.log" 2>&1 &
     MASTER_PID=$!
     trap 'status=$?; kill "$MASTER_PID" 2> /dev/null; wait "$MASTER_PID" 2> /dev/null || true; rm -rf "$master_data"; exit $status' EXIT
     for _ in $(seq 100); do curl -sf "$MASTER_URL/disco/ctrl/joblist" > /dev/null && break; sleep 0.1; done ;;

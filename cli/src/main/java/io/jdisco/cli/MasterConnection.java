@@ -49,18 +49,15 @@ public final class MasterConnection implements AutoCloseable {
 
     private final CompletableFuture<Link> link;
     private final WorkerMode embeddedWorkers;
-    private final int embeddedCores;
     private final Thread shutdownHook;
 
     /** The client, the embedded master (or null) and the read settings, once the master is up. */
     private record Link(Disco disco, LocalMaster embedded, Map<String, String> settings) {
     }
 
-    private MasterConnection(CompletableFuture<Link> link, WorkerMode embeddedWorkers, int embeddedCores,
-            Thread shutdownHook) {
+    private MasterConnection(CompletableFuture<Link> link, WorkerMode embeddedWorkers, Thread shutdownHook) {
         this.link = link;
         this.embeddedWorkers = embeddedWorkers;
-        this.embeddedCores = embeddedCores;
         this.shutdownHook = shutdownHook;
     }
 
@@ -73,7 +70,7 @@ public final class MasterConnection implements AutoCloseable {
         try {
             Disco disco = new Disco(master);
             return new MasterConnection(CompletableFuture.completedFuture(
-                    new Link(disco, null, settingsFor(disco.master(), console))), null, 0, null);
+                    new Link(disco, null, settingsFor(disco.master(), console))), null, null);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -135,8 +132,7 @@ public final class MasterConnection implements AutoCloseable {
             closeWhenStarted(link);
         }, "jdisco-local-master-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        // big local files are cut for the cores, not the slots: threads get two slots a core
-        return new MasterConnection(link, workers, Runtime.getRuntime().availableProcessors(), hook);
+        return new MasterConnection(link, workers, hook);
     }
 
     /** The {@code --task-timeout SECONDS} value {@code option}, or {@code null} when not given. */
@@ -201,7 +197,8 @@ public final class MasterConnection implements AutoCloseable {
      */
     public List<String> lineParts(List<String> inputs) {
         Objects.requireNonNull(inputs, "inputs");
-        return embedded() ? Inputs.lineParts(inputs, embeddedWorkers, embeddedCores) : inputs;
+        // cut for the cores, not the slots: a master on threads has two slots a core
+        return embedded() ? Inputs.lineParts(inputs, embeddedWorkers, Runtime.getRuntime().availableProcessors()) : inputs;
     }
 
     /** A chain context for reading results and other URLs on this client. */

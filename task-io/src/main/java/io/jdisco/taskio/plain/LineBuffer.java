@@ -54,20 +54,14 @@ public final class LineBuffer {
         if (SIZE - used < 20) {
             drain();
         }
-        if (value == Long.MIN_VALUE) {
-            for (byte b : Long.toString(value).getBytes(java.nio.charset.StandardCharsets.US_ASCII)) {
-                buffer[used++] = b;
-            }
-            return;
-        }
-        long v = value;
-        if (v < 0) {
+        if (value < 0) {
             buffer[used++] = '-';
-            v = -v;
         }
+        // digits taken from the remainder's magnitude, so Long.MIN_VALUE needs no negation
         int first = used;
+        long v = value;
         do {
-            buffer[used++] = (byte) ('0' + v % 10);
+            buffer[used++] = (byte) ('0' + Math.abs(v % 10));
             v /= 10;
         } while (v != 0);
         for (int i = first, j = used - 1; i < j; i++, j--) {

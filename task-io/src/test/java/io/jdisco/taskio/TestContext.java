@@ -1,5 +1,9 @@
 package io.jdisco.taskio;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.jdisco.worker.DataException;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.Task;
@@ -26,6 +30,11 @@ import java.util.TreeSet;
  * other packages.
  */
 public final class TestContext implements ChainContext, SchemeResolver {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
     final List<String> messages = new ArrayList<>();
     final List<String> opened = new ArrayList<>();
 
@@ -54,10 +63,19 @@ public final class TestContext implements ChainContext, SchemeResolver {
         return this;
     }
 
-    /** task-io's stages read no JSON, and task-io cannot reach the worker's JSON reader. */
+    /**
+     * The contract of {@link SchemeContext#parseJson} through Jackson (task-io's tests have it;
+     * the worker's own reader lives in worker-core, which task-io cannot reach): objects as
+     * insertion-ordered maps, whole numbers as the smallest of Integer, Long and BigInteger,
+     * a duplicate key or trailing text refused as a {@link DataException} about {@code url}.
+     */
     @Override
-    public Object parseJson(byte[] utf8, String url) {
-        throw new UnsupportedOperationException("the task-io test context parses no JSON: " + url);
+    public Object parseJson(byte[] utf8, String url) throws DataException {
+        try {
+            return JSON.readValue(utf8, Object.class);
+        } catch (IOException e) {
+            throw new DataException("not JSON: " + e.getMessage(), url, e);
+        }
     }
 
     @Override

@@ -19,20 +19,20 @@ import java.util.Objects;
 public final class Inputs {
     /**
      * The most bytes of a local file one map task reads when the job's lines may be cut
-     * ({@link #lineParts}): the 64 MiB chunks Disco users cut their data into.
+     * ({@link #lineParts}): a worker that fails redoes at most this much.
      */
-    public static final long PART_BYTES = 64L << 20;
+    public static final long MAX_PART_BYTES = 1L << 30;
 
     private Inputs() {
     }
 
     /**
-     * The smallest local file {@link #lineParts} cuts for worker processes, twice
-     * {@link #PART_BYTES}: a second map task over a smaller file did not pay for itself (two worker
-     * JVMs compile the same code at once), where a big file counts much faster in many tasks than
-     * in one (the figures: bench/README.md, "Line parts").
+     * The smallest local file {@link #lineParts} cuts for worker processes: a second map task over
+     * a smaller file did not pay for itself (two worker JVMs compile the same code at once), where
+     * a big file counts much faster in a task per core than in one (the figures: bench/README.md,
+     * "Line parts").
      */
-    public static final long CUT_BYTES = 2 * PART_BYTES;
+    public static final long CUT_BYTES = 128L << 20;
 
     /**
      * The smallest local file {@link #lineParts} cuts for workers on threads, where a map task costs
@@ -44,18 +44,20 @@ public final class Inputs {
     /**
      * {@code urls} with each {@code file://} URL of a big local file replaced by the
      * {@code part://} URLs of its lines in nearly equal parts, in order; other URLs as they are.
-     * One big file is otherwise one map task, on one core. A file is cut into parts of at most
-     * {@link #PART_BYTES} (a 1 GiB file: 16 of 64 MiB) when it is bigger than {@link #CUT_BYTES};
-     * on {@code workers} of {@link WorkerMode#THREADS} already when it is bigger than
-     * {@link #THREADS_CUT_BYTES}, and then into at least as many parts as the {@code slots} left to
-     * it when the inputs share them out. A compressed file ({@link CompressedText}) is never cut: its
-     * bytes have no line boundaries. Only for jobs whose map reads lines and does not depend on
-     * which URL or line number a line comes from; only on the embedded master, since Disco's own
-     * master would take the range for a host name.
+     * One big file is otherwise one map task, on one core. A file bigger than {@link #CUT_BYTES}
+     * (on {@code workers} of {@link WorkerMode#THREADS}: {@link #THREADS_CUT_BYTES}) is cut into a
+     * part for each of the {@code slots} left to it when the inputs share them out, or a multiple
+     * of that to keep parts within {@link #MAX_PART_BYTES}. As few parts as keep the slots busy,
+     * because a map task's fixed costs grow with their number: a combiner's table built from empty,
+     * a partition hash for each distinct key, an output every reduce reads back (a 1 GiB word count
+     * on 2 cores: 16.9 s in 16 parts, 14.2 s in 2; bench/README.md). A compressed file
+     * ({@link CompressedText}) is never cut: its bytes have no line boundaries. Only for jobs whose
+     * map reads lines and does not depend on which URL or line number a line comes from; only on
+     * the embedded master, since Disco's own master would take the range for a host name.
      */
     public static List<String> lineParts(List<String> urls, WorkerMode workers, int slots) {
         Objects.requireNonNull(workers, "workers");
-        boolean threads = workers == WorkerMode.THREADS;
+        long cut = workers == WorkerMode.THREADS ? THREADS_CUT_BYTES : CUT_BYTES;
         int slotsEach = Math.max(1, (slots + urls.size() - 1) / Math.max(1, urls.size()));
         List<String> out = new ArrayList<>(urls.size());
         for (String url : urls) {
@@ -66,16 +68,11 @@ public final class Inputs {
             } catch (IOException e) {
                 size = 0; // unreadable now: the task names the URL when it cannot read it
             }
-            int parts = (int) ((size + PART_BYTES - 1) / PART_BYTES);
-            if (threads && size > THREADS_CUT_BYTES) {
-                parts = Math.max(parts, slotsEach);
-            } else if (size <= CUT_BYTES) {
-                parts = 1;
-            }
-            if (parts <= 1 || CompressedText.isCompressed(file)) { // compressed: no byte ranges of lines
-                out.add(url);
+            if (size <= cut || slotsEach == 1 && size <= MAX_PART_BYTES || CompressedText.isCompressed(file)) {
+                out.add(url); // compressed: no byte ranges of lines
             } else {
-                out.addAll(PartUrl.split(file, size, parts));
+                long rounds = (size + slotsEach * MAX_PART_BYTES - 1) / (slotsEach * MAX_PART_BYTES);
+                out.addAll(PartUrl.split(file, size, (int) (rounds * slotsEach)));
             }
         }
         return out;

@@ -37,12 +37,30 @@ class InputsTest {
     }
 
     @Test
-    void fileBiggerThanAChunkIsCutIntoNearlyEqualLineParts() throws Exception {
+    void onProcessesAFileOverTheCutIsCutIntoNearlyEqualLinePartsOnePerSlot() throws Exception {
         long size = Inputs.CUT_BYTES + 1;
         Path big = sparse("big.txt", size);
-        long third = size / 3;
-        assertEquals(List.of("part://0-" + third + big, "part://" + third + "-" + 2 * size / 3 + big,
-                "part://" + 2 * size / 3 + "-" + size + big), Inputs.lineParts(List.of("file://" + big), WorkerMode.PROCESSES, 2));
+        assertEquals(List.of("part://0-" + size / 2 + big, "part://" + size / 2 + "-" + size + big),
+                Inputs.lineParts(List.of("file://" + big), WorkerMode.PROCESSES, 2));
+    }
+
+    @Test
+    void aFileOverTheBiggestPartPerSlotIsCutIntoAMultipleOfTheSlots() throws Exception {
+        long size = 2 * Inputs.MAX_PART_BYTES + 1;
+        Path huge = sparse("huge.txt", size);
+        List<String> parts = Inputs.lineParts(List.of("file://" + huge), WorkerMode.REUSED_PROCESSES, 2);
+        assertEquals(4, parts.size(), parts.toString());
+        assertEquals("part://" + 3 * size / 4 + "-" + size + huge, parts.get(3));
+    }
+
+    @Test
+    void aFileWithASlotOfItsOwnIsCutOnlyOverTheBiggestPart() throws Exception {
+        List<String> whole = List.of("file://" + sparse("a.txt", Inputs.MAX_PART_BYTES),
+                "file://" + sparse("b.txt", Inputs.CUT_BYTES + 1));
+        assertEquals(whole, Inputs.lineParts(whole, WorkerMode.PROCESSES, 2));
+        Path over = sparse("c.txt", Inputs.MAX_PART_BYTES + 1);
+        List<String> twice = List.of("file://" + over, "file://" + over);
+        assertEquals(4, Inputs.lineParts(twice, WorkerMode.PROCESSES, 2).size(), "two parts each");
     }
 
     @Test

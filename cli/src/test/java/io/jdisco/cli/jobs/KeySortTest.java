@@ -49,4 +49,37 @@ class KeySortTest {
         KeySort.sortByKey(pairs);
         assertArrayEquals(expected, pairs);
     }
+
+    @Test
+    void ordersKeysSharingLongPrefixesDigitByDigitAndPastTheDepthLimit() {
+        Random rnd = new Random(5);
+        String shared = "x".repeat(KeySort.MAX_DEPTH + 7);
+        KeyValue<Object, Long>[] pairs = pairs();
+        pairs = Arrays.copyOf(pairs, 5_000);
+        for (int i = 0; i < pairs.length; i++) {
+            String prefix = shared.substring(0, rnd.nextInt(shared.length()));
+            byte[] tail = new byte[rnd.nextInt(4)];
+            for (int j = 0; j < tail.length; j++) {
+                tail[j] = (byte) (rnd.nextInt(3) - 1); // 0xff, 0 and 1: around the zero padding
+            }
+            byte[] key = Arrays.copyOf(prefix.getBytes(java.nio.charset.StandardCharsets.US_ASCII), prefix.length() + tail.length);
+            System.arraycopy(tail, 0, key, prefix.length(), tail.length);
+            pairs[i] = KeyValue.of(Bytes.of(key), (long) i);
+        }
+        KeyValue<Object, Long>[] expected = sortedTheSlowWay(pairs);
+        KeySort.sortByKey(pairs);
+        assertArrayEquals(expected, pairs);
+    }
+
+    @Test
+    void keepsEqualKeysInTheirOrder() {
+        KeyValue<Object, Long>[] pairs = pairs();
+        pairs = Arrays.copyOf(pairs, 100);
+        for (int i = 0; i < pairs.length; i++) {
+            pairs[i] = KeyValue.of(Bytes.latin1(i % 2 == 0 ? "therefore" : "thereby"), (long) i);
+        }
+        KeyValue<Object, Long>[] expected = sortedTheSlowWay(pairs);
+        KeySort.sortByKey(pairs);
+        assertArrayEquals(expected, pairs);
+    }
 }

@@ -14,6 +14,7 @@ import io.jdisco.worker.core.client.RunningJob;
 import io.jdisco.worker.core.jobpack.JobPack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,16 @@ public final class JobRun {
      */
     public static <K, V> List<KeyValue<K, V>> pairs(MapReduceJob<K, V> job, MasterConnection master, Console console)
             throws IOException, InterruptedException {
-        List<List<String>> urls = results(job.classicJob(), master, console);
+        return pairs(job, master, console, Map.of());
+    }
+
+    /**
+     * As {@link #pairs(MapReduceJob, MasterConnection, Console)}, with {@code jobenvs} added to the
+     * environment of the job's workers (over the job's own {@code jobenvs} of the same names).
+     */
+    public static <K, V> List<KeyValue<K, V>> pairs(MapReduceJob<K, V> job, MasterConnection master, Console console,
+            Map<String, String> jobenvs) throws IOException, InterruptedException {
+        List<List<String>> urls = results(job.classicJob(), master, console, jobenvs);
         try (Results<K, V> results = new Results<>(urls, master.readContext(), job.keyCodec(), job.valueCodec())) {
             return results.toList();
         } catch (UncheckedIOException e) {
@@ -49,14 +59,13 @@ public final class JobRun {
      */
     public static List<List<String>> results(ClassicJob job, MasterConnection master, Console console)
             throws IOException, InterruptedException {
-        // The pack first: an embedded master is starting meanwhile (disco() waits for it). The
-        // embedded master runs on this machine: the job home names the runtime jar by its path
-        // instead of carrying its 6 MB (WorkerJobHome.Runtime.LOCAL).
-        Job submitted = Job.of(job.worker()).named(job.name());
-        if (master.embedded()) {
-            submitted = submitted.withLocalRuntime();
-        }
-        JobPack jobPack = submitted.pack(Map.of());
+        return results(job, master, console, Map.of());
+    }
+
+    private static List<List<String>> results(ClassicJob job, MasterConnection master, Console console,
+            Map<String, String> jobenvs) throws IOException, InterruptedException {
+        // The pack first: an embedded master is starting meanwhile (disco() waits for it).
+        JobPack jobPack = pack(job, master.embedded(), jobenvs);
         byte[] pack = jobPack.encode();
         Disco disco = master.disco();
         RunningJob running = new RunningJob(disco, disco.submit(pack));
@@ -85,6 +94,28 @@ public final class JobRun {
         progress.finish("done");
         printCounters(running, console);
         return results;
+    }
+
+    /**
+     * The job pack of {@code job}, with {@code jobenvs} over its own. For an {@code embedded}
+     * master, which runs on this machine, the job home names the runtime jar by its path instead
+     * of carrying its 6 MB ({@code WorkerJobHome.Runtime.LOCAL}).
+     */
+    static JobPack pack(ClassicJob job, boolean embedded, Map<String, String> jobenvs) throws IOException {
+        Job submitted = Job.of(job.worker()).named(job.name());
+        if (embedded) {
+            submitted = submitted.withLocalRuntime();
+        }
+        if (jobenvs.isEmpty()) {
+            return submitted.pack(Map.of());
+        }
+        Map<String, Object> envs = new LinkedHashMap<>();
+        Object own = job.worker().getItem("jobenvs", null, null, null);
+        if (own instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> envs.put(String.valueOf(k), v));
+        }
+        envs.putAll(jobenvs);
+        return submitted.pack(Map.of("jobenvs", envs));
     }
 
     /** The job's counter totals on standard error, one line, when it counted anything. */

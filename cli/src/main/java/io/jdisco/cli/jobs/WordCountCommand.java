@@ -59,7 +59,7 @@ public final class WordCountCommand implements Command {
         try {
             List<String> jobInputs = master.lineParts(inputs);
             records = JobRun.pairs(WordCount.job(jobInputs, partitions, args.flag("--sort"), !args.flag("--no-combiner")),
-                    master, console);
+                    master, console, WorkerJit.jobenvs(master.embeddedWorkers(), jobInputs, console));
         } catch (Throwable t) {
             master.close();
             throw t;

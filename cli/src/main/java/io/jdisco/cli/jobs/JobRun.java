@@ -14,9 +14,11 @@ import io.jdisco.worker.core.client.RunningJob;
 import io.jdisco.worker.core.jobpack.JobPack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Runs a job for a command: submit, show progress, wait, and read every result record (Disco's
@@ -44,9 +46,20 @@ public final class JobRun {
      */
     public static <K, V> List<KeyValue<K, V>> pairs(MapReduceJob<K, V> job, MasterConnection master, Console console,
             Map<String, String> jobenvs) throws IOException, InterruptedException {
+        List<KeyValue<K, V>> pairs = new ArrayList<>();
+        forEachPair(job, master, console, jobenvs, pairs::add);
+        return pairs;
+    }
+
+    /**
+     * As {@link #pairs(MapReduceJob, MasterConnection, Console, Map)}, each result pair given to
+     * {@code sink} as it is read instead of kept in a list.
+     */
+    public static <K, V> void forEachPair(MapReduceJob<K, V> job, MasterConnection master, Console console,
+            Map<String, String> jobenvs, Consumer<KeyValue<K, V>> sink) throws IOException, InterruptedException {
         List<List<String>> urls = results(job.classicJob(), master, console, jobenvs);
         try (Results<K, V> results = new Results<>(urls, master.readContext(), job.keyCodec(), job.valueCodec())) {
-            return results.toList();
+            results.forEach(sink);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

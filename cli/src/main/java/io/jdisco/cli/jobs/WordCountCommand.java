@@ -5,11 +5,6 @@ import io.jdisco.cli.Command;
 import io.jdisco.cli.Console;
 import io.jdisco.cli.MasterConnection;
 import io.jdisco.examples.WordCount;
-import io.jdisco.taskio.plain.LineBuffer;
-import io.jdisco.worker.Bytes;
-import io.jdisco.worker.KeyValue;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -52,14 +47,15 @@ public final class WordCountCommand implements Command {
         Args args = Args.parse(argv, Set.of("--sort", "--no-combiner"), Set.of("--master", "--workers", "--task-timeout", "--partitions"));
         int partitions = args.intOption("--partitions", 1, 1);
         List<String> inputs = Inputs.urls(args.positional("INPUT", 1, Integer.MAX_VALUE));
-        List<KeyValue<Bytes, Long>> records;
+        WordCounts counts = new WordCounts();
         MasterConnection master = MasterConnection.remoteOrEmbedded(args.option("--master"), console,
                 WorkerChoice.choose(args.option("--workers"), console, inputs, THREADS_LIMIT),
                 MasterConnection.taskTimeout(args.option("--task-timeout")));
         try {
             List<String> jobInputs = master.lineParts(inputs);
-            records = JobRun.pairs(WordCount.job(jobInputs, partitions, args.flag("--sort"), !args.flag("--no-combiner")),
-                    master, console, WorkerJit.jobenvs(master.embeddedWorkers(), jobInputs, console));
+            JobRun.forEachPair(WordCount.job(jobInputs, partitions, args.flag("--sort"), !args.flag("--no-combiner")),
+                    master, console, WorkerJit.jobenvs(master.embeddedWorkers(), jobInputs, console),
+                    pair -> counts.add(pair.key(), pair.value()));
         } catch (Throwable t) {
             master.close();
             throw t;
@@ -67,28 +63,10 @@ public final class WordCountCommand implements Command {
         // the results are in memory: the embedded master deletes the job's data meanwhile
         CompletableFuture<Void> closing = master.closeInBackground();
         try {
-            print(records, console.out());
+            counts.print(console.out());
         } finally {
             closing.join();
         }
         return 0;
-    }
-
-    /** Prints {@code records} as {@code word<TAB>count} lines sorted by word. */
-    private static void print(List<KeyValue<Bytes, Long>> records, OutputStream out) throws IOException {
-        @SuppressWarnings("unchecked")
-        KeyValue<Bytes, Long>[] counts = records.toArray(new KeyValue[0]);
-        KeySort.sortByKey(counts);
-        // packed a buffer at a time, the count spelled without a string: printing 668,108 lines
-        // field by field through a BufferedOutputStream took longer than sorting them
-        LineBuffer lines = new LineBuffer(out);
-        for (KeyValue<Bytes, Long> t : counts) {
-            lines.put(t.key());
-            lines.putByte('\t');
-            lines.putLong(t.value());
-            lines.endLine();
-        }
-        lines.drain();
-        out.flush();
     }
 }

@@ -2,84 +2,93 @@ package io.jdisco.cli.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import io.jdisco.taskio.plain.RecordText;
 import io.jdisco.worker.Bytes;
-import io.jdisco.worker.KeyValue;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class KeySortTest {
-    private static KeyValue<Object, Long>[] sortedTheSlowWay(KeyValue<Object, Long>[] pairs) {
-        KeyValue<Object, Long>[] copy = pairs.clone();
-        Arrays.sort(copy, (a, b) -> RecordText.ORDER.compare(a.key(), b.key()));
-        return copy;
+    /** Keys held as {@code Bytes}: the reference the sort's digits and comparisons must agree with. */
+    private static KeySort.Keys keys(Bytes[] keys) {
+        return new KeySort.Keys() {
+            @Override
+            public int length(int k) {
+                return keys[k].length();
+            }
+
+            @Override
+            public long digit(int k, int depth) {
+                long p = 0;
+                for (int i = depth; i < depth + 5; i++) {
+                    p = p << 8 | (i < keys[k].length() ? keys[k].byteAt(i) & 0xFF : 0);
+                }
+                return p;
+            }
+
+            @Override
+            public int compare(int a, int b) {
+                return keys[a].compareTo(keys[b]);
+            }
+        };
     }
 
-    @SafeVarargs
-    private static KeyValue<Object, Long>[] pairs(KeyValue<Object, Long>... pairs) {
-        return pairs;
+    /** The indexes in key order by a plain stable sort. */
+    private static int[] sortedTheSlowWay(Bytes[] keys) {
+        return IntStream.range(0, keys.length).boxed().sorted(Comparator.comparing(i -> keys[i]))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void assertSortsAsTheSlowWay(Bytes[] keys) {
+        assertArrayEquals(sortedTheSlowWay(keys), KeySort.sortedOrder(keys(keys), keys.length));
     }
 
     @Test
-    void ordersBytesKeysUnsignedIncludingSharedPrefixesAndZeroBytes() {
-        KeyValue<Object, Long>[] pairs = pairs(
-            KeyValue.of(Bytes.latin1("abcdefghij"), 1L), KeyValue.of(Bytes.latin1("abcdefghi"), 2L),
-            KeyValue.of(Bytes.latin1("a\0"), 3L), KeyValue.of(Bytes.latin1("a"), 4L),
-            KeyValue.of(Bytes.of(new byte[] {(byte) 0xff}), 5L), KeyValue.of(Bytes.EMPTY, 6L),
-            KeyValue.of(Bytes.latin1("abcdefgh"), 7L), KeyValue.of(Bytes.latin1("b"), 8L));
-        KeyValue<Object, Long>[] expected = sortedTheSlowWay(pairs);
-        KeySort.sortByKey(pairs);
-        assertArrayEquals(expected, pairs);
+    void ordersKeysUnsignedIncludingSharedPrefixesAndZeroBytes() {
+        assertSortsAsTheSlowWay(new Bytes[] {Bytes.latin1("abcdefghij"), Bytes.latin1("abcdefghi"), Bytes.latin1("a\0"),
+            Bytes.latin1("a"), Bytes.of(new byte[] {(byte) 0xff}), Bytes.EMPTY, Bytes.latin1("abcdefgh"), Bytes.latin1("b")});
     }
 
     @Test
-    void ordersRandomKeysAsTheRecordOrderDoes() {
+    void ordersRandomKeysAsAPlainSortDoes() {
         Random rnd = new Random(3);
-        KeyValue<Object, Long>[] pairs = pairs();
-        pairs = Arrays.copyOf(pairs, 20_000);
-        for (int i = 0; i < pairs.length; i++) {
+        Bytes[] keys = new Bytes[20_000];
+        for (int i = 0; i < keys.length; i++) {
             byte[] k = new byte[rnd.nextInt(12)];
             for (int j = 0; j < k.length; j++) {
                 k[j] = (byte) (rnd.nextBoolean() ? 'a' + rnd.nextInt(3) : rnd.nextInt(256));
             }
-            pairs[i] = KeyValue.of(i % 7 == 0 ? (Object) ("s" + rnd.nextInt(50)) : Bytes.of(k), (long) i);
+            keys[i] = Bytes.of(k);
         }
-        KeyValue<Object, Long>[] expected = sortedTheSlowWay(pairs);
-        KeySort.sortByKey(pairs);
-        assertArrayEquals(expected, pairs);
+        assertSortsAsTheSlowWay(keys);
     }
 
     @Test
     void ordersKeysSharingLongPrefixesDigitByDigitAndPastTheDepthLimit() {
         Random rnd = new Random(5);
         String shared = "x".repeat(KeySort.MAX_DEPTH + 7);
-        KeyValue<Object, Long>[] pairs = pairs();
-        pairs = Arrays.copyOf(pairs, 5_000);
-        for (int i = 0; i < pairs.length; i++) {
+        Bytes[] keys = new Bytes[5_000];
+        for (int i = 0; i < keys.length; i++) {
             String prefix = shared.substring(0, rnd.nextInt(shared.length()));
             byte[] tail = new byte[rnd.nextInt(4)];
             for (int j = 0; j < tail.length; j++) {
                 tail[j] = (byte) (rnd.nextInt(3) - 1); // 0xff, 0 and 1: around the zero padding
             }
-            byte[] key = Arrays.copyOf(prefix.getBytes(java.nio.charset.StandardCharsets.US_ASCII), prefix.length() + tail.length);
+            byte[] key = Arrays.copyOf(prefix.getBytes(StandardCharsets.US_ASCII), prefix.length() + tail.length);
             System.arraycopy(tail, 0, key, prefix.length(), tail.length);
-            pairs[i] = KeyValue.of(Bytes.of(key), (long) i);
+            keys[i] = Bytes.of(key);
         }
-        KeyValue<Object, Long>[] expected = sortedTheSlowWay(pairs);
-        KeySort.sortByKey(pairs);
-        assertArrayEquals(expected, pairs);
+        assertSortsAsTheSlowWay(keys);
     }
 
     @Test
     void keepsEqualKeysInTheirOrder() {
-        KeyValue<Object, Long>[] pairs = pairs();
-        pairs = Arrays.copyOf(pairs, 100);
-        for (int i = 0; i < pairs.length; i++) {
-            pairs[i] = KeyValue.of(Bytes.latin1(i % 2 == 0 ? "therefore" : "thereby"), (long) i);
+        Bytes[] keys = new Bytes[100];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = Bytes.latin1(i % 2 == 0 ? "therefore" : "thereby");
         }
-        KeyValue<Object, Long>[] expected = sortedTheSlowWay(pairs);
-        KeySort.sortByKey(pairs);
-        assertArrayEquals(expected, pairs);
+        assertSortsAsTheSlowWay(keys);
     }
 }

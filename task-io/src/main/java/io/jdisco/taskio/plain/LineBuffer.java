@@ -38,6 +38,20 @@ public final class LineBuffer {
         used += n;
     }
 
+    /** Appends {@code length} bytes of {@code bytes} from {@code offset} to the current line. */
+    public void put(byte[] bytes, int offset, int length) throws IOException {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        if (length > SIZE - used) {
+            drain();
+            if (length > SIZE) {
+                out.write(bytes, offset, length);
+                return;
+            }
+        }
+        System.arraycopy(bytes, offset, buffer, used, length);
+        used += length;
+    }
+
     /** Appends one byte ({@code '\t'} between fields, say) to the current line. */
     public void putByte(int b) throws IOException {
         if (used == SIZE) {

@@ -63,4 +63,25 @@ class LineBufferTest {
         lines.drain();
         assertEquals(expected.toString(), sink.toString(StandardCharsets.US_ASCII));
     }
+
+    @Test
+    void arrayRangesComeOutAsTheirBytesAcrossBufferBounds() throws Exception {
+        byte[] source = filled(LineBuffer.SIZE * 2 + 40, 'r').toByteArray();
+        for (int i = 0; i < source.length; i++) {
+            source[i] = (byte) i;
+        }
+        int[][] ranges = {{3, 10}, {0, LineBuffer.SIZE - 20}, {5, LineBuffer.SIZE + 7}, {0, 0}, {source.length - 1, 1}};
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        LineBuffer lines = new LineBuffer(sink);
+        for (int[] r : ranges) {
+            lines.put(source, r[0], r[1]);
+            lines.endLine();
+            expected.write(source, r[0], r[1]);
+            expected.write('\n');
+        }
+        lines.drain();
+        assertArrayEquals(expected.toByteArray(), sink.toByteArray());
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> lines.put(source, source.length, 1));
+    }
 }

@@ -1,6 +1,7 @@
 package io.jdisco.worker.classic.internal.combine;
 
 import io.jdisco.worker.Bytes;
+import io.jdisco.worker.Tuple;
 import io.jdisco.worker.classic.ClassicFunctions;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
@@ -139,6 +140,28 @@ final class BytesSumTable {
             visitor.visit((int) INT.get(arena, o + 8), Bytes.of(arena, o + HEADER, n), sum);
             o += HEADER + n;
         }
+    }
+
+    /** The arena offset of the first entry, or {@link #end} when there is none. */
+    int first() {
+        return 0;
+    }
+
+    /** The arena offset just past the last entry. */
+    int end() {
+        return used;
+    }
+
+    /** The offset of the entry after the one at {@code o}. */
+    int next(int o) {
+        return o + HEADER + (int) INT.get(arena, o + 16);
+    }
+
+    /** The entry at arena offset {@code o} as a pair of its key and sum. */
+    Tuple pair(int o) {
+        int index = (int) INT.get(arena, o + 12);
+        Object sum = index < 0 ? (Object) (long) LONG.get(arena, o) : objectSums.get(index);
+        return Tuple.pair(Bytes.of(arena, o + HEADER, (int) INT.get(arena, o + 16)), sum);
     }
 
     /** Drops every entry. */

@@ -1,6 +1,7 @@
 package io.jdisco.worker.classic.internal.combine;
 
 import io.jdisco.worker.Bytes;
+import io.jdisco.worker.Tuple;
 import io.jdisco.worker.classic.ClassicFunctions;
 import java.util.Arrays;
 import java.util.Objects;
@@ -112,6 +113,12 @@ final class SumCombineTable {
             Object sum = objectSums[e];
             visitor.visit(labels[e], keys[e], sum == null ? (Object) longSums[e] : sum);
         }
+    }
+
+    /** Entry {@code e} (in arrival order, below {@link #size}) as a pair of its key and sum. */
+    Tuple pair(int e) {
+        Object sum = objectSums[e];
+        return Tuple.pair(keys[e], sum == null ? (Object) longSums[e] : sum);
     }
 
     /** Drops every entry. */

@@ -43,7 +43,9 @@ class ClassicFunctionsTest {
     void sumReduceSumsPerKeyInFirstSeenOrder() throws Exception {
         Iterable<Tuple> out = ClassicFunctions.sumReduce().reduce(
                 List.of(Tuple.pair("b", 1L), Tuple.pair("a", 2L), Tuple.pair("b", 3L)), new Params());
-        assertEquals(List.of(Tuple.pair("b", 4L), Tuple.pair("a", 2L)), out);
+        List<Tuple> pairs = new java.util.ArrayList<>();
+        out.forEach(pairs::add);
+        assertEquals(List.of(Tuple.pair("b", 4L), Tuple.pair("a", 2L)), pairs);
     }
 
     @Test

@@ -133,12 +133,8 @@ final class BytesSumTable {
 
     /** Visits the entries in arrival order. */
     void forEach(KeySums.EntryVisitor visitor) throws IOException {
-        for (int o = 0; o < used; ) {
-            int n = (int) INT.get(arena, o + 16);
-            int index = (int) INT.get(arena, o + 12);
-            Object sum = index < 0 ? (Object) (long) LONG.get(arena, o) : objectSums.get(index);
-            visitor.visit((int) INT.get(arena, o + 8), Bytes.of(arena, o + HEADER, n), sum);
-            o += HEADER + n;
+        for (int o = first(); o < end(); o = next(o)) {
+            visitor.visit((int) INT.get(arena, o + 8), key(o), sum(o));
         }
     }
 
@@ -159,9 +155,18 @@ final class BytesSumTable {
 
     /** The entry at arena offset {@code o} as a pair of its key and sum. */
     Tuple pair(int o) {
+        return Tuple.pair(key(o), sum(o));
+    }
+
+    /** A copy of the key of the entry at {@code o}. */
+    private Bytes key(int o) {
+        return Bytes.of(arena, o + HEADER, (int) INT.get(arena, o + 16));
+    }
+
+    /** The sum of the entry at {@code o}: its long, or its object sum. */
+    private Object sum(int o) {
         int index = (int) INT.get(arena, o + 12);
-        Object sum = index < 0 ? (Object) (long) LONG.get(arena, o) : objectSums.get(index);
-        return Tuple.pair(Bytes.of(arena, o + HEADER, (int) INT.get(arena, o + 16)), sum);
+        return index < 0 ? (Object) (long) LONG.get(arena, o) : objectSums.get(index);
     }
 
     /** Drops every entry. */

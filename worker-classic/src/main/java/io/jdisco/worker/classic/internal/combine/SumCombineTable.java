@@ -110,15 +110,19 @@ final class SumCombineTable {
     /** Visits the entries in arrival order. */
     void forEach(KeySums.EntryVisitor visitor) throws java.io.IOException {
         for (int e = 0; e < size; e++) {
-            Object sum = objectSums[e];
-            visitor.visit(labels[e], keys[e], sum == null ? (Object) longSums[e] : sum);
+            visitor.visit(labels[e], keys[e], sum(e));
         }
     }
 
     /** Entry {@code e} (in arrival order, below {@link #size}) as a pair of its key and sum. */
     Tuple pair(int e) {
+        return Tuple.pair(keys[e], sum(e));
+    }
+
+    /** The sum of entry {@code e}: its long, or its object sum. */
+    private Object sum(int e) {
         Object sum = objectSums[e];
-        return Tuple.pair(keys[e], sum == null ? (Object) longSums[e] : sum);
+        return sum == null ? (Object) longSums[e] : sum;
     }
 
     /** Drops every entry. */

@@ -37,23 +37,15 @@ public final class JobRun {
      */
     public static <K, V> List<KeyValue<K, V>> pairs(MapReduceJob<K, V> job, MasterConnection master, Console console)
             throws IOException, InterruptedException {
-        return pairs(job, master, console, Map.of());
-    }
-
-    /**
-     * As {@link #pairs(MapReduceJob, MasterConnection, Console)}, with {@code jobenvs} added to the
-     * environment of the job's workers (over the job's own {@code jobenvs} of the same names).
-     */
-    public static <K, V> List<KeyValue<K, V>> pairs(MapReduceJob<K, V> job, MasterConnection master, Console console,
-            Map<String, String> jobenvs) throws IOException, InterruptedException {
         List<KeyValue<K, V>> pairs = new ArrayList<>();
-        forEachPair(job, master, console, jobenvs, pairs::add);
+        forEachPair(job, master, console, Map.of(), pairs::add);
         return pairs;
     }
 
     /**
-     * As {@link #pairs(MapReduceJob, MasterConnection, Console, Map)}, each result pair given to
-     * {@code sink} as it is read instead of kept in a list.
+     * As {@link #pairs}, with {@code jobenvs} added to the environment of the job's workers (over
+     * the job's own {@code jobenvs} of the same names), and each result pair given to {@code sink}
+     * as it is read instead of kept in a list.
      */
     public static <K, V> void forEachPair(MapReduceJob<K, V> job, MasterConnection master, Console console,
             Map<String, String> jobenvs, Consumer<KeyValue<K, V>> sink) throws IOException, InterruptedException {

@@ -102,23 +102,33 @@ public final class WorkerChoice {
         Objects.requireNonNull(inputs, "inputs");
         long total = 0;
         for (String input : inputs) {
-            Path file = localFile(input);
-            if (file == null) {
+            long bytes = textBytes(input);
+            if (bytes < 0) {
                 return WorkerMode.REUSED_PROCESSES;
             }
-            try {
-                total += CompressedText.textBytes(file);
-                if (total < 0) { // overflowed: an unknown text size
-                    return WorkerMode.REUSED_PROCESSES;
-                }
-            } catch (IOException e) {
-                return WorkerMode.REUSED_PROCESSES;
-            }
-            if (total > limit) {
+            total += bytes;
+            if (total < 0 || total > limit) { // overflowed: an unknown text size
                 return WorkerMode.REUSED_PROCESSES;
             }
         }
         return inputs.isEmpty() ? WorkerMode.REUSED_PROCESSES : WorkerMode.THREADS;
+    }
+
+    /**
+     * The bytes of text in the local file of {@code url} ({@link CompressedText#textBytes}:
+     * {@link Long#MAX_VALUE} when a compressed file does not record it), or -1 when {@code url} is
+     * not a readable local file.
+     */
+    static long textBytes(String url) {
+        Path file = localFile(url);
+        if (file == null) {
+            return -1;
+        }
+        try {
+            return CompressedText.textBytes(file);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** The absolute path of a {@code file:///path} URL (as {@link Inputs} makes them), else {@code null}. */

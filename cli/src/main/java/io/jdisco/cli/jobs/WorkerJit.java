@@ -3,9 +3,6 @@ package io.jdisco.cli.jobs;
 import io.jdisco.cli.Console;
 import io.jdisco.local.LocalMasterConfig.WorkerMode;
 import io.jdisco.schemes.part.PartUrl;
-import io.jdisco.taskio.plain.CompressedText;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,15 +63,7 @@ final class WorkerJit {
                 return -1; // the task names the URL when it cannot read it
             }
         }
-        Path file = WorkerChoice.localFile(url);
-        if (file == null) {
-            return -1;
-        }
-        try {
-            long bytes = CompressedText.textBytes(file);
-            return bytes == Long.MAX_VALUE ? -1 : bytes;
-        } catch (IOException e) {
-            return -1;
-        }
+        long bytes = WorkerChoice.textBytes(url);
+        return bytes == Long.MAX_VALUE ? -1 : bytes;
     }
 }

@@ -25,6 +25,7 @@ public final class WordCount {
     public static final String LINES = "lines";
     /** The counter of the words the map found. */
     public static final String WORDS = "words";
+    private static final Long ONE = 1L;
 
     private WordCount() {
     }
@@ -62,20 +63,29 @@ public final class WordCount {
         context.count(WORDS, emitWords(line, out));
     }
 
-    /** Collects {@code (word, 1)} for every word of {@code line} and returns how many. */
+    /**
+     * Collects {@code (word, 1)} for every word of {@code line} and returns how many. Each word
+     * goes out as a slice of the line ({@link Collector#collectSlice}): a word already in the
+     * combiner's table is counted where it lies, with no copy of it made.
+     */
     public static long emitWords(Bytes line, Collector<Bytes, Long> out) throws IOException {
         int n = line.length();
         int start = -1;
         long words = 0;
-        for (int i = 0; i <= n; i++) {
-            boolean space = i == n || isSpace(line.byteAt(i));
-            if (space && start >= 0) {
-                out.collect(line.slice(start, i), 1L);
-                words++;
-                start = -1;
-            } else if (!space && start < 0) {
+        for (int i = 0; i < n; i++) {
+            if (isSpace(line.byteAt(i))) {
+                if (start >= 0) {
+                    Collector.collectSlice(out, line, start, i, ONE);
+                    words++;
+                    start = -1;
+                }
+            } else if (start < 0) {
                 start = i;
             }
+        }
+        if (start >= 0) {
+            Collector.collectSlice(out, line, start, n, ONE);
+            words++;
         }
         return words;
     }

@@ -108,6 +108,39 @@ public final class Bytes implements Comparable<Bytes>, Serializable {
         return length == data.length && Arrays.equals(data, 0, length, array, offset, offset + length);
     }
 
+    /**
+     * Copies the bytes from {@code from} (inclusive) to {@code to} (exclusive) into {@code dest}
+     * from {@code destOffset}: {@code slice(from, to).copyTo(dest, destOffset)} without the slice.
+     */
+    public void copyTo(int from, int to, byte[] dest, int destOffset) {
+        Objects.checkFromToIndex(from, to, data.length);
+        System.arraycopy(data, from, dest, destOffset, to - from);
+    }
+
+    /**
+     * True when {@code to - from} bytes of {@code array} from {@code offset} equal the bytes from
+     * {@code from} to {@code to} of this byte string: {@code slice(from, to).contentEquals(array,
+     * offset, to - from)} without the slice.
+     */
+    public boolean rangeEquals(int from, int to, byte[] array, int offset) {
+        Objects.checkFromToIndex(from, to, data.length);
+        Objects.checkFromIndexSize(offset, to - from, array.length);
+        return Arrays.equals(data, from, to, array, offset, offset + to - from);
+    }
+
+    /**
+     * The {@link #hashCode} that {@code slice(from, to)} has, without making the slice: a hash
+     * table can look up a word of a line before it decides to copy the word.
+     */
+    public int hashCode(int from, int to) {
+        Objects.checkFromToIndex(from, to, data.length);
+        int h = 1;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + data[i];
+        }
+        return h;
+    }
+
     /** Writes the bytes to {@code out} without copying them. */
     public void writeTo(OutputStream out) throws IOException {
         out.write(data);
@@ -134,6 +167,7 @@ public final class Bytes implements Comparable<Bytes>, Serializable {
         return o instanceof Bytes && Arrays.equals(data, ((Bytes) o).data);
     }
 
+    /** {@link Arrays#hashCode(byte[])} of the bytes, as {@link #hashCode(int, int)} computes it for a range. */
     @Override
     public int hashCode() {
         int h = hash;

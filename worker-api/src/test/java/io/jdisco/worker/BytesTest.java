@@ -103,6 +103,37 @@ class BytesTest {
     }
 
     @Test
+    void rangeEqualsComparesARangeWithARangeOfAnArray() {
+        byte[] arena = "xxwordyy".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Bytes line = Bytes.latin1("a word here");
+        assertTrue(line.rangeEquals(2, 6, arena, 2));
+        assertFalse(line.rangeEquals(2, 6, arena, 3));
+        assertFalse(line.rangeEquals(1, 6, arena, 1));
+        assertTrue(line.rangeEquals(3, 3, arena, 8));
+        assertThrows(IndexOutOfBoundsException.class, () -> line.rangeEquals(2, 12, arena, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> line.rangeEquals(2, 6, arena, 5));
+    }
+
+    @Test
+    void hashCodeOfARangeIsTheHashCodeOfItsSlice() {
+        Bytes line = Bytes.of(new byte[] {'a', ' ', (byte) 0xe9, 't', (byte) 0xff, ' '});
+        for (int from = 0; from <= line.length(); from++) {
+            for (int to = from; to <= line.length(); to++) {
+                assertEquals(line.slice(from, to).hashCode(), line.hashCode(from, to), from + ".." + to);
+            }
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> line.hashCode(3, 2));
+    }
+
+    @Test
+    void copyToOfARangeWritesJustThatRange() {
+        byte[] dest = new byte[5];
+        Bytes.latin1("a word").copyTo(2, 5, dest, 1);
+        assertArrayEquals(new byte[] {0, 'w', 'o', 'r', 0}, dest);
+        assertThrows(IndexOutOfBoundsException.class, () -> Bytes.latin1("abc").copyTo(1, 4, dest, 0));
+    }
+
+    @Test
     void copyToWritesTheBytesAtAnOffset() {
         byte[] dest = new byte[6];
         Bytes.latin1("abc").copyTo(dest, 2);

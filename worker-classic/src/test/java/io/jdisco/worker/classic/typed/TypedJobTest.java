@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdisco.local.LocalMaster;
 import io.jdisco.local.LocalMasterConfig;
+import io.jdisco.worker.Bytes;
 import io.jdisco.worker.KeyValue;
 import io.jdisco.worker.Tuple;
 import io.jdisco.worker.core.client.Disco;
 import io.jdisco.worker.core.client.ResultReader;
+import io.jdisco.worker.fn.Collector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -210,6 +212,33 @@ class TypedJobTest {
                 .build();
         assertEquals(false, job.classicJob().worker().get("sort"));
         assertEquals(expectedCounts(), collect(job.run(disco)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1 partition, combined", "4 partitions, combined", "4 partitions, not combined"})
+    void wordsCollectedAsSlicesOfTheirLineCountAsWholeKeys(String shape) throws Exception {
+        MapReduceJob.Mapped<Bytes, Long> mapped = MapReduceJob.named("TypedSlices")
+                .input(input)
+                .partitions(shape.startsWith("1") ? 1 : 4)
+                .map(InputFormat.byteLines(), Bytes.class, Long.class, (line, out, context) -> {
+                    int start = -1;
+                    for (int i = 0; i <= line.length(); i++) {
+                        if (i == line.length() || line.byteAt(i) == ' ') {
+                            if (start >= 0) {
+                                Collector.collectSlice(out, line, start, i, 1L);
+                            }
+                            start = -1;
+                        } else if (start < 0) {
+                            start = i;
+                        }
+                    }
+                });
+        if (!shape.endsWith("not combined")) {
+            mapped.combine(Combiners.sumLongs());
+        }
+        Map<String, Long> counts = new TreeMap<>();
+        collect(mapped.reduce(Reducers.sumLongs()).build().run(disco)).forEach((k, v) -> counts.put(k.utf8String(), v));
+        assertEquals(expectedCounts(), counts);
     }
 
     @Test

@@ -62,18 +62,30 @@ final class BytesSumTable {
      * key is new; {@code labeller} is asked only then.
      */
     void add(Bytes key, Object value, KeySums.Labeller labeller) {
-        int hash = SumCombineTable.hash(key);
+        add(key, 0, key.length(), SumCombineTable.hash(key), value, labeller);
+    }
+
+    /**
+     * {@link #add} of the key {@code source.slice(from, to)}, made only when the key is new: a
+     * word of a line is looked up, and summed, where it lies.
+     */
+    void addSlice(Bytes source, int from, int to, Object value, KeySums.Labeller labeller) {
+        add(source, from, to, SumCombineTable.mix(source.hashCode(from, to)), value, labeller);
+    }
+
+    private void add(Bytes source, int from, int to, int hash, Object value, KeySums.Labeller labeller) {
         int mask = slots.length - 1;
-        int n = key.length();
+        int n = to - from;
         for (int i = hash & mask; ; i = (i + 1) & mask) {
             long s = slots[i];
             if (s == 0) {
+                Bytes key = from == 0 && to == source.length() ? source : source.slice(from, to);
                 insert(i, hash, key, labeller.label(key), value);
                 return;
             }
             if ((int) (s >>> 32) == hash) {
                 int o = (int) s - 1;
-                if ((int) INT.get(arena, o + 16) == n && key.contentEquals(arena, o + HEADER, n)) {
+                if ((int) INT.get(arena, o + 16) == n && source.rangeEquals(from, to, arena, o + HEADER)) {
                     addTo(o, value);
                     return;
                 }

@@ -44,6 +44,13 @@ public final class KeySums {
         }
     }
 
+    /**
+     * {@link #add} of the key {@code source.slice(from, to)}, without making it unless it is new.
+     */
+    public void addSlice(Bytes source, int from, int to, Object value, Labeller labeller) {
+        bytes.addSlice(source, from, to, value, labeller);
+    }
+
     /** The number of distinct keys. */
     public int size() {
         return objects.size() + bytes.size();

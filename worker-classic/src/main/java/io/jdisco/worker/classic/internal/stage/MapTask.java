@@ -1,5 +1,6 @@
 package io.jdisco.worker.classic.internal.stage;
 
+import io.jdisco.worker.Bytes;
 import io.jdisco.worker.Params;
 import io.jdisco.worker.Tuple;
 import io.jdisco.worker.classic.ClassicFunctions;
@@ -8,10 +9,10 @@ import io.jdisco.worker.classic.internal.combine.KeySums;
 import io.jdisco.worker.classic.internal.diagnostics.StatusIterator;
 import io.jdisco.worker.classic.internal.function.MapCall;
 import io.jdisco.worker.classic.internal.function.Pairs;
+import io.jdisco.worker.classic.internal.function.SliceEmitter;
 import io.jdisco.worker.classic.internal.settings.ClassicSettings;
 import io.jdisco.worker.core.output.Output;
 import io.jdisco.worker.fn.CombinerFunction;
-import io.jdisco.worker.fn.Emitter;
 import io.jdisco.worker.fn.InitFunction;
 import io.jdisco.worker.fn.PartitionFunction;
 import java.io.IOException;
@@ -49,7 +50,7 @@ public final class MapTask {
      * The map's emitter, made once: a method reference made per entry is an allocation per entry
      * for the client compiler (C1), which runs tasks on the embedded master's threads.
      */
-    private final Emitter emitter = this::route;
+    private final SliceEmitter emitter = new Routing();
     /** The outputs opened so far, by label, so a pair costs no map lookup; index 0 is unlabelled. */
     private final Output[] outputs;
 
@@ -96,6 +97,25 @@ public final class MapTask {
         }
         for (Map.Entry<Integer, Map<Object, Object>> b : buffers.entrySet()) {
             write(b.getKey(), combiner.combine(null, null, b.getValue(), true, params));
+        }
+    }
+
+    /** The map's emitter: every pair to {@link #route}, a slice key to the sums as it lies. */
+    private final class Routing implements SliceEmitter {
+        @Override
+        public void emit(Object key, Object value) throws IOException {
+            route(key, value);
+        }
+
+        @Override
+        public void emitSlice(Bytes source, int from, int to, Object value) throws IOException {
+            if (sums == null) {
+                route(source.slice(from, to), value);
+                return;
+            }
+            int before = sums.size();
+            sums.addSlice(source, from, to, value, labeller);
+            flushSumsIfFull(before);
         }
     }
 
@@ -152,6 +172,11 @@ public final class MapTask {
     private void sum(Object key, Object value) throws IOException {
         int before = sums.size();
         sums.add(key, value, labeller);
+        flushSumsIfFull(before);
+    }
+
+    /** Writes the sums out when a key added since they held {@code before} keys took them over budget. */
+    private void flushSumsIfFull(int before) throws IOException {
         if (sums.size() != before && sums.approximateBytes() > sumsBudget) {
             flushSums();
         }

@@ -1,8 +1,11 @@
 package io.jdisco.worker.classic.typed.internal;
 
+import io.jdisco.worker.Bytes;
+import io.jdisco.worker.classic.internal.function.SliceEmitter;
 import io.jdisco.worker.classic.typed.Codec;
 import io.jdisco.worker.fn.Collector;
 import io.jdisco.worker.fn.Emitter;
+import io.jdisco.worker.fn.SliceCollector;
 import java.io.IOException;
 
 /** The collector a typed function writes to: its pairs encoded by their codecs, then emitted. */
@@ -13,10 +16,15 @@ final class Collectors {
     /**
      * A collector emitting to {@code out} through {@code keys} and {@code values}; when both store
      * their values as they are (String, Long, Bytes, ...), straight to {@code out}, with no call to
-     * a codec per pair (the map of a sort or a word count writes one pair per record).
+     * a codec per pair (the map of a sort or a word count writes one pair per record); and when
+     * the keys are {@link Bytes} and {@code out} takes slices, a {@link SliceCollector}.
      */
+    @SuppressWarnings("unchecked")
     static <K, V> Collector<K, V> of(Emitter out, Codec<K> keys, Codec<V> values) {
         if (PickleCodecs.storesAsIs(keys) && PickleCodecs.storesAsIs(values)) {
+            if (keys.type() == Bytes.class && out instanceof SliceEmitter) {
+                return (Collector<K, V>) new AsIsSlices<V>((SliceEmitter) out);
+            }
             return new AsIs<>(out);
         }
         return new Encoding<>(out, keys, values);
@@ -33,6 +41,25 @@ final class Collectors {
         @Override
         public void collect(K key, V value) throws IOException {
             out.emit(key, value);
+        }
+    }
+
+    /** Pairs of {@link Bytes} keys emitted as they are, keys cut from bigger byte strings included. */
+    private static final class AsIsSlices<V> implements SliceCollector<V> {
+        private final SliceEmitter out;
+
+        AsIsSlices(SliceEmitter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void collect(Bytes key, V value) throws IOException {
+            out.emit(key, value);
+        }
+
+        @Override
+        public void collectSlice(Bytes source, int from, int to, V value) throws IOException {
+            out.emitSlice(source, from, to, value);
         }
     }
 

@@ -37,6 +37,25 @@ class BytesSumTableTest {
     }
 
     @Test
+    void aSliceOfALineIsTheSameKeyAsItsBytes() throws Exception {
+        BytesSumTable t = new BytesSumTable();
+        List<Object> asked = new ArrayList<>();
+        KeySums.Labeller labeller = key -> {
+            asked.add(key);
+            return 3;
+        };
+        Bytes line = b("to be or not to be");
+        t.addSlice(line, 0, 2, 1L, labeller);
+        t.add(b("to"), 1L, labeller);
+        t.addSlice(line, 13, 15, 1L, labeller);
+        t.addSlice(line, 3, 5, 2L, labeller);
+        t.add(b("be"), 1L, labeller);
+        t.addSlice(line, 0, line.length(), 1L, labeller);
+        assertEquals(List.of(List.of(3, b("to"), 3L), List.of(3, b("be"), 3L), List.of(3, line, 1L)), entries(t));
+        assertEquals(List.of(b("to"), b("be"), line), asked);
+    }
+
+    @Test
     void keysThatShareAPrefixOrAHashStayApart() throws Exception {
         BytesSumTable t = new BytesSumTable();
         // "Aa" and "BB" have the same Java hash code.

@@ -113,9 +113,8 @@ public final class MapTask {
                 route(source.slice(from, to), value);
                 return;
             }
-            int before = sums.size();
             sums.addSlice(source, from, to, value, labeller);
-            flushSumsIfFull(before);
+            flushSumsIfFull();
         }
     }
 
@@ -170,14 +169,13 @@ public final class MapTask {
     }
 
     private void sum(Object key, Object value) throws IOException {
-        int before = sums.size();
         sums.add(key, value, labeller);
-        flushSumsIfFull(before);
+        flushSumsIfFull();
     }
 
-    /** Writes the sums out when a key added since they held {@code before} keys took them over budget. */
-    private void flushSumsIfFull(int before) throws IOException {
-        if (sums.size() != before && sums.approximateBytes() > sumsBudget) {
+    /** Writes the sums out when they hold more than their budget (a few field reads a pair). */
+    private void flushSumsIfFull() throws IOException {
+        if (sums.approximateBytes() > sumsBudget) {
             flushSums();
         }
     }

@@ -112,4 +112,46 @@ class BytesSumTableTest {
         assertEquals(List.of(List.of(0, b("k"), 1L)), entries(t));
         assertEquals(before, t.approximateBytes());
     }
+
+    @Test
+    void queuedAddsAreMadeInArrivalOrderBeforeTheTableIsRead() throws Exception {
+        BytesSumTable t = new BytesSumTable();
+        List<Object> asked = new ArrayList<>();
+        KeySums.Labeller labeller = key -> {
+            asked.add(key);
+            return 0;
+        };
+        List<Bytes> expectedOrder = new ArrayList<>();
+        for (int i = 0; i < 3 * BytesSumTable.LAG + 5; i++) {
+            Bytes key = b("k" + (i % (BytesSumTable.LAG + 3)));
+            t.add(key, 1L, labeller);
+            if (!expectedOrder.contains(key)) {
+                expectedOrder.add(key);
+            }
+        }
+        assertEquals(BytesSumTable.LAG + 3, t.size());
+        assertEquals(expectedOrder, asked);
+        List<List<Object>> e = entries(t);
+        assertEquals(expectedOrder, e.stream().map(x -> x.get(1)).toList());
+        assertEquals(3 * BytesSumTable.LAG + 5L, e.stream().mapToLong(x -> (Long) x.get(2)).sum());
+    }
+
+    @Test
+    void aNonNumberFailsAtItsOwnAddAfterTheQueuedOnes() throws Exception {
+        BytesSumTable t = new BytesSumTable();
+        for (int i = 0; i < 3; i++) {
+            t.add(b("k"), 1L, key -> 0);
+        }
+        assertThrows(IllegalArgumentException.class, () -> t.add(b("k"), "text", key -> 0));
+        assertEquals(List.of(List.of(0, b("k"), 3L)), entries(t));
+    }
+
+    @Test
+    void clearDropsQueuedAdds() throws Exception {
+        BytesSumTable t = new BytesSumTable();
+        t.add(b("gone"), 1L, key -> 0);
+        t.clear();
+        t.add(b("kept"), 1L, key -> 0);
+        assertEquals(List.of(List.of(0, b("kept"), 1L)), entries(t));
+    }
 }

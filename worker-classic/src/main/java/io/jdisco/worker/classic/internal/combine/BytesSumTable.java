@@ -246,6 +246,21 @@ final class BytesSumTable {
         return index < 0 ? (Object) (long) LONG.get(arena, o) : objectSums.get(index);
     }
 
+    /**
+     * Drops every entry but keeps the slots and the arena at their size, for a table that will
+     * hold as many keys again (the next map task of a reused worker).
+     */
+    void empty() {
+        Arrays.fill(slots, 0L);
+        used = 0;
+        size = 0;
+        objectSums.clear();
+        Arrays.fill(queueSource, null);
+        Arrays.fill(queueValue, null);
+        Arrays.fill(queueLabeller, null);
+        queued = 0;
+    }
+
     /** Drops every entry. */
     void clear() {
         // small, doubling as words come: a map task over a few KB of text used to allocate 96 KiB

@@ -63,7 +63,7 @@ public final class MapTask {
         this.params = s.params();
         boolean builtInPartition = partitions == 0 || partition == Partitioners.md5()
                 || partition == Partitioners.python2Hash();
-        this.sums = combiner == ClassicFunctions.sumCombiner() && builtInPartition ? new KeySums() : null;
+        this.sums = combiner == ClassicFunctions.sumCombiner() && builtInPartition ? KeySums.spareOrNew() : null;
         this.labels = builtInPartition && partitions > 0 ? new LabelCache() : null;
         this.outputs = new Output[partitions + 1];
     }
@@ -93,7 +93,8 @@ public final class MapTask {
             map.map(entries.next(), emitter);
         }
         if (sums != null) {
-            flushSums();
+            writeSums();
+            sums.recycle();
         }
         for (Map.Entry<Integer, Map<Object, Object>> b : buffers.entrySet()) {
             write(b.getKey(), combiner.combine(null, null, b.getValue(), true, params));
@@ -181,8 +182,12 @@ public final class MapTask {
     }
 
     private void flushSums() throws IOException {
-        sums.forEach((label, key, sum) -> rt.output(label < 0 ? null : label).add(key, sum));
+        writeSums();
         sums.clear();
+    }
+
+    private void writeSums() throws IOException {
+        sums.forEach((label, key, sum) -> rt.output(label < 0 ? null : label).add(key, sum));
     }
 
     private void write(Integer label, Iterable<Tuple> pairs) throws IOException {

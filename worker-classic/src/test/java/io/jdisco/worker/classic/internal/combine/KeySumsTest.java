@@ -2,6 +2,8 @@ package io.jdisco.worker.classic.internal.combine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jdisco.worker.Bytes;
@@ -39,5 +41,29 @@ class KeySumsTest {
         Iterator<Tuple> pairs = new KeySums().pairs().iterator();
         assertFalse(pairs.hasNext());
         assertThrows(NoSuchElementException.class, pairs::next);
+    }
+
+    @Test
+    void aRecycledTableComesBackEmptyAtItsSizeToItsThreadOnly() throws Exception {
+        KeySums used = KeySums.spareOrNew();
+        for (int i = 0; i < 10_000; i++) {
+            used.add(Bytes.latin1("word" + i), 1L, NO_LABEL);
+        }
+        long grown = used.approximateBytes();
+        used.recycle();
+        KeySums[] elsewhere = new KeySums[1];
+        Thread other = new Thread(() -> elsewhere[0] = KeySums.spareOrNew());
+        other.start();
+        other.join();
+        KeySums again = KeySums.spareOrNew();
+        assertSame(used, again);
+        assertNotSame(used, elsewhere[0]);
+        assertEquals(0, again.size());
+        assertEquals(grown, again.approximateBytes());
+        again.add(Bytes.latin1("word1"), 2L, NO_LABEL);
+        List<Tuple> pairs = new ArrayList<>();
+        again.pairs().forEach(pairs::add);
+        assertEquals(List.of(Tuple.pair(Bytes.latin1("word1"), 2L)), pairs);
+        assertNotSame(again, KeySums.spareOrNew());
     }
 }

@@ -23,8 +23,13 @@ import java.util.Optional;
 final class WorkerJit {
     /** The average local bytes per map task from which the workers skip the tiered JIT. */
     static final long BIG_TASK_BYTES = 32L << 20;
-    /** The worker JVM option for those jobs: C2 only. */
-    static final String C2_ONLY = "-XX:-TieredCompilation";
+    /**
+     * The worker JVM options for those jobs: C2 only, and a method compiled after 2,000 calls
+     * (or loop turns) instead of 10,000, so that a worker's start-up code (the protocol, the job
+     * home, opening the input) spends less time interpreted: 1 GiB in two parts 11.94 -> 11.02 s,
+     * CPU 22.5 -> 20.7 s (7 pairs).
+     */
+    static final String C2_ONLY = "-XX:-TieredCompilation -XX:CompileThreshold=2000";
 
     private WorkerJit() {
     }

@@ -11,6 +11,7 @@ import io.jdisco.worker.classic.internal.function.MapCall;
 import io.jdisco.worker.classic.internal.function.Pairs;
 import io.jdisco.worker.classic.internal.function.SliceEmitter;
 import io.jdisco.worker.classic.internal.settings.ClassicSettings;
+import io.jdisco.worker.core.SessionLoop;
 import io.jdisco.worker.core.output.Output;
 import io.jdisco.worker.fn.CombinerFunction;
 import io.jdisco.worker.fn.InitFunction;
@@ -33,6 +34,14 @@ import java.util.TreeMap;
  * which every reduce of combined output already handles (the same key comes from every map).
  */
 public final class MapTask {
+    /**
+     * Whether a map task leaves its emptied sum table to the next ({@link KeySums#recycle}): only
+     * in a reused worker process, which runs a job's tasks one after another on one thread. On a
+     * master's threads (the command line's client, where each pool thread may run one map task
+     * and then reduces) the spares only held memory: 100 MB on threads peaked at 328 MB against
+     * 223 MB without them.
+     */
+    private static final boolean SPARE_SUMS = SessionLoop.requested(System.getenv());
     private final TaskRuntime rt;
     private final int partitions;
     private final PartitionFunction partition;
@@ -94,7 +103,9 @@ public final class MapTask {
         }
         if (sums != null) {
             writeSums();
-            sums.recycle();
+            if (SPARE_SUMS) {
+                sums.recycle();
+            }
         }
         for (Map.Entry<Integer, Map<Object, Object>> b : buffers.entrySet()) {
             write(b.getKey(), combiner.combine(null, null, b.getValue(), true, params));

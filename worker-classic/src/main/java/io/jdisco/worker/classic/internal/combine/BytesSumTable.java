@@ -252,13 +252,7 @@ final class BytesSumTable {
      */
     void empty() {
         Arrays.fill(slots, 0L);
-        used = 0;
-        size = 0;
-        objectSums.clear();
-        Arrays.fill(queueSource, null);
-        Arrays.fill(queueValue, null);
-        Arrays.fill(queueLabeller, null);
-        queued = 0;
+        dropEntries();
     }
 
     /** Drops every entry. */
@@ -266,6 +260,11 @@ final class BytesSumTable {
         // small, doubling as words come: a map task over a few KB of text used to allocate 96 KiB
         slots = new long[1 << 8];
         arena = new byte[1 << 12];
+        dropEntries();
+    }
+
+    /** Forgets the entries in the arena, their object sums and the queued adds. */
+    private void dropEntries() {
         used = 0;
         size = 0;
         objectSums.clear();

@@ -31,7 +31,7 @@ final class Collectors {
     }
 
     /** Pairs emitted as they are. (Classes, not lambdas: no class spun up per short-lived JVM.) */
-    private static final class AsIs<K, V> implements Collector<K, V> {
+    private static class AsIs<K, V> implements Collector<K, V> {
         private final Emitter out;
 
         AsIs(Emitter out) {
@@ -45,21 +45,17 @@ final class Collectors {
     }
 
     /** Pairs of {@link Bytes} keys emitted as they are, keys cut from bigger byte strings included. */
-    private static final class AsIsSlices<V> implements SliceCollector<V> {
-        private final SliceEmitter out;
+    private static final class AsIsSlices<V> extends AsIs<Bytes, V> implements SliceCollector<V> {
+        private final SliceEmitter slices;
 
         AsIsSlices(SliceEmitter out) {
-            this.out = out;
-        }
-
-        @Override
-        public void collect(Bytes key, V value) throws IOException {
-            out.emit(key, value);
+            super(out);
+            this.slices = out;
         }
 
         @Override
         public void collectSlice(Bytes source, int from, int to, V value) throws IOException {
-            out.emitSlice(source, from, to, value);
+            slices.emitSlice(source, from, to, value);
         }
     }
 

@@ -17,6 +17,14 @@ class BytesSumTableTest {
         return out;
     }
 
+    /** A labeller giving every key {@code label}, noting each key it is asked for in {@code asked}. */
+    private static KeySums.Labeller asking(List<Object> asked, int label) {
+        return key -> {
+            asked.add(key);
+            return label;
+        };
+    }
+
     private static Bytes b(String s) {
         return Bytes.latin1(s);
     }
@@ -40,10 +48,7 @@ class BytesSumTableTest {
     void aSliceOfALineIsTheSameKeyAsItsBytes() throws Exception {
         BytesSumTable t = new BytesSumTable();
         List<Object> asked = new ArrayList<>();
-        KeySums.Labeller labeller = key -> {
-            asked.add(key);
-            return 3;
-        };
+        KeySums.Labeller labeller = asking(asked, 3);
         Bytes line = b("to be or not to be");
         t.addSlice(line, 0, 2, 1L, labeller);
         t.add(b("to"), 1L, labeller);
@@ -117,10 +122,7 @@ class BytesSumTableTest {
     void queuedAddsAreMadeInArrivalOrderBeforeTheTableIsRead() throws Exception {
         BytesSumTable t = new BytesSumTable();
         List<Object> asked = new ArrayList<>();
-        KeySums.Labeller labeller = key -> {
-            asked.add(key);
-            return 0;
-        };
+        KeySums.Labeller labeller = asking(asked, 0);
         List<Bytes> expectedOrder = new ArrayList<>();
         for (int i = 0; i < 3 * BytesSumTable.LAG + 5; i++) {
             Bytes key = b("k" + (i % (BytesSumTable.LAG + 3)));

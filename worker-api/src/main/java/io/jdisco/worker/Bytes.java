@@ -109,15 +109,6 @@ public final class Bytes implements Comparable<Bytes>, Serializable {
     }
 
     /**
-     * Copies the bytes from {@code from} (inclusive) to {@code to} (exclusive) into {@code dest}
-     * from {@code destOffset}: {@code slice(from, to).copyTo(dest, destOffset)} without the slice.
-     */
-    public void copyTo(int from, int to, byte[] dest, int destOffset) {
-        Objects.checkFromToIndex(from, to, data.length);
-        System.arraycopy(data, from, dest, destOffset, to - from);
-    }
-
-    /**
      * True when {@code to - from} bytes of {@code array} from {@code offset} equal the bytes from
      * {@code from} to {@code to} of this byte string: {@code slice(from, to).contentEquals(array,
      * offset, to - from)} without the slice.
@@ -167,12 +158,15 @@ public final class Bytes implements Comparable<Bytes>, Serializable {
         return o instanceof Bytes && Arrays.equals(data, ((Bytes) o).data);
     }
 
-    /** {@link Arrays#hashCode(byte[])} of the bytes, as {@link #hashCode(int, int)} computes it for a range. */
+    /**
+     * {@link Arrays#hashCode(byte[])} of the bytes, computed by {@link #hashCode(int, int)} over the
+     * whole: one computation, so that a hash table finds a key whether it came whole or as a range.
+     */
     @Override
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = Arrays.hashCode(data);
+            h = hashCode(0, data.length);
             hash = h;
         }
         return h;

@@ -126,14 +126,6 @@ class BytesTest {
     }
 
     @Test
-    void copyToOfARangeWritesJustThatRange() {
-        byte[] dest = new byte[5];
-        Bytes.latin1("a word").copyTo(2, 5, dest, 1);
-        assertArrayEquals(new byte[] {0, 'w', 'o', 'r', 0}, dest);
-        assertThrows(IndexOutOfBoundsException.class, () -> Bytes.latin1("abc").copyTo(1, 4, dest, 0));
-    }
-
-    @Test
     void copyToWritesTheBytesAtAnOffset() {
         byte[] dest = new byte[6];
         Bytes.latin1("abc").copyTo(dest, 2);

@@ -208,7 +208,6 @@ final class BytesSumTable {
 
     /** Visits the entries in arrival order. */
     void forEach(KeySums.EntryVisitor visitor) throws IOException {
-        drain();
         for (int o = first(); o < end(); o = next(o)) {
             visitor.visit((int) INT.get(arena, o + 8), key(o), sum(o));
         }

@@ -9,7 +9,9 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * {@link SumCombineTable}'s twin for {@link Bytes} keys, the keys of text jobs such as word
@@ -22,7 +24,8 @@ import java.util.List;
  * <pre>
  * entry at offset o:  o+0  i64  sum (when the sum is a long)
  *                     o+8  i32  partition label (-1: no partitions)
- *                     o+12 i32  index of the sum in {@code objectSums}, or -1 for the long above
+ *                     o+12 i32  index of the sum in {@code objectSums}, -1 for the long above,
+ *                               or -2: a key kept from an earlier map task, no sum in this one
  *                     o+16 i32  key length n
  *                     o+20 n    key bytes
  * slots[i]:           (hash << 32) | (o + 1), 0 = empty; linear probing, at most 3/4 full
@@ -31,18 +34,33 @@ import java.util.List;
  * so a lookup reads one slot, then one arena entry, which holds both the bytes to compare and
  * the sum to update. Sums follow {@link ClassicFunctions#add} from 0, as in
  * {@link SumCombineTable}.
+ *
+ * <p>A table can {@linkplain #retire retire} its entries instead of dropping them: their keys
+ * and labels stay, their sums go, and readers skip them until a key is added again. The next map
+ * task of a reused worker then finds the words it shares with the last one already labelled
+ * (the label is an MD5 for Disco's default partition) and copied.
  */
 final class BytesSumTable {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int HEADER = 20;
+    /** The object-sum index of a {@linkplain #retire retired} entry: a key without a sum. */
+    private static final int RETIRED = -2;
     /** Adds queued before they are made together. */
     static final int LAG = 16;
 
     private long[] slots;
     private byte[] arena;
     private int used;
+    /** Entries in the arena, retired ones included: how full the slots are. */
+    private int entries;
+    /** Entries with a sum. */
     private int size;
+    /** Where the entries made since the last {@link #retire} start: the earlier ones were retired. */
+    private int retiredEnd;
+    /** The offsets of the retired entries added again since the last retire, in that order. */
+    private int[] revived = new int[16];
+    private int revivedCount;
     private final List<Object> objectSums = new ArrayList<>();
     /** The queue of adds not made yet, in arrival order. */
     private final Bytes[] queueSource = new Bytes[LAG];
@@ -157,6 +175,10 @@ final class BytesSumTable {
 
     private void addTo(int o, Object value) {
         int index = (int) INT.get(arena, o + 12);
+        if (index == RETIRED) {
+            revive(o, value);
+            return;
+        }
         if (index < 0) {
             long x = (long) LONG.get(arena, o);
             if (value instanceof Long) {
@@ -175,6 +197,28 @@ final class BytesSumTable {
         objectSums.set(index, ClassicFunctions.add(objectSums.get(index), value));
     }
 
+    /** Gives the retired entry at {@code o} the sum {@code value}, as a new key's first add. */
+    private void revive(int o, Object value) {
+        Object sum = value instanceof Long ? value : ClassicFunctions.add(0L, value); // may refuse: stays retired
+        setSum(o, sum);
+        if (revivedCount == revived.length) {
+            revived = Arrays.copyOf(revived, revivedCount * 2);
+        }
+        revived[revivedCount++] = o;
+        size++;
+    }
+
+    private void setSum(int o, Object sum) {
+        if (sum instanceof Long) {
+            LONG.set(arena, o, (long) (Long) sum);
+            INT.set(arena, o + 12, -1);
+        } else {
+            LONG.set(arena, o, 0L);
+            INT.set(arena, o + 12, objectSums.size());
+            objectSums.add(sum);
+        }
+    }
+
     private void insert(int slot, int hash, Bytes key, int label, Object value) {
         Object sum = value instanceof Long ? value : ClassicFunctions.add(0L, value);
         int n = key.length();
@@ -186,14 +230,7 @@ final class BytesSumTable {
             arena = Arrays.copyOf(arena, (int) want);
         }
         int o = used;
-        if (sum instanceof Long) {
-            LONG.set(arena, o, (long) (Long) sum);
-            INT.set(arena, o + 12, -1);
-        } else {
-            LONG.set(arena, o, 0L);
-            INT.set(arena, o + 12, objectSums.size());
-            objectSums.add(sum);
-        }
+        setSum(o, sum);
         INT.set(arena, o + 8, label);
         INT.set(arena, o + 16, n);
         key.copyTo(arena, o + HEADER);
@@ -201,36 +238,68 @@ final class BytesSumTable {
         slots[slot] = (long) hash << 32 | (o + 1L);
         // Up to 3/4 full: linear probing mostly stays within the slot's cache line, and a smaller
         // slot array misses the cache less often than the extra probes cost.
-        if (++size > slots.length - (slots.length >> 2)) {
+        size++;
+        if (++entries > slots.length - (slots.length >> 2)) {
             rehash();
         }
     }
 
-    /** Visits the entries in arrival order. */
+    /**
+     * Visits the entries with a sum: the retired ones added again since the last {@link #retire}
+     * in the order they came back, then the others in arrival order. Never more than those: a
+     * table that kept a vocabulary of thousands of words costs a task of a few words no more.
+     */
     void forEach(KeySums.EntryVisitor visitor) throws IOException {
-        for (int o = first(); o < end(); o = next(o)) {
-            visitor.visit((int) INT.get(arena, o + 8), key(o), sum(o));
+        drain();
+        for (int r = 0; r < revivedCount; r++) {
+            visit(revived[r], visitor);
+        }
+        for (int o = retiredEnd; o < used; o = next(o)) {
+            visit(o, visitor);
         }
     }
 
-    /** The arena offset of the first entry, or {@link #end} when there is none. */
-    int first() {
-        drain();
-        return 0;
+    private void visit(int o, KeySums.EntryVisitor visitor) throws IOException {
+        visitor.visit((int) INT.get(arena, o + 8), key(o), sum(o));
     }
 
-    /** The arena offset just past the last entry. */
-    int end() {
-        return used;
+    /**
+     * The entries with a sum as pairs, in {@link #forEach}'s order, made as they are iterated;
+     * the view must not be iterated while keys are added.
+     */
+    Iterator<Tuple> pairs() {
+        drain();
+        return new Iterator<>() {
+            private int r;
+            private int o = retiredEnd;
+
+            @Override
+            public boolean hasNext() {
+                return r < revivedCount || o < used;
+            }
+
+            @Override
+            public Tuple next() {
+                if (r < revivedCount) {
+                    return pair(revived[r++]);
+                }
+                if (o >= used) {
+                    throw new NoSuchElementException("no more sums");
+                }
+                Tuple t = pair(o);
+                o = BytesSumTable.this.next(o);
+                return t;
+            }
+        };
     }
 
     /** The offset of the entry after the one at {@code o}. */
-    int next(int o) {
+    private int next(int o) {
         return o + HEADER + (int) INT.get(arena, o + 16);
     }
 
     /** The entry at arena offset {@code o} as a pair of its key and sum. */
-    Tuple pair(int o) {
+    private Tuple pair(int o) {
         return Tuple.pair(key(o), sum(o));
     }
 
@@ -246,8 +315,28 @@ final class BytesSumTable {
     }
 
     /**
+     * Drops every sum but keeps the keys with their labels, for a table that will see most of
+     * them again (the next map task of a reused worker, whose labels are the same): an entry
+     * comes back when its key is added again, and {@link #forEach} and the pairs skip it until
+     * then. Only the entries with a sum are visited.
+     */
+    void retire() {
+        drain();
+        for (int r = 0; r < revivedCount; r++) {
+            INT.set(arena, revived[r] + 12, RETIRED);
+        }
+        for (int o = retiredEnd; o < used; o = next(o)) {
+            INT.set(arena, o + 12, RETIRED);
+        }
+        revivedCount = 0;
+        retiredEnd = used;
+        objectSums.clear();
+        size = 0;
+    }
+
+    /**
      * Drops every entry but keeps the slots and the arena at their size, for a table that will
-     * hold as many keys again (the next map task of a reused worker).
+     * hold as many keys again.
      */
     void empty() {
         Arrays.fill(slots, 0L);
@@ -265,7 +354,10 @@ final class BytesSumTable {
     /** Forgets the entries in the arena, their object sums and the queued adds. */
     private void dropEntries() {
         used = 0;
+        entries = 0;
         size = 0;
+        retiredEnd = 0;
+        revivedCount = 0;
         objectSums.clear();
         Arrays.fill(queueSource, null);
         Arrays.fill(queueValue, null);

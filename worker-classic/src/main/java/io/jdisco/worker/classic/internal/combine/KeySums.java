@@ -5,7 +5,7 @@ import io.jdisco.worker.Tuple;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
+import java.util.Objects;
 
 /**
  * Per-key sums of numbers ({@code sum_combiner}, {@code sum_reduce}, SPEC §5.13) without a boxed
@@ -28,32 +28,51 @@ public final class KeySums {
     }
 
     /**
-     * A table a map task of this thread left, emptied at its grown size: the map tasks of a reused
-     * worker (17 of 64 MiB for the bench's chunked corpus, 668,108 words each) would otherwise
-     * each grow a table from 256 slots to a million, rehashing a dozen times. Softly held: the
-     * collector may take it back.
+     * A table a map task of this thread left at its grown size, its {@code Bytes} keys kept with
+     * their labels and their sums dropped: the map tasks of a reused worker (17 of 64 MiB for the
+     * bench's chunked corpus, 668,108 words each) would otherwise each grow a table from 256
+     * slots to a million, rehashing a dozen times, and label (an MD5 each) and copy every word the
+     * last task had already seen. Softly held: the collector may take it back.
      */
-    private static final ThreadLocal<SoftReference<KeySums>> SPARE = new ThreadLocal<>();
+    private static final ThreadLocal<SoftReference<Spare>> SPARE = new ThreadLocal<>();
+
+    /** A recycled table and the labelling its kept keys were labelled with. */
+    private record Spare(KeySums sums, Object labelling) {
+    }
 
     private final SumCombineTable objects = new SumCombineTable();
     private final BytesSumTable bytes = new BytesSumTable();
 
-    /** The table the last map task of this thread {@linkplain #recycle recycled}, or a new one. */
-    public static KeySums spareOrNew() {
-        SoftReference<KeySums> spare = SPARE.get();
-        KeySums sums = spare == null ? null : spare.get();
+    /**
+     * The table the last map task of this thread {@linkplain #recycle recycled}, or a new one.
+     * Its kept keys stay only when they were labelled by an equal {@code labelling} (the same
+     * partition function and number of partitions: labels are the same for a key); else it comes
+     * back empty.
+     */
+    public static KeySums spareOrNew(Object labelling) {
+        Objects.requireNonNull(labelling, "labelling");
+        SoftReference<Spare> ref = SPARE.get();
+        Spare spare = ref == null ? null : ref.get();
         SPARE.remove();
-        return sums != null ? sums : new KeySums();
+        if (spare == null) {
+            return new KeySums();
+        }
+        if (!spare.labelling().equals(labelling)) {
+            spare.sums().bytes.empty();
+        }
+        return spare.sums();
     }
 
     /**
-     * Empties the table, keeping its size, as this thread's spare for {@link #spareOrNew}; the
-     * table must not be used after.
+     * Drops every sum, keeping the table's size and its {@code Bytes} keys, labelled by
+     * {@code labelling}, as this thread's spare for {@link #spareOrNew}; the table must not be
+     * used after. A kept key costs nothing until it is added again, and is visited only then.
      */
-    public void recycle() {
+    public void recycle(Object labelling) {
+        Objects.requireNonNull(labelling, "labelling");
         objects.clear();
-        bytes.empty();
-        SPARE.set(new SoftReference<>(this));
+        bytes.retire();
+        SPARE.set(new SoftReference<>(new Spare(this, labelling)));
     }
 
     /** Adds {@code value} to the sum of {@code key}; a new key gets {@code labeller}'s label. */
@@ -78,7 +97,7 @@ public final class KeySums {
         bytes.addSlice(source, from, to, value, labeller);
     }
 
-    /** The number of distinct keys. */
+    /** The number of distinct keys with a sum. */
     public int size() {
         return objects.size() + bytes.size();
     }
@@ -106,24 +125,16 @@ public final class KeySums {
     public Iterable<Tuple> pairs() {
         return () -> new Iterator<>() {
             private int object;
-            private int bytesAt = bytes.first();
+            private final Iterator<Tuple> rest = bytes.pairs();
 
             @Override
             public boolean hasNext() {
-                return object < objects.size() || bytesAt < bytes.end();
+                return object < objects.size() || rest.hasNext();
             }
 
             @Override
             public Tuple next() {
-                if (object < objects.size()) {
-                    return objects.pair(object++);
-                }
-                if (bytesAt >= bytes.end()) {
-                    throw new NoSuchElementException("no more sums");
-                }
-                Tuple t = bytes.pair(bytesAt);
-                bytesAt = bytes.next(bytesAt);
-                return t;
+                return object < objects.size() ? objects.pair(object++) : rest.next();
             }
         };
     }

@@ -156,4 +156,48 @@ class BytesSumTableTest {
         t.add(b("kept"), 1L, key -> 0);
         assertEquals(List.of(List.of(0, b("kept"), 1L)), entries(t));
     }
+
+    @Test
+    void retiredEntriesAreSkippedUntilAddedAgainThenStartFromTheirNewValueInThatOrder() throws Exception {
+        BytesSumTable t = new BytesSumTable();
+        t.add(b("a"), 4L, key -> 0);
+        t.add(b("big"), Long.MAX_VALUE, key -> 1);
+        t.add(b("big"), 1L, key -> 1); // an object sum, dropped by retire
+        t.add(b("b"), 2L, key -> 1); // still queued when retired
+        t.retire();
+        assertEquals(0, t.size());
+        assertEquals(List.of(), entries(t));
+        t.add(b("b"), 7L, key -> 9);
+        t.add(b("big"), 2.5, key -> 9);
+        t.add(b("b"), 1L, key -> 9);
+        assertEquals(List.of(List.of(1, b("b"), 8L), List.of(1, b("big"), 2.5)), entries(t));
+        assertEquals(2, t.size());
+    }
+
+    @Test
+    void aRefusedValueLeavesARetiredEntryRetired() throws Exception {
+        BytesSumTable t = new BytesSumTable();
+        t.add(b("k"), 1L, key -> 0);
+        t.retire();
+        assertThrows(IllegalArgumentException.class, () -> t.add(b("k"), "text", key -> 0));
+        assertEquals(List.of(), entries(t));
+        assertEquals(0, t.size());
+    }
+
+    @Test
+    void retiredKeysStillFillTheSlotsAndSurviveGrowth() throws Exception {
+        BytesSumTable t = new BytesSumTable();
+        for (int i = 0; i < 1000; i++) {
+            t.add(b("old" + i), 1L, key -> 0);
+        }
+        t.retire();
+        for (int i = 0; i < 1000; i++) {
+            t.add(b("new" + i), 1L, key -> 1);
+        }
+        t.add(b("old999"), 3L, key -> 2);
+        List<List<Object>> e = entries(t);
+        assertEquals(1001, e.size());
+        assertEquals(List.of(0, b("old999"), 3L), e.get(0));
+        assertEquals(List.of(1, b("new999"), 1L), e.get(1000));
+    }
 }

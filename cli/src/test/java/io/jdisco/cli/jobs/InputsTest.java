@@ -96,4 +96,31 @@ class InputsTest {
         List<String> urls = List.of("file://" + sparse("mid.txt", Inputs.CUT_BYTES));
         assertEquals(urls, Inputs.lineParts(urls, WorkerMode.PROCESSES, 8));
     }
+
+    @Test
+    void theFilesOfAnUnevenLastRoundAreCutForTheSlots() throws Exception {
+        long size = 3 * Inputs.TAIL_PART_BYTES;
+        List<String> urls = List.of("file://" + sparse("a.txt", size), "file://" + sparse("b.txt", size),
+                "file://" + sparse("c.txt", size));
+        Path last = tmp.resolve("c.txt");
+        assertEquals(List.of(urls.get(0), urls.get(1), "part://0-" + size / 2 + last, "part://" + size / 2 + "-" + size + last),
+                Inputs.lineParts(urls, WorkerMode.REUSED_PROCESSES, 2));
+    }
+
+    @Test
+    void aLastRoundFileIsCutIntoNoPartUnderTheTailPartSize() throws Exception {
+        List<String> urls = List.of("file://" + sparse("a.txt", 1), "file://" + sparse("b.txt", 1),
+                "file://" + sparse("c.txt", 2 * Inputs.TAIL_PART_BYTES - 1));
+        assertEquals(urls, Inputs.lineParts(urls, WorkerMode.REUSED_PROCESSES, 2));
+        List<String> even = List.of("file://" + sparse("d.txt", 4 * Inputs.TAIL_PART_BYTES),
+                "file://" + sparse("e.txt", 4 * Inputs.TAIL_PART_BYTES));
+        assertEquals(even, Inputs.lineParts(even, WorkerMode.REUSED_PROCESSES, 2), "whole rounds stay whole");
+    }
+
+    @Test
+    void onThreadsTheLastRoundStaysWhole() throws Exception {
+        List<String> urls = List.of("file://" + sparse("a.txt", 1), "file://" + sparse("b.txt", 1),
+                "file://" + sparse("c.txt", 3 * Inputs.TAIL_PART_BYTES));
+        assertEquals(urls, Inputs.lineParts(urls, WorkerMode.THREADS, 2));
+    }
 }

@@ -334,6 +334,11 @@ public class ClassicWorker extends Worker {
             }
 
             @Override
+            public Output anotherOutput(int label) throws IOException {
+                return w.anotherOutput(task, label);
+            }
+
+            @Override
             public void status(String text) {
                 w.status(text);
             }

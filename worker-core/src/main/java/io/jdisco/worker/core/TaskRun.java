@@ -81,4 +81,16 @@ public final class TaskRun {
         }
         return outputs.output(label);
     }
+
+    /**
+     * A further output of {@code label} ({@link TaskOutputs#another}).
+     *
+     * @throws IllegalStateException before {@link #execute}
+     */
+    public Output another(int label) throws IOException {
+        if (outputs == null) {
+            throw new IllegalStateException("outputs open only while the task runs");
+        }
+        return outputs.another(label);
+    }
 }

@@ -158,6 +158,17 @@ public abstract class Worker implements Serializable {
         return running().output(label);
     }
 
+    /**
+     * A further output of {@code label}, after its first: the file {@code <first's path>-<n>},
+     * announced with the same label. Readers of the label read the outputs in order, as one
+     * stream of their bytes; a shuffle stage passes on a label's big files so, each hard-linked,
+     * instead of copying them into one (see {@code TaskOutputs.another}).
+     */
+    public Output anotherOutput(Task task, int label) throws IOException {
+        Objects.requireNonNull(task, "task");
+        return running().another(label);
+    }
+
     /** The running task's environment ({@link TaskContext#environment()}); else {@link System#getenv()}. */
     public Map<String, String> environment() {
         return running != null ? running.context().environment() : System.getenv();

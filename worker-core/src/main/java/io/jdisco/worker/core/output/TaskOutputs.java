@@ -10,6 +10,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,10 +18,12 @@ import java.util.TreeMap;
 
 /**
  * The outputs of one task, one per label (Python's {@code worker.outputs}): the unlabelled output
- * ({@code null}) and labelled ones, each opened on first use.
+ * ({@code null}) and labelled ones, each opened on first use; a labelled one may be followed by
+ * {@linkplain #another further outputs of its label} (a shuffle passing on several files).
  *
  * <p>At the end, {@link #send} closes every output and announces it with one {@code OUTPUT} each in
- * ascending label order (the unlabelled one first), then the status text
+ * ascending label order (the unlabelled one first; a label's further outputs after its first, in
+ * the order they were made), then the status text
  * {@code "Results sent to master"}. On failure {@link #discard} deletes the task directory with every
  * partial file, without closing (so without publishing) any output: a failed task leaves no visible
  * output.
@@ -32,6 +35,8 @@ public final class TaskOutputs {
     private final Task task;
     private final OutputOpener opener;
     private final TreeMap<Integer, Output> outputs = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+    /** The further outputs of each label, in the order made. */
+    private final Map<Integer, List<Output>> further = new HashMap<>();
 
     /** The outputs of {@code task}, opened through {@code opener}. */
     public TaskOutputs(Task task, OutputOpener opener) {
@@ -55,7 +60,27 @@ public final class TaskOutputs {
         return o;
     }
 
-    /** The outputs opened so far, by label (read-only). */
+    /**
+     * A further output of {@code label}, after its first ({@link #output}, opened here if it is
+     * not yet): the file {@code <first's path>-<n>} for the n-th, announced with the label like
+     * the first. A reader of the label reads them all, in order, as it would one file of their
+     * bytes one after another: a shuffle stage passes on a label's big files this way, each
+     * linked, instead of copying them into one.
+     *
+     * @throws IllegalArgumentException for the unlabelled output ({@code null}), which is one file
+     */
+    public Output another(int label) throws IOException {
+        Output first = output(label);
+        List<Output> more = further.computeIfAbsent(label, l -> new ArrayList<>());
+        Task.OutputSpec spec = new Task.OutputSpec(first.path() + "-" + (more.size() + 1), first.type(), label);
+        OutputLocations.checkLocal(spec.path());
+        Path file = task.jobHome().resolve(spec.path());
+        Output o = new Output(spec, file, opener.open(spec, file));
+        more.add(o);
+        return o;
+    }
+
+    /** The first output of each label opened so far, by label (read-only). */
     public Map<Integer, Output> outputs() {
         return java.util.Collections.unmodifiableMap(outputs);
     }
@@ -63,7 +88,11 @@ public final class TaskOutputs {
     /** Closes every output, sends one {@code OUTPUT} per output, then {@code "Results sent to master"}. */
     public void send(OutputReporter reporter) throws IOException {
         Objects.requireNonNull(reporter, "reporter");
-        List<Output> all = new ArrayList<>(outputs.values());
+        List<Output> all = new ArrayList<>();
+        for (Map.Entry<Integer, Output> e : outputs.entrySet()) {
+            all.add(e.getValue());
+            all.addAll(further.getOrDefault(e.getKey(), List.of()));
+        }
         for (Output o : all) {
             o.close();
         }

@@ -49,6 +49,31 @@ class TaskOutputsTest {
     }
 
     @Test
+    void furtherOutputsOfALabelFollowItsFirstInTheOrderMade() throws Exception {
+        TaskOutputs outputs = new TaskOutputs(task(), (spec, file) -> new LineWriter(file));
+        outputs.output(2).add("k", 1);
+        outputs.another(1).add("k", 2); // opens label 1's first output too
+        outputs.another(2).add("k", 3);
+        outputs.another(1).add("k", 4);
+        List<String> sent = new ArrayList<>();
+        outputs.send(new OutputReporter() {
+            @Override
+            public void output(int label, String location, long size) {
+                sent.add(label + " " + location);
+            }
+
+            @Override
+            public void status(String text) {
+                sent.add(text);
+            }
+        });
+        String dir = task().taskpath();
+        assertEquals(List.of("1 " + dir + "/reduce-1--1", "1 " + dir + "/reduce-1--1-1", "1 " + dir + "/reduce-1--1-2",
+                "2 " + dir + "/reduce-1--2", "2 " + dir + "/reduce-1--2-1", "Results sent to master"), sent);
+        assertEquals("k\t4\n", Files.readString(home.resolve(dir + "/reduce-1--1-2")));
+    }
+
+    @Test
     void discardDeletesPartialFilesAndPublishesNothing() throws Exception {
         TaskOutputs outputs = new TaskOutputs(task(), (spec, file) -> new LineWriter(file));
         outputs.output(0).add("k", 1);

@@ -32,6 +32,9 @@ public interface TaskRuntime {
     /** The output for {@code label} ({@code null}: the unlabelled one), opened on first use. */
     Output output(Integer label) throws IOException;
 
+    /** A further output of {@code label}, after its first ({@code Worker.anotherOutput}). */
+    Output anotherOutput(int label) throws IOException;
+
     /** Sends a status line (throttled). */
     void status(String text);
 }

@@ -9,16 +9,24 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The JIT of the embedded master's worker processes for a job whose map tasks each read much
- * local data: {@value #C2_ONLY}, through the job's environment ({@code jobenvs}, which the worker
- * launcher reads as {@code JDISCO_JAVA_OPTS}). A worker JVM's tiered JIT first compiles every
+ * The JIT of the worker processes for a job whose map tasks each read much local data, or very
+ * little: {@value #C2_ONLY} or {@value #C1_ONLY}, through the job's environment ({@code jobenvs},
+ * which the worker launcher reads as {@code JDISCO_JAVA_OPTS}). A worker JVM's tiered JIT first compiles every
  * warm method with C1 and a profile, then again with C2. Without the first stage, the 1 GiB word
  * count in two 512 MiB parts took 14.13 -> 13.82 s (6 pairs; CPU 26.6 -> 25.8 s, the workers 18 MB
  * smaller), over 17 files of 64 MiB 16.01 -> 15.16 s (3 pairs; CPU 30.7 -> 29.2 s), while 10,000
  * tasks of 4 KB on reused workers were slower (30.2 -> 33.7 s, 2 pairs): their code stays warm, not
  * hot, for long, and C1 compiles it sooner (bench/README.md). So only jobs whose
- * map tasks read at least {@link #BIG_TASK_BYTES} on average get it, and never over options the
- * user gave the workers ({@code JDISCO_JAVA_OPTS} set) or on threads (no worker JVM).
+ * map tasks read at least {@link #BIG_TASK_BYTES} on average get it, on the embedded master.
+ *
+ * <p>Those many small tasks go further with C1 alone: their reused workers' C2 threads took a
+ * quarter of the CPU, compiling methods that the next task's other paths made not entrant again;
+ * 10,000 inputs of 4 KB on a {@code jdisco master --workers reused} took 24.31 -> 19.95 s with
+ * {@value #C1_ONLY} (3 pairs). So a job whose map tasks read at most {@link #SMALL_TASK_BYTES}
+ * on average and {@link #SMALL_JOB_BYTES} in all gets it, on the embedded master's processes and
+ * on a remote master alike (its workers read the job's environment too). Never over options the
+ * user gave the workers ({@code JDISCO_JAVA_OPTS} set), on threads (no worker JVM), or when an
+ * input is not a local file of known size.
  */
 final class WorkerJit {
     /** The average local bytes per map task from which the workers skip the tiered JIT. */
@@ -30,6 +38,12 @@ final class WorkerJit {
      * CPU 22.5 -> 20.7 s (7 pairs).
      */
     static final String C2_ONLY = "-XX:-TieredCompilation -XX:CompileThreshold=2000";
+    /** The average local bytes per map task up to which the workers compile with C1 alone. */
+    static final long SMALL_TASK_BYTES = 256L << 10;
+    /** The local bytes of all map tasks up to which small tasks' workers compile with C1 alone. */
+    static final long SMALL_JOB_BYTES = 256L << 20;
+    /** The worker JVM options for jobs of many small map tasks: C1 only. */
+    static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
     private WorkerJit() {
     }
@@ -37,13 +51,13 @@ final class WorkerJit {
     /**
      * The environment to add to a job whose map tasks read {@code mapInputs} (URLs, one per map
      * task) on a master whose workers {@code embedded} names (empty: a remote master): empty, or
-     * {@code JDISCO_JAVA_OPTS=}{@value #C2_ONLY}.
+     * {@code JDISCO_JAVA_OPTS=}{@value #C2_ONLY} or {@value #C1_ONLY}.
      */
     static Map<String, String> jobenvs(Optional<WorkerMode> embedded, List<String> mapInputs, Console console) {
         Objects.requireNonNull(embedded, "embedded");
         Objects.requireNonNull(mapInputs, "mapInputs");
         String userOptions = console.env(WorkerChoice.JAVA_OPTS_VARIABLE);
-        if (embedded.isEmpty() || embedded.get() == WorkerMode.THREADS || mapInputs.isEmpty()
+        if (embedded.isPresent() && embedded.get() == WorkerMode.THREADS || mapInputs.isEmpty()
                 || userOptions != null && !userOptions.isBlank()) {
             return Map.of();
         }
@@ -55,7 +69,14 @@ final class WorkerJit {
             }
             total += bytes;
         }
-        return total / mapInputs.size() >= BIG_TASK_BYTES ? Map.of(WorkerChoice.JAVA_OPTS_VARIABLE, C2_ONLY) : Map.of();
+        long average = total / mapInputs.size();
+        if (average >= BIG_TASK_BYTES && embedded.isPresent()) {
+            return Map.of(WorkerChoice.JAVA_OPTS_VARIABLE, C2_ONLY);
+        }
+        if (average <= SMALL_TASK_BYTES && total <= SMALL_JOB_BYTES) {
+            return Map.of(WorkerChoice.JAVA_OPTS_VARIABLE, C1_ONLY);
+        }
+        return Map.of();
     }
 
     /** The bytes of text a map task reads from {@code url}, or -1 when it is not local or unknown. */

@@ -49,14 +49,31 @@ class WorkerJitTest {
     }
 
     @Test
-    void smallMapTasksKeepTheTieredJit() throws Exception {
+    void middleSizedMapTasksKeepTheTieredJit() throws Exception {
         List<String> files = List.of("file://" + sparse("a.txt", WorkerJit.BIG_TASK_BYTES),
                 "file://" + sparse("b.txt", 1000));
         assertEquals(Map.of(), WorkerJit.jobenvs(Optional.of(WorkerMode.REUSED_PROCESSES), files, env(Map.of())));
     }
 
     @Test
-    void threadsAndRemoteMastersAreLeftAlone() throws Exception {
+    void manySmallMapTasksGetC1OnlyOnWorkerProcessesAndRemoteMasters() throws Exception {
+        List<String> files = List.of("file://" + sparse("a.txt", 4096), "file://" + sparse("b.txt", WorkerJit.SMALL_TASK_BYTES));
+        Map<String, String> c1 = Map.of(WorkerChoice.JAVA_OPTS_VARIABLE, WorkerJit.C1_ONLY);
+        assertEquals(c1, WorkerJit.jobenvs(Optional.of(WorkerMode.REUSED_PROCESSES), files, env(Map.of())));
+        assertEquals(c1, WorkerJit.jobenvs(Optional.empty(), files, env(Map.of())));
+        assertEquals(Map.of(), WorkerJit.jobenvs(Optional.of(WorkerMode.THREADS), files, env(Map.of())));
+    }
+
+    @Test
+    void smallTasksOfABigJobKeepTheTieredJit() throws Exception {
+        long each = WorkerJit.SMALL_TASK_BYTES;
+        int n = (int) (WorkerJit.SMALL_JOB_BYTES / each) + 1;
+        List<String> parts = PartUrl.split(sparse("many.txt", each * n), each * n, n);
+        assertEquals(Map.of(), WorkerJit.jobenvs(Optional.of(WorkerMode.REUSED_PROCESSES), parts, env(Map.of())));
+    }
+
+    @Test
+    void threadsAndRemoteMastersGetNoC2Only() throws Exception {
         List<String> parts = bigParts();
         assertEquals(Map.of(), WorkerJit.jobenvs(Optional.of(WorkerMode.THREADS), parts, env(Map.of())));
         assertEquals(Map.of(), WorkerJit.jobenvs(Optional.empty(), parts, env(Map.of())));

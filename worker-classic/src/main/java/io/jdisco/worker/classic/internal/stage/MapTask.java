@@ -56,6 +56,8 @@ public final class MapTask {
     private final KeySums.Labeller checkedLabeller = this::label;
     /** Labels of recent keys, for the built-in (deterministic) partition functions; else null. */
     private final LabelCache labels;
+    /** Labels of {@code Bytes} keys seen, for the same functions; else null. */
+    private final ByteKeyLabels byteLabels;
     private final long sumsBudget = sumsBudget(Runtime.getRuntime().maxMemory());
     /**
      * The map's emitter, made once: a method reference made per entry is an allocation per entry
@@ -76,6 +78,7 @@ public final class MapTask {
                 || partition == Partitioners.python2Hash();
         this.sums = combiner == ClassicFunctions.sumCombiner() && builtInPartition ? KeySums.spareOrNew(labelling()) : null;
         this.labels = builtInPartition && partitions > 0 ? new LabelCache() : null;
+        this.byteLabels = labels != null ? new ByteKeyLabels() : null;
         this.outputs = new Output[partitions + 1];
     }
 
@@ -138,7 +141,7 @@ public final class MapTask {
             sum(key, value);
             return;
         }
-        Integer label = partitions > 0 ? (labels != null ? labels.label(key, checkedLabeller) : label(key)) : null;
+        Integer label = partitions > 0 ? knownLabel(key) : null;
         if (combiner == null) {
             output(label).add(key, value);
             return;
@@ -165,6 +168,14 @@ public final class MapTask {
      */
     static long sumsBudget(long maxHeap) {
         return Math.min(maxHeap / 4, 64L << 20);
+    }
+
+    /** The label of {@code key}, through the labels kept for a built-in partition function. */
+    private int knownLabel(Object key) {
+        if (byteLabels != null && key instanceof Bytes) {
+            return byteLabels.label((Bytes) key, checkedLabeller);
+        }
+        return labels != null ? labels.label(key, checkedLabeller) : label(key);
     }
 
     /** What a key's label depends on: keys labelled under an equal one keep their labels. */

@@ -366,17 +366,6 @@ final class BytesSumTable {
     }
 
     private void rehash() {
-        long[] bigger = new long[slots.length * 2];
-        int mask = bigger.length - 1;
-        for (long s : slots) {
-            if (s != 0) {
-                int i = (int) (s >>> 32) & mask;
-                while (bigger[i] != 0) {
-                    i = (i + 1) & mask;
-                }
-                bigger[i] = s;
-            }
-        }
-        slots = bigger;
+        slots = HashSlots.doubled(slots);
     }
 }

@@ -1,6 +1,7 @@
 package io.jdisco.worker.classic.internal.stage;
 
 import io.jdisco.worker.Bytes;
+import io.jdisco.worker.classic.internal.combine.HashSlots;
 import io.jdisco.worker.classic.internal.combine.KeySums;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -107,17 +108,6 @@ final class ByteKeyLabels {
     }
 
     private void rehash() {
-        long[] bigger = new long[slots.length * 2];
-        int mask = bigger.length - 1;
-        for (long s : slots) {
-            if (s != 0) {
-                int i = (int) (s >>> 32) & mask;
-                while (bigger[i] != 0) {
-                    i = (i + 1) & mask;
-                }
-                bigger[i] = s;
-            }
-        }
-        slots = bigger;
+        slots = HashSlots.doubled(slots);
     }
 }

@@ -76,10 +76,7 @@ public final class TaskRun {
      * @throws IllegalStateException before {@link #execute}
      */
     public Output output(Integer label) throws IOException {
-        if (outputs == null) {
-            throw new IllegalStateException("outputs open only while the task runs");
-        }
-        return outputs.output(label);
+        return outputs().output(label);
     }
 
     /**
@@ -88,9 +85,13 @@ public final class TaskRun {
      * @throws IllegalStateException before {@link #execute}
      */
     public Output another(int label) throws IOException {
+        return outputs().another(label);
+    }
+
+    private TaskOutputs outputs() {
         if (outputs == null) {
             throw new IllegalStateException("outputs open only while the task runs");
         }
-        return outputs.another(label);
+        return outputs;
     }
 }

@@ -48,16 +48,20 @@ public final class TaskOutputs {
     public Output output(Integer label) throws IOException {
         Output o = outputs.get(label);
         if (o == null) {
-            Task.OutputSpec spec = task.output(label);
-            OutputLocations.checkLocal(spec.path());
-            Path file = task.jobHome().resolve(spec.path());
-            if (!Files.isDirectory(file.getParent())) { // a stat: the task's directory exists already
-                Files.createDirectories(file.getParent());
-            }
-            o = new Output(spec, file, opener.open(spec, file));
+            o = open(task.output(label));
             outputs.put(label, o);
         }
         return o;
+    }
+
+    /** Opens the output {@code spec} names, in the job home, its directory made if missing. */
+    private Output open(Task.OutputSpec spec) throws IOException {
+        OutputLocations.checkLocal(spec.path());
+        Path file = task.jobHome().resolve(spec.path());
+        if (!Files.isDirectory(file.getParent())) { // a stat: the task's directory exists already
+            Files.createDirectories(file.getParent());
+        }
+        return new Output(spec, file, opener.open(spec, file));
     }
 
     /**
@@ -65,17 +69,12 @@ public final class TaskOutputs {
      * not yet): the file {@code <first's path>-<n>} for the n-th, announced with the label like
      * the first. A reader of the label reads them all, in order, as it would one file of their
      * bytes one after another: a shuffle stage passes on a label's big files this way, each
-     * linked, instead of copying them into one.
-     *
-     * @throws IllegalArgumentException for the unlabelled output ({@code null}), which is one file
+     * linked, instead of copying them into one. The unlabelled output has none: it is one file.
      */
     public Output another(int label) throws IOException {
         Output first = output(label);
         List<Output> more = further.computeIfAbsent(label, l -> new ArrayList<>());
-        Task.OutputSpec spec = new Task.OutputSpec(first.path() + "-" + (more.size() + 1), first.type(), label);
-        OutputLocations.checkLocal(spec.path());
-        Path file = task.jobHome().resolve(spec.path());
-        Output o = new Output(spec, file, opener.open(spec, file));
+        Output o = open(new Task.OutputSpec(first.path() + "-" + (more.size() + 1), first.type(), label));
         more.add(o);
         return o;
     }

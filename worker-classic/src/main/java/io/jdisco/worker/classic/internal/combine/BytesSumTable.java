@@ -103,7 +103,7 @@ final class BytesSumTable {
      * word of a line is looked up, and summed, where it lies.
      */
     void addSlice(Bytes source, int from, int to, Object value, KeySums.Labeller labeller) {
-        enqueue(source, from, to, SumCombineTable.mix(source.hashCode(from, to)), value, labeller);
+        enqueue(source, from, to, HashSlots.mix(source.hashCode(from, to)), value, labeller);
     }
 
     /**

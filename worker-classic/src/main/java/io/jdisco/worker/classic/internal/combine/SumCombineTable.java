@@ -144,13 +144,7 @@ final class SumCombineTable {
      * ratio spreads them over the whole table.
      */
     static int hash(Object key) {
-        return mix(key == null ? 0 : key.hashCode());
-    }
-
-    /** {@link #hash} of a key whose {@code hashCode} is {@code hashCode}. */
-    static int mix(int hashCode) {
-        int h = hashCode * 0x9E3779B9;
-        return h ^ (h >>> 15);
+        return HashSlots.mix(key == null ? 0 : key.hashCode());
     }
 
     private static int payload(Object key) {

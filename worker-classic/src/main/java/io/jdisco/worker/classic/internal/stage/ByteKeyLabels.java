@@ -57,8 +57,7 @@ final class ByteKeyLabels {
             arena = null;
             return labeller.label(key);
         }
-        int h = key.hashCode() * 0x9E3779B9;
-        int hash = h ^ (h >>> 15);
+        int hash = HashSlots.mix(key.hashCode());
         int n = key.length();
         int mask = slots.length - 1;
         for (int i = hash & mask; ; i = (i + 1) & mask) {

@@ -69,12 +69,13 @@ public final class ShuffleTask {
             List<String> urls = label.getValue();
             List<ConcatWriter> outs = new ArrayList<>();
             outs.add((ConcatWriter) rt.output(label.getKey()).writer());
-            if (linksEach(urls, chain, jobDir)) {
+            List<Path> files = filesToLinkEach(urls, chain, jobDir);
+            if (files != null) {
                 for (int i = 1; i < urls.size(); i++) {
                     outs.add((ConcatWriter) rt.anotherOutput(label.getKey()).writer());
                 }
             }
-            copies.add(new LabelCopy(outs, urls));
+            copies.add(new LabelCopy(outs, urls, files));
         }
         int threads = Math.min(copies.size(), Runtime.getRuntime().availableProcessors());
         if (threads <= 1) {
@@ -88,16 +89,19 @@ public final class ShuffleTask {
     }
 
     /**
-     * The files of one label, in their order: concatenated into its one output, or each into an
-     * output of its own (as many outputs as files), linked when it is a file of this job.
+     * The files of one label, in their order: concatenated into its one output, or, when
+     * {@code files} names them (the label's files of this job), each linked as an output of its
+     * own (as many outputs as files; copied there if the file system cannot link it).
      */
-    private record LabelCopy(List<ConcatWriter> outs, List<String> urls) {
+    private record LabelCopy(List<ConcatWriter> outs, List<String> urls, List<Path> files) {
         void run(ChainContext chain, Path jobDir) throws IOException {
-            boolean each = outs.size() > 1;
             for (int i = 0; i < urls.size(); i++) {
-                ConcatWriter out = outs.get(each ? i : 0);
+                if (files != null && outs.get(i).link(files.get(i))) {
+                    continue;
+                }
+                ConcatWriter out = outs.get(files != null ? i : 0);
                 InputLink link = chain.resolver().open(urls.get(i), chain);
-                Path local = each || urls.size() == 1 ? jobFile(link.url(), jobDir) : null;
+                Path local = urls.size() == 1 ? jobFile(link.url(), jobDir) : null;
                 if (local != null && out.link(local)) {
                     link.stream().close();
                 } else {
@@ -107,20 +111,25 @@ public final class ShuffleTask {
         }
     }
 
-    /** Whether {@code urls} are several files of this job, each of {@link #LINK_EACH_BYTES} or more. */
-    private static boolean linksEach(List<String> urls, ChainContext chain, Path jobDir) throws IOException {
+    /**
+     * The local files of {@code urls} when they are several files of this job, each of
+     * {@link #LINK_EACH_BYTES} or more; else null.
+     */
+    private static List<Path> filesToLinkEach(List<String> urls, ChainContext chain, Path jobDir) throws IOException {
         if (urls.size() < 2) {
-            return false;
+            return null;
         }
+        List<Path> files = new ArrayList<>(urls.size());
         for (String url : urls) {
             InputLink link = chain.resolver().open(url, chain);
             link.stream().close();
             Path local = jobFile(link.url(), jobDir);
             if (local == null || Files.size(local) < LINK_EACH_BYTES) {
-                return false;
+                return null;
             }
+            files.add(local);
         }
-        return true;
+        return files;
     }
 
     /**

@@ -29,8 +29,8 @@ import java.util.Arrays;
  * of them hits, the table is dropped and every key goes straight to the labeller.
  */
 final class ByteKeyLabels {
-    /** Lookups before the table judges whether it pays. */
-    static final int TRIAL = 1 << 16;
+    /** Lookups before the table judges whether it pays: {@link LabelCache}'s trial. */
+    static final int TRIAL = LabelCache.TRIAL;
     /** The most keys kept (about 10 MB of slots and arena for words). */
     static final int MAX_KEYS = 1 << 18;
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);

@@ -40,19 +40,22 @@ public final class Main {
      * loader that sees them.
      */
     public static void main(String[] args) {
-        int status;
+        System.exit(runWithPlugins(args));
+    }
+
+    /** {@link #main}'s work but the exit: returns the command line's exit status. */
+    static int runWithPlugins(String[] args) {
         try {
             Plugins.Found plugins = Plugins.find(args, System.getenv(Plugins.VARIABLE), Plugins.folderBesideJar());
-            status = plugins.entries().isEmpty() || Plugins.active() ? runAndFlush(plugins.args())
+            return plugins.entries().isEmpty() || Plugins.active() ? runAndFlush(plugins.args())
                     : Plugins.runWith(plugins.entries(), plugins.args());
         } catch (UsageException e) {
             System.err.println("jdisco: " + e.getMessage());
-            status = USAGE;
+            return USAGE;
         } catch (java.io.IOException e) {
             System.err.println("jdisco: the plugins cannot be listed: " + e.getMessage());
-            status = FAILED;
+            return FAILED;
         }
-        System.exit(status);
     }
 
     /**

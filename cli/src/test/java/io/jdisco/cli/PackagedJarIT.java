@@ -190,6 +190,28 @@ class PackagedJarIT {
     }
 
     @Test
+    void theClassArchiveHoldsAJobsClassesEvenWhenTheFirstCommandWasHelp() throws Exception {
+        Path cds = Files.createDirectories(tmp.resolve("cds-help-first"));
+        Map<String, String> env = Map.of("JDISCO_JAR", JAR.toString(), "JDISCO_CDS_DIR", cds.toString(),
+                "JAVA_HOME", System.getProperty("java.home"));
+        Result help = run(List.of(ROOT.resolve("bin/jdisco").toString(), "--help"), env);
+        assertEquals(0, help.status, help.err);
+
+        Path loads = tmp.resolve("class-loads.txt");
+        Map<String, String> logged = new java.util.HashMap<>(env);
+        logged.put("JDISCO_CLIENT_JAVA_OPTS", "-Xlog:class+load=info:file=" + loads);
+        Result job = run(List.of(ROOT.resolve("bin/jdisco").toString(), "wordcount", "README.md"), logged);
+        assertEquals(0, job.status, job.err);
+        assertArrayEquals(Expected.wordCount(Files.readAllBytes(ROOT.resolve("README.md"))), job.out, job.err);
+        List<String> fromJar = Files.readAllLines(loads).stream()
+                .filter(line -> line.contains(" io.jdisco.") && !line.contains("$$Lambda"))
+                .filter(line -> !line.contains("source: shared objects file")).toList();
+        assertTrue(fromJar.size() <= 5, "jdisco classes not in the archive: " + fromJar);
+        assertTrue(Files.readString(loads).contains("io.jdisco.local.LocalMaster source: shared objects file"),
+                "the embedded master's classes come from the archive");
+    }
+
+    @Test
     void aSchemeJarGivenWithClasspathOrInThePluginsFolderServesItsUrlsToEveryWorkerMode() throws Exception {
         Path plugin = schemeJar(Files.createDirectories(tmp.resolve("plugin-build")));
         byte[] expected = "bye\t2\nhello\t3\n".getBytes(StandardCharsets.UTF_8);

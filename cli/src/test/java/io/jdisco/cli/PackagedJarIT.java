@@ -190,6 +190,28 @@ class PackagedJarIT {
     }
 
     @Test
+    void workerProcessesOfTheEmbeddedMasterMapTheLaunchersClassArchive() throws Exception {
+        Path cds = Files.createDirectories(tmp.resolve("cds-workers"));
+        Path logs = Files.createDirectories(tmp.resolve("worker-class-loads"));
+        Map<String, String> env = Map.of("JDISCO_JAR", JAR.toString(), "JDISCO_CDS_DIR", cds.toString(),
+                "JAVA_HOME", System.getProperty("java.home"),
+                "JDISCO_JAVA_OPTS", "-Xlog:class+load=info:file=" + logs + "/worker-%p.txt");
+        Result job = run(List.of(ROOT.resolve("bin/jdisco").toString(), "wordcount", "--workers", "processes",
+                "README.md"), env);
+        assertEquals(0, job.status, job.err);
+        assertArrayEquals(Expected.wordCount(Files.readAllBytes(ROOT.resolve("README.md"))), job.out, job.err);
+        List<Path> workerLogs;
+        try (Stream<Path> files = Files.list(logs)) {
+            workerLogs = files.toList();
+        }
+        assertTrue(!workerLogs.isEmpty(), "no worker wrote a class-load log");
+        for (Path log : workerLogs) {
+            assertTrue(Files.readString(log).contains("io.jdisco.worker.classic.ClassicWorker source: shared objects file"),
+                    log + " loaded the worker's classes from the jar");
+        }
+    }
+
+    @Test
     void theClassArchiveHoldsAJobsClassesEvenWhenTheFirstCommandWasHelp() throws Exception {
         Path cds = Files.createDirectories(tmp.resolve("cds-help-first"));
         Map<String, String> env = Map.of("JDISCO_JAR", JAR.toString(), "JDISCO_CDS_DIR", cds.toString(),

@@ -31,7 +31,8 @@ import java.util.Optional;
  * (its workers run here), where it saves packing, sending, storing and unpacking the runtime
  * (6 MB for the shaded command line) at every job; a job built so cannot run on other nodes. When
  * a runtime location is a class directory or its path has characters the launcher cannot quote,
- * the runtime is carried after all.
+ * the runtime is carried after all. The launcher of such a job home also maps this JVM's class
+ * archive when the workers can use it ({@link ClassArchive}).
  */
 public final class WorkerJobHome {
     /** The job setting that says how the runtime travels: {@code "shipped"} (default) or {@code "local"}. */
@@ -89,8 +90,10 @@ public final class WorkerJobHome {
         Optional<String> localPath = mode == Runtime.LOCAL ? runtime.localClassPath() : Optional.empty();
         List<String> reserved = new ArrayList<>();
         if (localPath.isPresent()) {
-            home.addLauncher(bin, WorkerLauncher.standard()
-                    .withClassPath(localPath.get() + ":" + WorkerLauncher.DEFAULT_CLASS_PATH));
+            String classPath = localPath.get() + ":" + WorkerLauncher.DEFAULT_CLASS_PATH;
+            WorkerLauncher launcher = WorkerLauncher.standard().withClassPath(classPath);
+            home.addLauncher(bin, ClassArchive.forWorkerClassPath(classPath).map(launcher::withClassArchive)
+                    .orElse(launcher));
         } else {
             home.addLauncher(bin, WorkerLauncher.standard());
             reserved.addAll(runtime.addTo(home));

@@ -1,6 +1,7 @@
 package io.jdisco.worker.core.jobhome;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -40,7 +41,8 @@ import java.util.regex.Pattern;
  * would make every worker hundreds of MB resident; from a small initial heap the serial collector
  * grows the heap only as far as the live data needs.
  *
- * <p>Options, in order: the silencing options above, the defaults, the heap limit derived from
+ * <p>Options, in order: the silencing options above, the defaults, the class archive if the
+ * launcher has one ({@link #withClassArchive}), the heap limit derived from
  * {@code DISCO_WORKER_MAX_MEM} ({@code 80%} → {@code -XX:MaxRAMPercentage=80}, {@code 1073741824}
  * → {@code -Xmx1073741824}; SPEC §2.9 says not to use {@code RLIMIT_AS} with a JVM), then
  * {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS}, {@code JDISCO_JAVA_OPTS},
@@ -66,15 +68,18 @@ public final class WorkerLauncher {
 
     private final String mainClass;
     private final String classPath;
+    /** The class data sharing archive the JVM maps, or "" for the JDK's own. */
+    private final String classArchive;
 
-    private WorkerLauncher(String mainClass, String classPath) {
+    private WorkerLauncher(String mainClass, String classPath, String classArchive) {
         this.mainClass = mainClass;
         this.classPath = classPath;
+        this.classArchive = classArchive;
     }
 
     /** The launcher of {@link #DEFAULT_MAIN_CLASS} with {@link #DEFAULT_CLASS_PATH}. */
     public static WorkerLauncher standard() {
-        return new WorkerLauncher(DEFAULT_MAIN_CLASS, DEFAULT_CLASS_PATH);
+        return new WorkerLauncher(DEFAULT_MAIN_CLASS, DEFAULT_CLASS_PATH, "");
     }
 
     /**
@@ -91,7 +96,7 @@ public final class WorkerLauncher {
         if (!CLASS_NAME.matcher(mainClass).matches()) {
             throw new IllegalArgumentException("not a Java class name: '" + mainClass + "'");
         }
-        return new WorkerLauncher(mainClass, classPath);
+        return new WorkerLauncher(mainClass, classPath, classArchive);
     }
 
     /**
@@ -105,7 +110,24 @@ public final class WorkerLauncher {
             throw new IllegalArgumentException("class path '" + classPath
                     + "' has characters outside [A-Za-z0-9._/*:+-]");
         }
-        return new WorkerLauncher(mainClass, classPath);
+        return new WorkerLauncher(mainClass, classPath, classArchive);
+    }
+
+    /**
+     * This launcher starting the JVM with {@code -XX:SharedArchiveFile=}{@code archive}, an
+     * absolute path (see {@link ClassArchive}): a worker then maps the classes it needs instead
+     * of loading and verifying them from the jar. It comes before the user's options, so a
+     * {@code -Xshare:off} or another archive among them wins; an archive the JVM finds invalid
+     * (another JDK, another class path) is skipped with a warning in the job home's log.
+     * Only {@code [A-Za-z0-9._/+-]} is accepted, since the value is written into a shell script.
+     */
+    public WorkerLauncher withClassArchive(String archive) {
+        Objects.requireNonNull(archive, "archive");
+        if (!archive.startsWith("/") || !ClassArchive.QUOTABLE.matcher(archive).matches()) {
+            throw new IllegalArgumentException("class archive '" + archive
+                    + "' is not an absolute path of characters [A-Za-z0-9._/+-]");
+        }
+        return new WorkerLauncher(mainClass, classPath, archive);
     }
 
     /** The main class the launcher starts. */
@@ -116,6 +138,11 @@ public final class WorkerLauncher {
     /** The class path the launcher passes, relative to the job home. */
     public String classPath() {
         return classPath;
+    }
+
+    /** The class data sharing archive the launcher gives the JVM, if any. */
+    public Optional<String> classArchive() {
+        return classArchive.isEmpty() ? Optional.empty() : Optional.of(classArchive);
     }
 
     /** The script text (UTF-8, LF line ends). */
@@ -177,7 +204,8 @@ public final class WorkerLauncher {
                 "case \"$jdisco_mem\" in -Xmx*) jdisco_initial= ;; esac",
                 "exec \"$jdisco_java\" -XX:-PrintWarnings -Xlog:disable"
                         + " -Xlog:all=warning:file=jvm-%p.log -XX:ErrorFile=hs_err_pid%p.log \\",
-                "  $jdisco_gc $jdisco_initial $jdisco_mem $jdisco_tool_opts $jdisco_jdk_opts ${JDISCO_JAVA_OPTS:-}"
+                "  $jdisco_gc $jdisco_initial" + (classArchive.isEmpty() ? "" : " -XX:SharedArchiveFile=" + classArchive)
+                        + " $jdisco_mem $jdisco_tool_opts $jdisco_jdk_opts ${JDISCO_JAVA_OPTS:-}"
                         + " $jdisco_last_opts \\",
                 "  -cp '" + classPath + "' " + mainClass,
                 "");
@@ -187,16 +215,18 @@ public final class WorkerLauncher {
     public boolean equals(Object o) {
         return o instanceof WorkerLauncher
                 && ((WorkerLauncher) o).mainClass.equals(mainClass)
-                && ((WorkerLauncher) o).classPath.equals(classPath);
+                && ((WorkerLauncher) o).classPath.equals(classPath)
+                && ((WorkerLauncher) o).classArchive.equals(classArchive);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mainClass, classPath);
+        return Objects.hash(mainClass, classPath, classArchive);
     }
 
     @Override
     public String toString() {
-        return "WorkerLauncher[" + mainClass + ", -cp " + classPath + "]";
+        return "WorkerLauncher[" + mainClass + ", -cp " + classPath
+                + (classArchive.isEmpty() ? "" : ", -XX:SharedArchiveFile=" + classArchive) + "]";
     }
 }

@@ -257,4 +257,21 @@ class WorkerLauncherTest {
         assertThrows(IllegalArgumentException.class,
                 () -> WorkerLauncher.standard().withClassPath("lib/*:'$(id)'"));
     }
+
+    @Test
+    void aClassArchiveIsGivenBeforeTheUsersOptions() {
+        String script = WorkerLauncher.of("a.b.Main").withClassArchive("/var/cache/jdisco-1.jsa").script();
+        int archive = script.indexOf(" -XX:SharedArchiveFile=/var/cache/jdisco-1.jsa ");
+        assertTrue(archive > 0, script);
+        assertTrue(archive < script.lastIndexOf("${JDISCO_JAVA_OPTS:-}"), script);
+        assertTrue(!WorkerLauncher.of("a.b.Main").script().contains("SharedArchiveFile"));
+    }
+
+    @Test
+    void aClassArchiveThatIsRelativeOrHasShellCharactersIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> WorkerLauncher.standard().withClassArchive("a.jsa"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> WorkerLauncher.standard().withClassArchive("/tmp/a b;id.jsa"));
+        assertTrue(e.getMessage().contains("'/tmp/a b;id.jsa'"), e.getMessage());
+    }
 }

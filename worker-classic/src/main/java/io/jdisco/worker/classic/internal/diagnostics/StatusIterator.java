@@ -22,13 +22,18 @@ import java.util.function.LongSupplier;
 public final class StatusIterator<T> implements Iterator<T> {
     private final Iterator<T> in;
     private final long interval;
-    private final String verb;
     private final Consumer<String> status;
     /** The least time between two periodic lines. */
     static final long MIN_GAP_NANOS = 1_000_000_000L;
+    /** The most entries between two {@link #check}s (see {@link #next}). */
+    static final long CHECK_EVERY = 1024;
 
     private final LongSupplier clock;
+    /** " entries mapped": made in the constructor (see {@link #next}). */
+    private final String suffix;
     private long count;
+    /** The count at which {@link #check} runs next: the next multiple of the interval, or sooner. */
+    private long nextCheck;
     private long lastLine;
     private boolean doneSaid;
 
@@ -41,34 +46,61 @@ public final class StatusIterator<T> implements Iterator<T> {
     StatusIterator(Iterator<T> in, long interval, String verb, Consumer<String> status, LongSupplier clock) {
         this.in = Objects.requireNonNull(in, "in");
         this.interval = interval;
-        this.verb = Objects.requireNonNull(verb, "verb");
         this.status = Objects.requireNonNull(status, "status");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.suffix = " entries " + Objects.requireNonNull(verb, "verb");
+        this.nextCheck = interval > 0 ? Math.min(interval, CHECK_EVERY) : Long.MAX_VALUE;
         this.lastLine = clock.getAsLong();
     }
 
     @Override
     public boolean hasNext() {
         boolean has = in.hasNext();
-        if (!has && !doneSaid) {
-            doneSaid = true;
-            status.accept("Done: " + count + " entries " + verb);
+        if (!has) {
+            sayDone();
         }
         return has;
     }
 
+    private void sayDone() {
+        if (!doneSaid) {
+            doneSaid = true;
+            status.accept("Done: " + count + suffix);
+        }
+    }
+
+    /**
+     * The next entry, counted. Why the check is shaped so: a worker's JIT compiles the task's
+     * loop with this method inlined, after profiling some thousand entries, and a branch not
+     * taken by then is compiled as a trap that throws the whole compiled loop away when it is
+     * first taken: a check at the 100,000th entry did that, and the status line a second later
+     * (its {@code StringBuilder} not yet resolved in this class) again, each sending the loop
+     * back to the interpreter until it was compiled anew. So {@link #check} runs at least every
+     * {@value #CHECK_EVERY} entries, often enough for the profile to see it taken, and does the
+     * rare work out of line, in a method too big to be inlined from a call that cold; the suffix
+     * is concatenated in the constructor.
+     */
     @Override
     public T next() {
         T t = in.next();
-        count++;
-        if (interval > 0 && count % interval == 0) {
-            long now = clock.getAsLong();
-            if (now - lastLine >= MIN_GAP_NANOS) {
-                lastLine = now;
-                status.accept(count + " entries " + verb);
-            }
+        if (++count >= nextCheck) {
+            check();
         }
         return t;
+    }
+
+    /** At least every {@value #CHECK_EVERY} entries: at a multiple of the interval, a line, at most once a second. */
+    private void check() {
+        long multiple = count - count % interval + interval;
+        nextCheck = Math.min(multiple > count ? multiple : Long.MAX_VALUE, count + CHECK_EVERY);
+        if (count % interval != 0) {
+            return;
+        }
+        long now = clock.getAsLong();
+        if (now - lastLine >= MIN_GAP_NANOS) {
+            lastLine = now;
+            status.accept(count + suffix);
+        }
     }
 
     /** The entries taken so far. */

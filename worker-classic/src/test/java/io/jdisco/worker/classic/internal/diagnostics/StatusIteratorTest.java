@@ -45,6 +45,29 @@ class StatusIteratorTest {
     }
 
     @Test
+    void anIntervalLongerThanTheCheckStepSaysAtItsMultiples() {
+        List<String> said = new ArrayList<>();
+        long interval = StatusIterator.CHECK_EVERY * 5 + 3;
+        java.util.Iterator<Long> entries = java.util.stream.LongStream.range(0, interval * 2 + 7).boxed().iterator();
+        long[] now = {0};
+        StatusIterator<Long> it = new StatusIterator<>(entries, interval, "mapped", said::add,
+                () -> now[0] += StatusIterator.MIN_GAP_NANOS);
+        it.forEachRemaining(x -> { });
+        assertEquals(List.of(interval + " entries mapped", interval * 2 + " entries mapped",
+                "Done: " + (interval * 2 + 7) + " entries mapped"), said);
+    }
+
+    @Test
+    void anIntervalNearTheLargestLongSaysOnlyDone() {
+        List<String> said = new ArrayList<>();
+        long[] now = {0};
+        StatusIterator<Integer> it = new StatusIterator<>(List.of(1, 2, 3).iterator(), Long.MAX_VALUE - 1, "mapped",
+                said::add, () -> now[0] += StatusIterator.MIN_GAP_NANOS);
+        it.forEachRemaining(x -> { });
+        assertEquals(List.of("Done: 3 entries mapped"), said);
+    }
+
+    @Test
     void singlePassRefusesASecondIterator() {
         SinglePass<Integer> p = new SinglePass<>(List.of(1).iterator(), "the reduce input");
         p.iterator();

@@ -103,8 +103,9 @@ public final class MapTask {
         if (init != null) {
             init.init(entries, params);
         }
+        MapCall.EntryMap bound = map.into(emitter);
         while (entries.hasNext()) {
-            map.map(entries.next(), emitter);
+            bound.map(entries.next());
         }
         if (sums != null) {
             writeSums();

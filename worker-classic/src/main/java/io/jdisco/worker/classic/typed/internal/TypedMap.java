@@ -41,18 +41,36 @@ public final class TypedMap<I, K, V> implements ContextualFunctions.Map {
     public MapCall bind(JobContext context) {
         Objects.requireNonNull(context, "context");
         return new MapCall() {
-            private Emitter lastOut;
-            private Collector<K, V> collector;
-
             @Override
             public void map(Object entry, Emitter out) throws IOException {
-                if (out != lastOut) { // a task passes one emitter: one collector, not one per record
-                    lastOut = out;
-                    collector = Collectors.of(out, keys, values);
-                }
-                mapper.map(input.decode(entry), collector, context);
+                mapper.map(input.decode(entry), Collectors.of(out, keys, values), context);
+            }
+
+            @Override
+            public EntryMap into(Emitter out) {
+                return new Bound<>(input, mapper, Collectors.of(out, keys, values), context);
             }
         };
+    }
+
+    /** The map of a task: its collector made once, for the task's emitter. */
+    private static final class Bound<I, K, V> implements MapCall.EntryMap {
+        private final InputFormat<I> input;
+        private final Mapper<I, K, V> mapper;
+        private final Collector<K, V> collector;
+        private final JobContext context;
+
+        Bound(InputFormat<I> input, Mapper<I, K, V> mapper, Collector<K, V> collector, JobContext context) {
+            this.input = input;
+            this.mapper = mapper;
+            this.collector = collector;
+            this.context = context;
+        }
+
+        @Override
+        public void map(Object entry) throws IOException {
+            mapper.map(input.decode(entry), collector, context);
+        }
     }
 
     @Override

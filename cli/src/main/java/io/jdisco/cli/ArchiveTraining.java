@@ -16,7 +16,7 @@ import java.util.function.IntFunction;
  * <p>Why a run of its own: a dynamic AppCDS archive holds only the classes its run loaded. Made
  * from whatever command a user happens to run first ({@code --help}, a typo, a job on a remote
  * master), it held a few hundred classes, and every later job loaded the other two thousand from
- * the jar: the tiny word count took 0.52 s instead of 0.34 s, for as long as that jar was used.
+ * the jar: the tiny word count took 0.52 s instead of 0.30 s, for as long as that jar was used.
  * This run loads the same classes whatever the user does first. The launcher starts it with
  * {@code -XX:ArchiveClassesAtExit} and its output sent to {@code /dev/null}; its status tells
  * whether the archive may be kept.

@@ -11,17 +11,16 @@ import java.util.regex.Pattern;
  * is {@linkplain WorkerJobHome.Runtime#LOCAL local}: {@code bin/jdisco} runs the client with a
  * dynamic AppCDS archive of the shaded jar's classes, and a worker started with that jar first on
  * its class path can map the same archive instead of loading and verifying some 1,500 classes
- * from the jar. On the 1 GiB word count in two worker processes that was 10.26 → 9.85 s wall and
- * 19.7 → 19.0 s CPU (4 pairs, bench/README.md).
+ * from the jar: a tiny word count on four worker processes took 1.12 → 0.82 s, CPU 1.74 →
+ * 1.25 s (10 pairs, bench/README.md).
  *
  * <p>The launcher names its archive in the system property {@value #PROPERTY} as well as in
  * {@code -XX:SharedArchiveFile}: asking the JVM for its options through the management beans
  * loads some 50 classes (9 ms in a class-load log of the tiny word count), also on threads,
- * where no worker JVM starts. The archive is offered
- * only when a worker JVM would accept it: one archive file (not a {@code base:top} pair) at an
- * absolute path, and the archive's class path (this JVM's {@code java.class.path}, which it was
- * recorded with) the start of the worker's. A worker on another JDK rejects it by itself, with a
- * warning in its log, and runs as without it.
+ * where no worker JVM starts. The archive is offered only when a worker JVM would accept it: one
+ * archive file (not a {@code base:top} pair) at an absolute path, and the archive's class path
+ * (this JVM's {@code java.class.path}, which it was recorded with) the start of the worker's. A
+ * worker on another JDK rejects it by itself, with a warning in its log, and runs as without it.
  */
 public final class ClassArchive {
     /** The system property that names this JVM's class archive: {@value}. */

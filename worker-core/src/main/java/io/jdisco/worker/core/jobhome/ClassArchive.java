@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The class data sharing archive of this JVM, offered to the worker JVMs of a job whose runtime
@@ -25,8 +24,6 @@ import java.util.regex.Pattern;
 public final class ClassArchive {
     /** The system property that names this JVM's class archive: {@value}. */
     public static final String PROPERTY = "jdisco.classArchive";
-    /** The characters a path may have to be written into the launcher unquoted. */
-    static final Pattern QUOTABLE = Pattern.compile("[A-Za-z0-9._/+-]+");
 
     private ClassArchive() {
     }
@@ -39,12 +36,13 @@ public final class ClassArchive {
         Objects.requireNonNull(workerClassPath, "workerClassPath");
         return usable(System.getProperty(PROPERTY), System.getProperty("java.class.path", ""), workerClassPath);
     }
+
     /**
      * {@code archive}, recorded with class path {@code archiveClassPath}, when a worker with class
      * path {@code workerClassPath} can map it and the launcher can name it.
      */
     static Optional<String> usable(String archive, String archiveClassPath, String workerClassPath) {
-        if (archive == null || archive.isEmpty() || !archive.startsWith("/") || !QUOTABLE.matcher(archive).matches()
+        if (archive == null || archive.isEmpty() || !archive.startsWith("/") || !WorkerLauncher.PATH.matcher(archive).matches()
                 || !Files.isRegularFile(Path.of(archive)) || archiveClassPath.isEmpty()) {
             return Optional.empty();
         }

@@ -121,7 +121,7 @@ public final class RuntimeClasspath {
         List<String> paths = new ArrayList<>();
         for (Path location : locations) {
             String path = location.toString();
-            if (!Files.isRegularFile(location) || !path.matches("[A-Za-z0-9._/+-]+")) {
+            if (!Files.isRegularFile(location) || !WorkerLauncher.PATH.matcher(path).matches()) {
                 return Optional.empty();
             }
             paths.add(path);

@@ -65,6 +65,11 @@ public final class WorkerLauncher {
             Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
                     + "(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
     private static final Pattern CLASS_PATH = Pattern.compile("[A-Za-z0-9._/*:+-]+");
+    /**
+     * The characters a file path may have to be written into the script unquoted: a runtime jar
+     * on the class path ({@link RuntimeClasspath#localClassPath}), the class archive.
+     */
+    static final Pattern PATH = Pattern.compile("[A-Za-z0-9._/+-]+");
 
     private final String mainClass;
     private final String classPath;
@@ -123,7 +128,7 @@ public final class WorkerLauncher {
      */
     public WorkerLauncher withClassArchive(String archive) {
         Objects.requireNonNull(archive, "archive");
-        if (!archive.startsWith("/") || !ClassArchive.QUOTABLE.matcher(archive).matches()) {
+        if (!archive.startsWith("/") || !PATH.matcher(archive).matches()) {
             throw new IllegalArgumentException("class archive '" + archive
                     + "' is not an absolute path of characters [A-Za-z0-9._/+-]");
         }
